@@ -1,6 +1,7 @@
 // Stage `load`: content/**/*.md and site.yml from disk into memory, nothing interpreted yet.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,16 @@ struct Source {
 // A missing or unterminated front matter is reported in `diags`.
 Source split_source(std::string path, std::string text, Diagnostics& diags);
 
-// Every *.md file below `content_dir`, sorted by path so builds are deterministic.
-// Hidden files and folders (".name") and the `templates` folder are skipped.
+// The paths of the *.md files below `content_dir`, relative to it with '/' separators, sorted
+// so that builds are deterministic. Hidden files and folders (".name") and the `templates`
+// folder are skipped.
+std::vector<std::string> content_files(const std::filesystem::path& content_dir, Diagnostics& diags);
+
+// Reads and splits one content file named by its path relative to `content_dir`; nothing
+// (and an error in `diags`) when it cannot be read.
+std::optional<Source> load_source(const std::filesystem::path& content_dir, const std::string& rel, Diagnostics& diags);
+
+// Every file of content_files(), read and split.
 std::vector<Source> load_sources(const std::filesystem::path& content_dir, Diagnostics& diags);
 
 // Reads a whole file; throws std::runtime_error naming the file when it cannot.

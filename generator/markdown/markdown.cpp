@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace resgen::markdown {
 
@@ -74,18 +75,13 @@ std::string inline_html(std::string_view md, bool allow_html) {
     return strip_paragraph(std::move(html));
 }
 
-std::string plain_text(std::string_view md) {
-    // Footnote markers are not words of the text.
-    std::string without;
-    size_t last = 0;
-    for_each_footnote_ref(md, [&](std::string_view, size_t b, size_t e) {
-        without.append(md.substr(last, b - last));
-        last = e;
-    });
-    without.append(md.substr(last));
-    NodePtr doc = parse(as_inline(without), CMARK_OPT_DEFAULT, false);
-    std::string text = take(cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0));
-    // Fold white space.
+namespace {
+
+bool is_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::string fold_white_space(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -96,6 +92,62 @@ std::string plain_text(std::string_view md) {
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The plain text of `md` when it is one line of words whose only markup is one emphasised
+// run of words at its start ("*Recalling also* its resolution ..."): CommonMark reads that
+// run as emphasis whatever follows, and nothing else as markup. Nothing when `md` is not so.
+std::optional<std::string> simple_plain_text(std::string_view md) {
+    if (md.empty() || md.find('\n') != std::string_view::npos) return std::nullopt;
+    char first = md.front();
+    if (first == ' ' || first == '\t' || (first >= '0' && first <= '9') || first == '-' || first == '+' ||
+        first == '=' || first == '#')
+        return std::nullopt;
+    size_t body = 0;
+    std::string_view phrase;
+    if (first == '*') {
+        size_t close = md.find('*', 1);
+        if (close == std::string_view::npos || close < 2 || !is_alnum(md[1]) || !is_alnum(md[close - 1]))
+            return std::nullopt;
+        phrase = md.substr(1, close - 1);
+        body = close + 1;
+    }
+    static constexpr std::string_view kMarkup = "\\`*_[]!<>&~|$";
+    if (phrase.find_first_of(kMarkup) != std::string_view::npos ||
+        md.substr(body).find_first_of(kMarkup) != std::string_view::npos)
+        return std::nullopt;
+    std::string text(phrase);
+    text.append(md.substr(body));
+    return fold_white_space(text);
+}
+
+}  // namespace
+
+std::string plain_text(std::string_view md) {
+    std::string without;
+    size_t last = 0;
+    for_each_footnote_ref(md, [&](std::string_view, size_t b, size_t e) {
+        without.append(md.substr(last, b - last));
+        last = e;
+    });
+    without.append(md.substr(last));
+    if (auto simple = simple_plain_text(without)) return *simple;
+    return plain_text_by_cmark(md);
+}
+
+std::string plain_text_by_cmark(std::string_view md) {
+    // Footnote markers are not words of the text.
+    std::string without;
+    size_t last = 0;
+    for_each_footnote_ref(md, [&](std::string_view, size_t b, size_t e) {
+        without.append(md.substr(last, b - last));
+        last = e;
+    });
+    without.append(md.substr(last));
+    NodePtr doc = parse(as_inline(without), CMARK_OPT_DEFAULT, false);
+    std::string text = take(cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0));
+    std::string out = fold_white_space(text);
     // cmark escapes nothing in plain text, but keeps a backslash we added for block markers.
     if (!out.empty() && out[0] == '\\') out.erase(0, 1);
     return out;

@@ -11,7 +11,12 @@ namespace resgen::markdown {
 std::string inline_html(std::string_view md, bool allow_html = false);
 
 // The same content as plain text: emphasis, links and footnote markers removed, white space folded.
+// Most clauses are one line of words with an emphasised opening phrase; those are read without
+// cmark-gfm (the same result, as a test checks), the rest by cmark-gfm.
 std::string plain_text(std::string_view md);
+
+// plain_text() always through cmark-gfm (for tests that compare the two ways).
+std::string plain_text_by_cmark(std::string_view md);
 
 // "[^1]" markers in `md`: calls f(id, begin, end) for each.
 template <class F>

@@ -188,12 +188,26 @@ Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig&)
           {"tags", m.tags}}}};
     for (const char* k : {"lineage", "recalls", "cites", "recalled_by", "cited_by", "facts", "tags"})
         page.context["doc"][std::string("has_") + k] = !page.context["doc"][k].empty();
+    page.depends_on = document_page_outline(doc, corpus).depends_on;
+    return page;
+}
+
+Page document_page_outline(const Document& doc, const Corpus& corpus) {
+    Page page;
+    page.path = page_path(doc);
+    page.template_name = "document";
+    page.deferred = &doc;
     page.depends_on.push_back(doc.key);
     auto it = corpus.cited_by.find(doc.key);
     if (it != corpus.cited_by.end())
         for (const auto& r : it->second) page.depends_on.push_back(r.from);
     for (const auto& c : doc.clauses)
         for (const auto& cit : c.citations) page.depends_on.push_back(cit.target);
+    // Lineage: the document it was adopted as, and the drafts adopted as it.
+    if (!doc.meta.adopted_as.empty()) page.depends_on.push_back(doc.meta.adopted_as);
+    auto d = corpus.drafts.find(doc.key);
+    if (d != corpus.drafts.end())
+        for (const auto& key : d->second) page.depends_on.push_back(key);
     std::sort(page.depends_on.begin(), page.depends_on.end());
     page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
     return page;

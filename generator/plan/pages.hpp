@@ -5,6 +5,8 @@
 namespace resgen {
 
 Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& config);
+// The same page without its context: path, template, what it depends on.
+Page document_page_outline(const Document& doc, const Corpus& corpus);
 Page home_page(const Corpus& corpus, const SiteConfig& config);
 Page documents_page(const Corpus& corpus, const SiteConfig& config);
 Page timeline_page(const Corpus& corpus, const SiteConfig& config);

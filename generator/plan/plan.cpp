@@ -122,12 +122,17 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
     return page;
 }
 
-Plan plan_site(const Corpus& corpus, const SiteConfig& config) {
+Page plan_context(const Page& page, const Corpus& corpus, const SiteConfig& config) {
+    return page.deferred ? document_page(*page.deferred, corpus, config) : page;
+}
+
+Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions& options) {
     Plan plan;
     plan.pages.push_back(home_page(corpus, config));
     plan.pages.push_back(documents_page(corpus, config));
     plan.pages.push_back(timeline_page(corpus, config));
-    for (const auto& d : corpus.documents) plan.pages.push_back(document_page(d, corpus, config));
+    for (const auto& d : corpus.documents)
+        plan.pages.push_back(options.defer_documents ? document_page_outline(d, corpus) : document_page(d, corpus, config));
     return plan;
 }
 

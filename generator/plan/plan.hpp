@@ -16,6 +16,9 @@ struct Page {
     std::string template_name;  // "document", "home", "timeline", "documents"
     nlohmann::json context;     // what the template shows
     std::vector<std::string> depends_on;  // keys of the documents whose change changes this page
+    // A document page planned without its context (PlanOptions::defer_documents): the
+    // document whose page it is; plan_context() fills the context when the page is rendered.
+    const Document* deferred = nullptr;
 };
 
 // A file written as it is (a data file).
@@ -29,7 +32,17 @@ struct Plan {
     std::vector<DataFile> data;
 };
 
-Plan plan_site(const Corpus& corpus, const SiteConfig& config);
+struct PlanOptions {
+    // Leave the contexts of document pages to plan_context(), so that a build of tens of
+    // thousands of documents plans, renders and writes each page in turn instead of holding
+    // every context in memory at once.
+    bool defer_documents = false;
+};
+
+Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions& options = {});
+
+// The page with its context: `page` itself when it has one, else its document's page planned now.
+Page plan_context(const Page& page, const Corpus& corpus, const SiteConfig& config);
 
 // Where a document's page lives: "E/RES/2003/28/index.html", "doc/<id>/index.html".
 std::string page_path(const Document& doc);

@@ -16,16 +16,28 @@ namespace resgen {
 
 namespace {
 
+// kainjow's data copies what it is given (deeply); these put a value in place and move it
+// there, so that converting a page's context costs its size once, not once per level.
+void set_moved(data& object, const std::string& key, data&& value) {
+    object.set(key, data{false});
+    *const_cast<data*>(object.get(key)) = std::move(value);
+}
+
+void push_moved(data& list, data&& value) {
+    list.push_back(data{false});
+    const_cast<data&>(list.list_value().back()) = std::move(value);
+}
+
 data to_data(const json& j) {
     switch (j.type()) {
         case json::value_t::object: {
             data d{data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+            for (auto it = j.begin(); it != j.end(); ++it) set_moved(d, it.key(), to_data(it.value()));
             return d;
         }
         case json::value_t::array: {
             data d{data::type::list};
-            for (const auto& v : j) d.push_back(to_data(v));
+            for (const auto& v : j) push_moved(d, to_data(v));
             return d;
         }
         // An empty text is false, so that {{#field}}...{{/field}} shows only what is stated.
@@ -83,7 +95,33 @@ TemplateSet load_templates(const std::vector<fs::path>& dirs, Diagnostics& diags
     return set;
 }
 
-Renderer::Renderer(const TemplateSet& set, const SiteConfig& config) : set_(set), config_(config) {}
+struct Renderer::Compiled {
+    std::map<std::string, mustache> templates;
+};
+
+Renderer::Renderer(const TemplateSet& set, const SiteConfig& config)
+    : set_(set), config_(config), prototype_(std::make_unique<Compiled>()) {
+    for (const auto& [name, text] : set_.templates) prototype_->templates.emplace(name, mustache{text});
+}
+
+Renderer::~Renderer() = default;
+
+std::unique_ptr<Renderer::Compiled> Renderer::borrow() const {
+    {
+        std::lock_guard<std::mutex> lock(pool_mutex_);
+        if (!pool_.empty()) {
+            auto c = std::move(pool_.back());
+            pool_.pop_back();
+            return c;
+        }
+    }
+    return std::make_unique<Compiled>(*prototype_);
+}
+
+void Renderer::give_back(std::unique_ptr<Compiled> c) const {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    pool_.push_back(std::move(c));
+}
 
 bool Renderer::valid(Diagnostics& diags) const {
     bool ok = true;
@@ -100,28 +138,43 @@ bool Renderer::valid(Diagnostics& diags) const {
 }
 
 std::string Renderer::render(const Page& page) const {
-    json ctx = page.context;
     std::string root;
     for (size_t i = 0, n = std::count(page.path.begin(), page.path.end(), '/'); i < n; ++i) root += "../";
-    json nav = json::array();
-    for (const auto& item : kNav)
-        nav.push_back({{"label", item.label}, {"href", root + item.path}, {"current", page.path == item.path}});
-    ctx["site"] = {{"title", config_.title}, {"description", config_.description}, {"language", config_.language}};
-    ctx["root"] = root;
-    ctx["nav"] = nav;
-    ctx["path"] = page.path;
-    ctx["template"] = page.template_name;
-    ctx["is_" + page.template_name] = true;
+    data nav{data::type::list};
+    for (const auto& item : kNav) {
+        data n{data::type::object};
+        n.set("label", item.label);
+        n.set("href", root + item.path);
+        n.set("current", data{page.path == item.path});
+        push_moved(nav, std::move(n));
+    }
+    data site{data::type::object};
+    site.set("title", to_data(config_.title));
+    site.set("description", to_data(config_.description));
+    site.set("language", to_data(config_.language));
 
-    data d = to_data(ctx);
+    // The page's own context first, then what every page has (which wins on a clash).
+    data d = page.context.is_object() ? to_data(page.context) : data{data::type::object};
+    set_moved(d, "site", std::move(site));
+    d.set("root", to_data(root));
+    set_moved(d, "nav", std::move(nav));
+    d.set("path", page.path);
+    d.set("template", page.template_name);
+    d.set("is_" + page.template_name, data{true});
     for (const auto& [name, text] : set_.partials) {
         const std::string* t = &text;
         d.set(name, partial{[t] { return *t; }});
     }
-    mustache body{set_.templates.at(page.template_name)};
-    d.set("content", body.render(d));
-    mustache layout{set_.templates.at("layout")};
-    return layout.render(d);
+
+    std::unique_ptr<Compiled> c = borrow();
+    std::string body, out;
+    body.reserve(64 * 1024);
+    c->templates.at(page.template_name).render(d, [&body](const std::string& s) { body += s; });
+    set_moved(d, "content", data{std::move(body)});
+    out.reserve(body.size() + 8 * 1024);
+    c->templates.at("layout").render(d, [&out](const std::string& s) { out += s; });
+    give_back(std::move(c));
+    return out;
 }
 
 }  // namespace resgen

@@ -4,6 +4,8 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,14 +35,24 @@ TemplateSet load_templates(const std::vector<std::filesystem::path>& dirs, Diagn
 class Renderer {
 public:
     Renderer(const TemplateSet& set, const SiteConfig& config);
+    ~Renderer();
     // Checks every template compiles; reports errors naming the template.
     bool valid(Diagnostics& diags) const;
     // The page's template inside layout.mustache. Safe to call from several threads.
     std::string render(const Page& page) const;
 
 private:
+    // The templates compiled once. A compiled template keeps state while it renders, so each
+    // thread rendering at a time borrows its own copy from a small pool.
+    struct Compiled;
+    std::unique_ptr<Compiled> borrow() const;
+    void give_back(std::unique_ptr<Compiled> c) const;
+
     const TemplateSet& set_;
     SiteConfig config_;
+    std::unique_ptr<Compiled> prototype_;
+    mutable std::mutex pool_mutex_;
+    mutable std::vector<std::unique_ptr<Compiled>> pool_;
 };
 
 // nlohmann::json to the Mustache data model (numbers become text).

@@ -1,9 +1,11 @@
 #include "site/site.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "load/source.hpp"
-#include "parse/parse.hpp"
+#include "parallel/parallel.hpp"
+#include "site/session.hpp"
 
 namespace resgen {
 
@@ -15,6 +17,22 @@ void sort_diagnostics(Diagnostics& diags) {
     });
 }
 
+ParsedContent parse_content(const std::filesystem::path& content_dir, const std::vector<std::string>& files,
+                            const ParseOptions& options, unsigned threads) {
+    std::vector<std::optional<Document>> parsed(files.size());
+    std::vector<Diagnostics> diags(files.size());
+    parallel_for(files.size(), [&](size_t i) {
+        if (auto src = load_source(content_dir, files[i], diags[i])) parsed[i] = parse_document(*src, options, diags[i]);
+    }, threads);
+    ParsedContent out;
+    out.documents.reserve(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (parsed[i]) out.documents.push_back(std::move(*parsed[i]));
+        if (!diags[i].empty()) out.diagnostics[files[i]] = std::move(diags[i]);
+    }
+    return out;
+}
+
 Site make_site(const BuildOptions& options) {
     Site site;
     Diagnostics& diags = site.diagnostics;
@@ -24,21 +42,24 @@ Site make_site(const BuildOptions& options) {
         if (site.config.base_url.back() != '/') site.config.base_url += '/';
     }
 
-    std::vector<Source> sources = load_sources(options.content_dir, diags);
-    ParseOptions parse_options{site.config.preambular_phrases};
-    std::vector<Document> documents;
-    documents.reserve(sources.size());
-    for (const auto& src : sources) documents.push_back(parse_document(src, parse_options, diags));
+    std::vector<std::string> files = content_files(options.content_dir, diags);
+    ParsedContent parsed = parse_content(options.content_dir, files,
+                                         ParseOptions{site.config.preambular_phrases}, options.threads);
+    for (const auto& [path, d] : parsed.diagnostics) diags.insert(diags.end(), d.begin(), d.end());
 
-    site.corpus = resolve(std::move(documents), diags);
+    site.corpus = resolve(std::move(parsed.documents), diags);
     site.plan = plan_site(site.corpus, site.config);
 
     TemplateSet templates =
         load_templates({options.templates_dir, options.content_dir / "templates"}, diags);
     Renderer renderer(templates, site.config);
     if (!has_errors(diags) && renderer.valid(diags)) {
-        site.files.reserve(site.plan.pages.size() + site.plan.data.size() + templates.assets.size());
-        for (const auto& page : site.plan.pages) site.files.push_back({page.path, renderer.render(page)});
+        const size_t pages = site.plan.pages.size();
+        site.files.resize(pages);
+        parallel_for(pages, [&](size_t i) {
+            site.files[i] = {site.plan.pages[i].path, renderer.render(site.plan.pages[i])};
+        }, options.threads);
+        site.files.reserve(pages + site.plan.data.size() + templates.assets.size());
         for (const auto& d : site.plan.data) site.files.push_back({d.path, d.bytes});
         for (const auto& a : templates.assets) site.files.push_back(a);
     }
@@ -47,15 +68,8 @@ Site make_site(const BuildOptions& options) {
 }
 
 BuildResult build_site(const BuildOptions& options) {
-    Site site = make_site(options);
-    BuildResult result;
-    result.diagnostics = std::move(site.diagnostics);
-    result.pages = site.plan.pages.size();
-    for (const auto& d : site.corpus.documents) result.documents += d.in_collection;
-    if (has_errors(result.diagnostics)) return result;
-    result.stats = write_site(options.out_dir, site.files, result.diagnostics);
-    result.ok = !has_errors(result.diagnostics);
-    return result;
+    Session session(options);
+    return session.build().build;
 }
 
 }  // namespace resgen

@@ -2,11 +2,13 @@
 // layers over these functions.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "config/config.hpp"
 #include "model/diagnostic.hpp"
+#include "parse/parse.hpp"
 #include "plan/plan.hpp"
 #include "render/render.hpp"
 #include "resolve/corpus.hpp"
@@ -19,6 +21,7 @@ struct BuildOptions {
     std::filesystem::path out_dir = "site";
     std::filesystem::path templates_dir = RESGEN_DEFAULT_TEMPLATES;  // built-in templates
     std::string base_url;   // overrides site.yml's when set
+    unsigned threads = 0;   // parse, render and write on this many threads; 0: one per core
 };
 
 // Everything a build knows before writing.
@@ -41,8 +44,18 @@ struct BuildResult {
     bool ok = false;
 };
 
-// make_site, then write into options.out_dir unless there is an error.
+// Writes the site into options.out_dir unless there is an error, as make_site would make it;
+// document pages are planned, rendered and written one at a time on every core (see Session).
 BuildResult build_site(const BuildOptions& options);
+
+// The content files (as content_files() lists them) read and parsed on every core; each
+// file's diagnostics under its path, so that they do not depend on which thread did what.
+struct ParsedContent {
+    std::vector<Document> documents;
+    std::map<std::string, Diagnostics> diagnostics;
+};
+ParsedContent parse_content(const std::filesystem::path& content_dir, const std::vector<std::string>& files,
+                            const ParseOptions& options, unsigned threads = 0);
 
 // Sorts diagnostics by path, line and column, so output is stable.
 void sort_diagnostics(Diagnostics& diags);

@@ -7,6 +7,7 @@
 // A file whose bytes did not change keeps its inode and its modification time.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,13 +27,26 @@ inline constexpr const char* kManifestName = ".resgen-manifest";
 // True when `path` is relative, has no "." or ".." segment, and no empty segment.
 bool safe_relative_path(const std::string& path);
 
+// A site named by its paths, whose bytes are made on demand: a large site is rendered and
+// written a file at a time on every core, and never held in memory whole.
+struct SiteFiles {
+    std::vector<std::string> paths;                 // relative to the output folder
+    std::function<std::string(size_t)> bytes;       // the bytes of paths[i]; called from several threads
+};
+
 // Replaces the site in `out_dir` by `files`. Errors (a refused folder, an unsafe path, a disk
-// error) are reported in `diags`, and the previous site is left in place.
+// error) are reported in `diags`, and the previous site is left in place. `threads` 0 is one
+// per core; the result does not depend on it.
+WriteStats write_site(const std::filesystem::path& out_dir, const SiteFiles& files, Diagnostics& diags,
+                      unsigned threads = 0);
 WriteStats write_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
                       Diagnostics& diags);
 
-// Writes only the given files into an existing site, each atomically (for the live preview).
+// Writes only the given files into an existing site, each atomically, and removes the files
+// of `removed` that resgen wrote; the manifest follows (for the live preview). A file whose
+// bytes did not change is left alone. `changed`, when given, receives the paths written or removed.
 WriteStats update_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
-                       Diagnostics& diags);
+                       Diagnostics& diags, const std::vector<std::string>& removed = {},
+                       std::vector<std::string>* changed = nullptr);
 
 }  // namespace resgen

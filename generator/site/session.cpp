@@ -1,0 +1,223 @@
+#include "site/session.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "load/source.hpp"
+#include "parallel/parallel.hpp"
+#include "parse/parse.hpp"
+
+namespace fs = std::filesystem;
+
+namespace resgen {
+
+struct Session::State {
+    SiteConfig config;
+    Diagnostics site_diags;                          // site.yml, the content folder, templates
+    std::map<std::string, Diagnostics> parse_diags;  // content file -> what parsing it said
+    Diagnostics resolve_diags;
+    Corpus corpus;
+    Plan plan;
+    TemplateSet templates;
+    std::unique_ptr<Renderer> renderer;
+    bool healthy = false;  // the last build had no error and is what the output folder holds
+
+    Diagnostics diagnostics() const {
+        Diagnostics all = site_diags;
+        for (const auto& [path, d] : parse_diags) all.insert(all.end(), d.begin(), d.end());
+        all.insert(all.end(), resolve_diags.begin(), resolve_diags.end());
+        sort_diagnostics(all);
+        return all;
+    }
+
+    std::string render(const Page& page) const {
+        return page.deferred ? renderer->render(plan_context(page, corpus, config)) : renderer->render(page);
+    }
+};
+
+namespace {
+
+size_t count_documents(const Corpus& corpus) {
+    size_t n = 0;
+    for (const auto& d : corpus.documents) n += d.in_collection;
+    return n;
+}
+
+// The path of `p` inside `dir`, '/' separated; empty when it is not inside.
+std::string inside(const fs::path& p, const fs::path& dir) {
+    std::error_code ec;
+    fs::path a = fs::absolute(p, ec).lexically_normal(), b = fs::absolute(dir, ec).lexically_normal();
+    fs::path rel = a.lexically_relative(b);
+    std::string s = rel.generic_string();
+    if (s.empty() || s == "." || s.rfind("..", 0) == 0) return "";
+    return s;
+}
+
+}  // namespace
+
+Session::Session(BuildOptions options) : options_(std::move(options)) {}
+Session::~Session() = default;
+
+UpdateResult Session::build() {
+    state_ = std::make_unique<State>();
+    State& s = *state_;
+    s.config = load_config(options_.content_dir, s.site_diags);
+    if (!options_.base_url.empty()) {
+        s.config.base_url = options_.base_url;
+        if (s.config.base_url.back() != '/') s.config.base_url += '/';
+    }
+
+    std::vector<std::string> files = content_files(options_.content_dir, s.site_diags);
+    ParsedContent parsed = parse_content(options_.content_dir, files, ParseOptions{s.config.preambular_phrases},
+                                         options_.threads);
+    s.parse_diags = std::move(parsed.diagnostics);
+
+    s.corpus = resolve(std::move(parsed.documents), s.resolve_diags);
+    // Document pages are planned, rendered and written one at a time, on every core, so that
+    // a large site is never in memory whole.
+    s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+    s.templates = load_templates({options_.templates_dir, options_.content_dir / "templates"}, s.site_diags);
+    s.renderer = std::make_unique<Renderer>(s.templates, s.config);
+
+    UpdateResult result;
+    result.full = true;
+    result.build.pages = s.plan.pages.size();
+    result.build.documents = count_documents(s.corpus);
+    Diagnostics diags = s.diagnostics();
+    if (!has_errors(diags) && s.renderer->valid(diags)) {
+        auto& pages = s.plan.pages;
+        const auto& data = s.plan.data;
+        SiteFiles files_out;
+        files_out.paths.reserve(pages.size() + data.size() + s.templates.assets.size());
+        for (const auto& p : pages) files_out.paths.push_back(p.path);
+        for (const auto& d : data) files_out.paths.push_back(d.path);
+        for (const auto& a : s.templates.assets) files_out.paths.push_back(a.path);
+        files_out.bytes = [&](size_t i) -> std::string {
+            if (i < pages.size()) {
+                // A series page's context is not needed again (an update plans it anew):
+                // let it go as soon as the page is made. Each index is one thread's.
+                std::string bytes = s.render(pages[i]);
+                pages[i].context = nullptr;
+                return bytes;
+            }
+            i -= pages.size();
+            if (i < data.size()) return data[i].bytes;
+            return s.templates.assets[i - data.size()].bytes;
+        };
+        result.build.stats = write_site(options_.out_dir, files_out, diags, options_.threads);
+        if (!has_errors(diags)) result.changed = std::move(files_out.paths);
+    }
+    sort_diagnostics(diags);
+    result.build.ok = !has_errors(diags);
+    result.build.diagnostics = std::move(diags);
+    s.healthy = result.build.ok;
+    return result;
+}
+
+UpdateResult Session::update(const std::vector<fs::path>& paths) {
+    std::vector<std::string> content;
+    bool everything = !state_ || !state_->healthy;
+    for (const auto& p : paths) {
+        if (!options_.templates_dir.empty() && !inside(p, options_.templates_dir).empty()) {
+            everything = true;
+            continue;
+        }
+        std::string rel = inside(p, options_.content_dir);
+        if (rel.empty()) continue;
+        if (rel == "site.yml" || rel.rfind("templates/", 0) == 0) {
+            everything = true;
+            continue;
+        }
+        // Hidden files and editors' backup files are not content.
+        bool hidden = rel[0] == '.' || rel.find("/.") != std::string::npos;
+        if (!hidden && fs::path(rel).extension() == ".md") content.push_back(rel);
+    }
+    if (everything) return build();
+    if (content.empty()) return {};
+    std::sort(content.begin(), content.end());
+    content.erase(std::unique(content.begin(), content.end()), content.end());
+    return incremental(content);
+}
+
+UpdateResult Session::incremental(const std::vector<std::string>& content_paths) {
+    State& s = *state_;
+    const std::set<std::string> changed_files(content_paths.begin(), content_paths.end());
+
+    // The documents the change touches: what the files held before and what they hold now.
+    std::set<std::string> keys;
+    for (const auto& d : s.corpus.documents)
+        if (d.in_collection && changed_files.count(d.path)) keys.insert(d.key);
+    ParseOptions parse_options{s.config.preambular_phrases};
+    std::vector<Document> fresh;
+    for (const auto& rel : content_paths) {
+        s.parse_diags.erase(rel);
+        std::error_code ec;
+        if (!fs::is_regular_file(options_.content_dir / rel, ec)) continue;  // removed
+        Diagnostics d;
+        if (auto src = load_source(options_.content_dir, rel, d)) {
+            fresh.push_back(parse_document(*src, parse_options, d));
+            keys.insert(fresh.back().key);
+        }
+        if (!d.empty()) s.parse_diags[rel] = std::move(d);
+    }
+    auto touched = [&](const Page& p) {
+        return std::any_of(p.depends_on.begin(), p.depends_on.end(), [&](const std::string& k) { return keys.count(k) > 0; });
+    };
+
+    // Pages of the last build that showed those documents, and every path it wrote.
+    std::set<std::string> old_paths, old_touched;
+    for (const auto& p : s.plan.pages) {
+        old_paths.insert(p.path);
+        if (touched(p)) old_touched.insert(p.path);
+    }
+    for (const auto& d : s.plan.data) old_paths.insert(d.path);
+
+    // The corpus again, from the unchanged documents (moved, not copied) and the new ones.
+    // Stubs are made again by resolve.
+    std::vector<Document> documents;
+    documents.reserve(s.corpus.documents.size() + fresh.size());
+    for (auto& d : s.corpus.documents)
+        if (d.in_collection && !changed_files.count(d.path)) documents.push_back(std::move(d));
+    for (auto& d : fresh) documents.push_back(std::move(d));
+    s.resolve_diags.clear();
+    s.corpus = resolve(std::move(documents), s.resolve_diags);
+    s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+
+    UpdateResult result;
+    result.build.pages = s.plan.pages.size();
+    result.build.documents = count_documents(s.corpus);
+    Diagnostics diags = s.diagnostics();
+    if (has_errors(diags)) {
+        // The last good site stays; the next change builds everything again.
+        s.healthy = false;
+        result.build.diagnostics = std::move(diags);
+        return result;
+    }
+
+    // Rendered again: the pages that show a touched document (before or now), new pages, and
+    // the series pages; data files are compared as they are.
+    std::vector<const Page*> todo;
+    std::set<std::string> new_paths;
+    for (const auto& p : s.plan.pages) {
+        new_paths.insert(p.path);
+        if (!p.deferred || touched(p) || old_touched.count(p.path) || !old_paths.count(p.path)) todo.push_back(&p);
+    }
+    std::vector<OutputFile> files(todo.size());
+    parallel_for(todo.size(), [&](size_t i) { files[i] = {todo[i]->path, s.render(*todo[i])}; }, options_.threads);
+    for (const auto& d : s.plan.data) {
+        new_paths.insert(d.path);
+        files.push_back({d.path, d.bytes});
+    }
+    std::vector<std::string> removed;
+    for (const auto& p : old_paths)
+        if (!new_paths.count(p)) removed.push_back(p);
+
+    result.build.stats = update_site(options_.out_dir, files, diags, removed, &result.changed);
+    sort_diagnostics(diags);
+    result.build.ok = !has_errors(diags);
+    result.build.diagnostics = std::move(diags);
+    s.healthy = result.build.ok;
+    return result;
+}
+
+}  // namespace resgen

@@ -1,0 +1,47 @@
+// The incremental path of the live preview: a Session remembers the last build (its corpus,
+// plan and templates) so that after one content file changes, only that file is parsed
+// again and only the pages that depend on it are planned, rendered and written again.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "site/site.hpp"
+
+namespace resgen {
+
+struct UpdateResult {
+    BuildResult build;                 // diagnostics, counts, stats of what was written
+    std::vector<std::string> changed;  // output paths whose bytes changed or that were removed
+    bool full = false;                 // everything was built again (templates, site.yml, after an error)
+};
+
+class Session {
+public:
+    explicit Session(BuildOptions options);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // A full build into options.out_dir, as build_site does; the session remembers it.
+    UpdateResult build();
+
+    // After the files at `paths` changed, appeared or disappeared (paths as a watcher reports
+    // them: content files, site.yml, templates). A content file is parsed again and the pages
+    // depending on it rendered again; a template or site.yml builds everything again. On an
+    // error nothing is written and the last good site stays as it is.
+    UpdateResult update(const std::vector<std::filesystem::path>& paths);
+
+    const BuildOptions& options() const { return options_; }
+
+private:
+    struct State;
+    UpdateResult incremental(const std::vector<std::string>& content_paths);
+
+    BuildOptions options_;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace resgen
