@@ -1,0 +1,91 @@
+// Builds on every core give the same bytes whatever the number of threads, and the streamed
+// build (document pages planned on demand) writes exactly what make_site renders.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "load/source.hpp"
+#include "markdown/markdown.hpp"
+#include "parallel/parallel.hpp"
+#include "parse/parse.hpp"
+#include "site/site.hpp"
+
+namespace fs = std::filesystem;
+using namespace resgen;
+
+namespace {
+
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) files[e.path().lexically_relative(dir).generic_string()] = read_file(e.path());
+    return files;
+}
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path p = fs::temp_directory_path() / ("resgen-parallel-test-" + name);
+    fs::remove_all(p);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("parallel_for visits every index once and passes on an exception", "[parallel]") {
+    std::vector<std::atomic<int>> seen(1000);
+    parallel_for(seen.size(), [&](size_t i) { ++seen[i]; }, 4);
+    for (const auto& s : seen) CHECK(s == 1);
+    CHECK_THROWS_AS(parallel_for(100, [](size_t i) { if (i == 57) throw std::runtime_error("57"); }, 3),
+                    std::runtime_error);
+}
+
+TEST_CASE("the site is byte-identical whatever the number of threads", "[parallel]") {
+    BuildOptions options;
+    options.content_dir = fs::path(RESGEN_SOURCE_DIR) / "content";
+    std::map<std::string, std::string> first;
+    for (unsigned threads : {1u, 2u, 5u}) {
+        options.threads = threads;
+        options.out_dir = fresh_dir("threads-" + std::to_string(threads));
+        REQUIRE(build_site(options).ok);
+        auto files = tree(options.out_dir);
+        if (first.empty()) first = files;
+        else CHECK(files == first);
+    }
+    REQUIRE(first.count("index.html"));
+}
+
+TEST_CASE("the streamed build writes what make_site renders", "[parallel]") {
+    BuildOptions options;
+    options.content_dir = fs::path(RESGEN_SOURCE_DIR) / "content";
+    options.out_dir = fresh_dir("streamed");
+    REQUIRE(build_site(options).ok);
+    auto written = tree(options.out_dir);
+    Site site = make_site(options);
+    REQUIRE_FALSE(has_errors(site.diagnostics));
+    std::set<std::string> paths;
+    for (const auto& f : site.files) {
+        paths.insert(f.path);
+        INFO(f.path);
+        CHECK(written[f.path] == f.bytes);
+    }
+    CHECK(paths.size() + 1 == written.size());  // and the manifest
+}
+
+TEST_CASE("plain text without cmark-gfm is what cmark-gfm gives", "[markdown]") {
+    std::vector<std::string> samples = {
+        "*Recalling also* its resolution 2002/16 of 24 July 2002, entitled “International cooperation”,",
+        "*Requests* the Secretary-General to report[^1] to the Commission;",
+        "*a*b and more", "plain words , with  spaces", "*Notes* 2 * 3", "*Notes* a_b", "**Bold** text",
+        "*Deeply concerned*, that", "* not emphasis*", "*Takes note with appreciation* of the report",
+        "1. a list", "- a dash", "*Urges* States\nto act", "E/CN.15/2004/7 and Add.1."};
+    // And every clause of the series.
+    Diagnostics diags;
+    for (const auto& src : load_sources(fs::path(RESGEN_SOURCE_DIR) / "content", diags))
+        for (const auto& c : parse_document(src, {}, diags).clauses) samples.push_back(c.markdown);
+    for (const auto& s : samples) {
+        INFO(s);
+        CHECK(markdown::plain_text(s) == markdown::plain_text_by_cmark(s));
+    }
+}

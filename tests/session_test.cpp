@@ -1,0 +1,134 @@
+// The incremental path: after one content file changes, the session rewrites the pages that
+// depend on it, and the output folder ends up exactly as a full build would leave it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "load/source.hpp"
+#include "site/session.hpp"
+
+namespace fs = std::filesystem;
+using namespace resgen;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path p = fs::temp_directory_path() / ("resgen-session-test-" + name);
+    fs::remove_all(p);
+    return p;
+}
+
+fs::path copy_of_content(const std::string& name) {
+    fs::path p = fresh_dir(name);
+    fs::copy(fs::path(RESGEN_SOURCE_DIR) / "content", p, fs::copy_options::recursive);
+    return p;
+}
+
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) files[e.path().lexically_relative(dir).generic_string()] = read_file(e.path());
+    return files;
+}
+
+void edit(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string text = read_file(file);
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("an edited document rewrites its page and the pages that cite it, as a full build would", "[session]") {
+    fs::path content = copy_of_content("edit"), out = fresh_dir("edit-out"), full = fresh_dir("edit-full");
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+
+    // E/RES/2003/28 is recalled by A/RES/59/154: a change to its text shows on both pages.
+    edit(content / "E-RES-2003-28.md", "Vigorously condemns", "Strongly condemns");
+    UpdateResult u = session.update({content / "E-RES-2003-28.md"});
+    REQUIRE(u.build.ok);
+    CHECK_FALSE(u.full);
+    CHECK(contains(u.changed, "E/RES/2003/28/index.html"));
+    CHECK_FALSE(contains(u.changed, "E/RES/2009/24/index.html"));  // shows nothing of it
+    CHECK(read_file(out / "E/RES/2003/28/index.html").find("Strongly condemns") != std::string::npos);
+
+    options.out_dir = full;
+    REQUIRE(build_site(options).ok);
+    CHECK(tree(out) == tree(full));
+}
+
+TEST_CASE("a removed document's pages go, the manifest follows, and it comes back when restored", "[session]") {
+    fs::path content = copy_of_content("remove"), out = fresh_dir("remove-out"), full = fresh_dir("remove-full");
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    std::string text = read_file(content / "E-RES-2009-24.md");
+
+    fs::remove(content / "E-RES-2009-24.md");
+    UpdateResult u = session.update({content / "E-RES-2009-24.md"});
+    REQUIRE(u.build.ok);
+    CHECK(contains(u.changed, "E/RES/2009/24/index.html"));
+    CHECK_FALSE(fs::exists(out / "E/RES/2009/24/index.html"));
+    CHECK(read_file(out / kManifestName).find("E/RES/2009/24/index.html") == std::string::npos);
+    options.out_dir = full;
+    REQUIRE(build_site(options).ok);
+    CHECK(tree(out) == tree(full));
+
+    std::ofstream(content / "E-RES-2009-24.md", std::ios::binary) << text;
+    u = session.update({content / "E-RES-2009-24.md"});
+    REQUIRE(u.build.ok);
+    CHECK(fs::exists(out / "E/RES/2009/24/index.html"));
+    CHECK(read_file(out / kManifestName).find("E/RES/2009/24/index.html") != std::string::npos);
+}
+
+TEST_CASE("an error leaves the last good site in place until it is fixed", "[session]") {
+    fs::path content = copy_of_content("error"), out = fresh_dir("error-out");
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    auto before = tree(out);
+
+    edit(content / "A-RES-59-154.md", "date: 2004-12-20", "date: 2004-13-45");
+    UpdateResult broken = session.update({content / "A-RES-59-154.md"});
+    CHECK_FALSE(broken.build.ok);
+    REQUIRE(has_errors(broken.build.diagnostics));
+    CHECK(broken.build.diagnostics.front().path == "A-RES-59-154.md");
+    CHECK(broken.build.diagnostics.front().line > 0);
+    CHECK(tree(out) == before);
+
+    edit(content / "A-RES-59-154.md", "date: 2004-13-45", "date: 2004-12-20");
+    UpdateResult fixed = session.update({content / "A-RES-59-154.md"});
+    CHECK(fixed.build.ok);
+    CHECK(tree(out) == before);
+}
+
+TEST_CASE("files that are not content do not rebuild anything", "[session]") {
+    fs::path content = copy_of_content("ignore"), out = fresh_dir("ignore-out");
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    std::ofstream(content / ".A-RES-59-154.md.swp") << "x";
+    std::ofstream(content / "notes.txt") << "x";
+    UpdateResult u = session.update({content / ".A-RES-59-154.md.swp", content / "notes.txt", "/elsewhere/a.md"});
+    CHECK_FALSE(u.full);
+    CHECK(u.changed.empty());
+    CHECK(u.build.stats.written == 0);
+}
