@@ -94,6 +94,9 @@ const std::string& reload_script() {
     overlay.textContent = "The build failed. The site shows the last good build until this is fixed.\n\n" + text;
   }
   var events = new EventSource("/__resgen/events");
+  events.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-resgen-live", "");
+  });
   events.addEventListener("reload", function (e) {
     var m = JSON.parse(e.data);
     if (overlay || m.everything || m.paths.indexOf(here) >= 0) location.reload();
