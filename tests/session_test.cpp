@@ -63,7 +63,30 @@ TEST_CASE("an edited document rewrites its page and the pages that cite it, as a
     CHECK(contains(u.changed, "E/RES/2003/28/index.html"));
     CHECK_FALSE(contains(u.changed, "E/RES/2009/24/index.html"));  // shows nothing of it
     CHECK(read_file(out / "E/RES/2003/28/index.html").find("Strongly condemns") != std::string::npos);
+    // Words only: the series pages and data files are brought up to date by refresh().
+    CHECK(session.stale());
+    REQUIRE(session.refresh().build.ok);
+    CHECK_FALSE(session.stale());
 
+    options.out_dir = full;
+    REQUIRE(build_site(options).ok);
+    CHECK(tree(out) == tree(full));
+}
+
+TEST_CASE("a changed title shows at once on the pages that list the document", "[session]") {
+    fs::path content = copy_of_content("title"), out = fresh_dir("title-out"), full = fresh_dir("title-full");
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    edit(content / "E-RES-2009-24.md", "title: International cooperation", "title: Worldwide cooperation");
+    UpdateResult u = session.update({content / "E-RES-2009-24.md"});
+    REQUIRE(u.build.ok);
+    CHECK_FALSE(session.stale());
+    CHECK(contains(u.changed, "E/RES/2009/24/index.html"));
+    CHECK(contains(u.changed, "index.html"));
+    CHECK(contains(u.changed, "documents/index.html"));
     options.out_dir = full;
     REQUIRE(build_site(options).ok);
     CHECK(tree(out) == tree(full));

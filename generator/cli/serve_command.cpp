@@ -78,6 +78,11 @@ int serve(const ServeOptions& o) {
         std::printf("%s: %zu files written, %zu removed, reload sent in %.1f ms\n", u.full ? "Rebuilt" : "Updated",
                     u.build.stats.written, u.build.stats.removed, ms);
         std::fflush(stdout);
+        // The series pages and data files, after the edited pages are shown.
+        if (session.stale()) {
+            UpdateResult later = session.refresh();
+            if (later.build.ok && !later.changed.empty()) server.events().reload(later.changed, false);
+        }
     }
     server.stop();
     http.join();

@@ -33,6 +33,20 @@ Document stub(const std::string& key) {
     return d;
 }
 
+// Sorts documents by sorting their indices, then moving each document once: a Document is
+// large, and sorting the vector itself moved each one many times.
+template <class Less>
+void sort_by(std::vector<Document>& documents, Less less) {
+    std::vector<size_t> order(documents.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return less(documents[a], documents[b]); });
+    std::vector<Document> sorted;
+    sorted.reserve(documents.size());
+    for (size_t i : order) sorted.push_back(std::move(documents[i]));
+    documents = std::move(sorted);
+}
+
 // The date and title the citing texts give, when they all agree.
 void harvest(Corpus& corpus, Document& d) {
     auto it = corpus.cited_by.find(d.key);
@@ -73,8 +87,9 @@ std::string label_of(const Document& doc) {
 
 Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
     Corpus corpus;
-    std::sort(documents.begin(), documents.end(),
-              [](const Document& a, const Document& b) { return a.key < b.key || (a.key == b.key && a.path < b.path); });
+    sort_by(documents, [](const Document& a, const Document& b) {
+        return a.key < b.key || (a.key == b.key && a.path < b.path);
+    });
     // One key, one document.
     for (size_t i = 1; i < documents.size(); ++i) {
         if (!documents[i].key.empty() && documents[i].key == documents[i - 1].key)
@@ -104,9 +119,16 @@ Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
                 if (!present.count(cit.target)) absent.insert(cit.target);
         if (!d.meta.adopted_as.empty() && !present.count(d.meta.adopted_as)) absent.insert(d.meta.adopted_as);
     }
-    for (const auto& key : absent) documents.push_back(stub(key));
-    std::sort(documents.begin(), documents.end(),
-              [](const Document& a, const Document& b) { return a.key < b.key; });
+    // Both runs are sorted by key: merge them, moving each document once.
+    std::vector<Document> stubs;
+    stubs.reserve(absent.size());
+    for (const auto& key : absent) stubs.push_back(stub(key));
+    std::vector<Document> merged;
+    merged.reserve(documents.size() + stubs.size());
+    std::merge(std::make_move_iterator(documents.begin()), std::make_move_iterator(documents.end()),
+               std::make_move_iterator(stubs.begin()), std::make_move_iterator(stubs.end()),
+               std::back_inserter(merged), [](const Document& a, const Document& b) { return a.key < b.key; });
+    documents = std::move(merged);
 
     corpus.documents = std::move(documents);
     for (size_t i = 0; i < corpus.documents.size(); ++i) corpus.by_key[corpus.documents[i].key] = i;

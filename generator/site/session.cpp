@@ -6,6 +6,7 @@
 #include "load/source.hpp"
 #include "parallel/parallel.hpp"
 #include "parse/parse.hpp"
+#include "plan/pages.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,6 +22,7 @@ struct Session::State {
     TemplateSet templates;
     std::unique_ptr<Renderer> renderer;
     bool healthy = false;  // the last build had no error and is what the output folder holds
+    bool series_stale = false;  // series pages and data files may lag behind the corpus
 
     Diagnostics diagnostics() const {
         Diagnostics all = site_diags;
@@ -44,6 +46,29 @@ size_t count_documents(const Corpus& corpus) {
 }
 
 // The path of `p` inside `dir`, '/' separated; empty when it is not inside.
+// What the series pages and the other documents' pages can show of a document besides its
+// own text: its metadata and what it cites. Two documents with the same outline differ only
+// in words of their own pages.
+std::string outline_of(const Document& d) {
+    const Metadata& m = d.meta;
+    std::string o = d.key + '\x1f' + d.path;
+    for (const std::string* f : {&m.symbol, &m.id, &m.title, &m.body, &m.kind, &m.date, &m.meeting, &m.session,
+                                 &m.agenda_item, &m.agenda_title, &m.distribution, &m.original_language,
+                                 &m.adopted_as, &m.source})
+        o += '\x1f' + *f;
+    for (const auto* list : {&m.sponsors, &m.tags})
+        for (const auto& v : *list) o += '\x1e' + v;
+    for (size_t i = 0; i < d.clauses.size(); ++i) {
+        const Clause& c = d.clauses[i];
+        for (const auto& cit : c.citations)
+            // A reference to itself gets its target only in resolve: the kind says enough.
+            o += '\x1d' + std::to_string(i) + ' ' + c.anchor + ' ' + c.number + ' ' +
+                 (cit.kind == Citation::Kind::self ? "(self)" : cit.target) + ' ' + cit.pinpoint + ' ' +
+                 cit.span + ' ' + cit.date + ' ' + cit.title + ' ' + cit.action + (cit.recalls ? " r" : "");
+    }
+    return o;
+}
+
 std::string inside(const fs::path& p, const fs::path& dir) {
     std::error_code ec;
     fs::path a = fs::absolute(p, ec).lexically_normal(), b = fs::absolute(dir, ec).lexically_normal();
@@ -145,8 +170,12 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
 
     // The documents the change touches: what the files held before and what they hold now.
     std::set<std::string> keys;
+    std::vector<std::string> old_outlines, new_outlines;
     for (const auto& d : s.corpus.documents)
-        if (d.in_collection && changed_files.count(d.path)) keys.insert(d.key);
+        if (d.in_collection && changed_files.count(d.path)) {
+            keys.insert(d.key);
+            old_outlines.push_back(outline_of(d));
+        }
     ParseOptions parse_options{s.config.preambular_phrases};
     std::vector<Document> fresh;
     for (const auto& rel : content_paths) {
@@ -157,6 +186,7 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
         if (auto src = load_source(options_.content_dir, rel, d)) {
             fresh.push_back(parse_document(*src, parse_options, d));
             keys.insert(fresh.back().key);
+            new_outlines.push_back(outline_of(fresh.back()));
         }
         if (!d.empty()) s.parse_diags[rel] = std::move(d);
     }
@@ -181,7 +211,23 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     for (auto& d : fresh) documents.push_back(std::move(d));
     s.resolve_diags.clear();
     s.corpus = resolve(std::move(documents), s.resolve_diags);
-    s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+    std::sort(old_outlines.begin(), old_outlines.end());
+    std::sort(new_outlines.begin(), new_outlines.end());
+    const bool text_only = old_outlines == new_outlines;
+    if (text_only) {
+        // The series pages and data files stay as they are (refresh() catches up); only the
+        // document pages are outlined again, against the new corpus.
+        Plan plan;
+        for (auto& p : s.plan.pages)
+            if (!p.deferred) plan.pages.push_back(std::move(p));
+        for (const auto& d : s.corpus.documents) plan.pages.push_back(document_page_outline(d, s.corpus));
+        plan.data = std::move(s.plan.data);
+        s.plan = std::move(plan);
+        s.series_stale = true;
+    } else {
+        s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+        s.series_stale = false;
+    }
 
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
@@ -200,18 +246,58 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     std::set<std::string> new_paths;
     for (const auto& p : s.plan.pages) {
         new_paths.insert(p.path);
-        if (!p.deferred || touched(p) || old_touched.count(p.path) || !old_paths.count(p.path)) todo.push_back(&p);
+        if (p.deferred ? touched(p) || old_touched.count(p.path) || !old_paths.count(p.path) : !text_only)
+            todo.push_back(&p);
     }
     std::vector<OutputFile> files(todo.size());
     parallel_for(todo.size(), [&](size_t i) { files[i] = {todo[i]->path, s.render(*todo[i])}; }, options_.threads);
     for (const auto& d : s.plan.data) {
         new_paths.insert(d.path);
-        files.push_back({d.path, d.bytes});
+        if (!text_only) files.push_back({d.path, d.bytes});
     }
     std::vector<std::string> removed;
     for (const auto& p : old_paths)
         if (!new_paths.count(p)) removed.push_back(p);
 
+    result.build.stats = update_site(options_.out_dir, files, diags, removed, &result.changed);
+    sort_diagnostics(diags);
+    result.build.ok = !has_errors(diags);
+    result.build.diagnostics = std::move(diags);
+    s.healthy = result.build.ok;
+    return result;
+}
+
+bool Session::stale() const { return state_ && state_->healthy && state_->series_stale; }
+
+UpdateResult Session::refresh() {
+    if (!stale()) return {};
+    State& s = *state_;
+    std::set<std::string> old_paths;
+    for (const auto& p : s.plan.pages)
+        if (!p.deferred) old_paths.insert(p.path);
+    for (const auto& d : s.plan.data) old_paths.insert(d.path);
+    s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+    s.series_stale = false;
+
+    std::vector<Page*> todo;
+    for (auto& p : s.plan.pages)
+        if (!p.deferred) todo.push_back(&p);
+    std::vector<OutputFile> files(todo.size());
+    parallel_for(todo.size(), [&](size_t i) {
+        files[i] = {todo[i]->path, s.render(*todo[i])};
+        todo[i]->context = nullptr;
+    }, options_.threads);
+    for (const auto& d : s.plan.data) files.push_back({d.path, d.bytes});
+    std::vector<std::string> removed;
+    std::set<std::string> now;
+    for (const auto& f : files) now.insert(f.path);
+    for (const auto& p : old_paths)
+        if (!now.count(p)) removed.push_back(p);
+
+    UpdateResult result;
+    Diagnostics diags = s.diagnostics();
+    result.build.pages = s.plan.pages.size();
+    result.build.documents = count_documents(s.corpus);
     result.build.stats = update_site(options_.out_dir, files, diags, removed, &result.changed);
     sort_diagnostics(diags);
     result.build.ok = !has_errors(diags);

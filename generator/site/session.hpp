@@ -34,6 +34,13 @@ public:
     // error nothing is written and the last good site stays as it is.
     UpdateResult update(const std::vector<std::filesystem::path>& paths);
 
+    // An edit that changes neither a document's metadata nor what it cites leaves the series
+    // pages (home, indexes, timeline) and data files as they were, so update() skips them and
+    // the edited pages are on disk at once. refresh() then brings those up to date too (data
+    // files may hold the text); it writes only files whose bytes changed.
+    UpdateResult refresh();
+    bool stale() const;
+
     const BuildOptions& options() const { return options_; }
 
 private:
