@@ -110,14 +110,18 @@ Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
                 if (cit.kind == Citation::Kind::self) cit.target = d.key;
 
     // Stubs for what is cited or adopted but absent.
-    std::set<std::string> present;
-    for (const auto& d : documents) present.insert(d.key);
+    // `documents` is sorted by key: a binary search says what is present.
+    auto present_key = [&](const std::string& key) {
+        auto it = std::lower_bound(documents.begin(), documents.end(), key,
+                                   [](const Document& d, const std::string& k) { return d.key < k; });
+        return it != documents.end() && it->key == key;
+    };
     std::set<std::string> absent;
     for (const auto& d : documents) {
         for (const auto& c : d.clauses)
             for (const auto& cit : c.citations)
-                if (!present.count(cit.target)) absent.insert(cit.target);
-        if (!d.meta.adopted_as.empty() && !present.count(d.meta.adopted_as)) absent.insert(d.meta.adopted_as);
+                if (!present_key(cit.target)) absent.insert(cit.target);
+        if (!d.meta.adopted_as.empty() && !present_key(d.meta.adopted_as)) absent.insert(d.meta.adopted_as);
     }
     // Both runs are sorted by key: merge them, moving each document once.
     std::vector<Document> stubs;

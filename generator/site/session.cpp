@@ -217,10 +217,23 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     if (text_only) {
         // The series pages and data files stay as they are (refresh() catches up); only the
         // document pages are outlined again, against the new corpus.
+        // The keys are those of the last build, in the same order: a document page not touched
+        // keeps its outline and only points at its document anew.
         Plan plan;
-        for (auto& p : s.plan.pages)
-            if (!p.deferred) plan.pages.push_back(std::move(p));
-        for (const auto& d : s.corpus.documents) plan.pages.push_back(document_page_outline(d, s.corpus));
+        size_t k = 0;
+        for (auto& p : s.plan.pages) {
+            if (!p.deferred) {
+                plan.pages.push_back(std::move(p));
+            } else if (k < s.corpus.documents.size()) {
+                const Document& d = s.corpus.documents[k++];
+                if (touched(p) || keys.count(d.key)) {
+                    plan.pages.push_back(document_page_outline(d, s.corpus));
+                } else {
+                    p.deferred = &d;
+                    plan.pages.push_back(std::move(p));
+                }
+            }
+        }
         plan.data = std::move(s.plan.data);
         s.plan = std::move(plan);
         s.series_stale = true;
