@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "model/organ.hpp"
 #include "plan/labels.hpp"
@@ -17,6 +18,8 @@ namespace {
 
 constexpr double kWidth = 960, kLeft = 190, kRight = 40, kTop = 40;
 constexpr double kRowHeight = 34, kLanePad = 26, kRadius = 7, kLabelWidth = 96;
+// Above this many placed documents, one mark stands for a body's documents of one year.
+constexpr size_t kMarksAtMost = 150;
 
 // The position of a document in fractional years, and whether it is exact.
 std::pair<double, bool> when(const Document& d) {
@@ -68,19 +71,45 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
     double span = std::max(1, y1 - y0);
     auto x_of = [&](double t) { return kLeft + (t - y0) / span * (kWidth - kLeft - kRight); };
 
+    // A large collection (hundreds of marks) is drawn as one mark per body and year, with the
+    // number of its documents; the list below still names every document.
+    struct Group {
+        std::string lane;
+        int year = 0;
+        size_t count = 0, outside = 0;
+    };
+    const bool grouped = placed.size() > kMarksAtMost;
+    std::vector<Group> groups;
+    std::vector<std::tuple<std::string, std::string, double>> spots;  // key, lane, x
+    if (grouped) {
+        std::map<std::pair<int, std::string>, Group> by_year;
+        for (const Document* d : placed) {
+            int year = static_cast<int>(std::floor(when(*d).first));
+            Group& g = by_year[{year, lane_of(*d)}];
+            g.lane = lane_of(*d);
+            g.year = year;
+            ++g.count;
+            g.outside += !d->in_collection;
+        }
+        for (auto& [k, g] : by_year) {
+            groups.push_back(g);
+            spots.emplace_back(g.lane + "\x1f" + std::to_string(g.year), g.lane, x_of(g.year + 0.5));
+        }
+    } else {
+        for (const Document* d : placed) spots.emplace_back(d->key, lane_of(*d), x_of(when(*d).first));
+    }
+
     // Within a lane, marks too close for their labels go to the next row.
     std::map<std::string, std::vector<double>> row_ends;
     std::map<std::string, std::pair<double, double>> pos;  // key -> (x, row)
     std::map<std::string, int> rows_in_lane;
-    for (const Document* d : placed) {
-        std::string lane = lane_of(*d);
-        double x = x_of(when(*d).first);
+    for (const auto& [key, lane, x] : spots) {
         auto& ends = row_ends[lane];
         size_t row = 0;
         while (row < ends.size() && ends[row] > x - kLabelWidth) ++row;
         if (row == ends.size()) ends.push_back(x);
         else ends[row] = x;
-        pos[d->key] = {x, static_cast<double>(row)};
+        pos[key] = {x, static_cast<double>(row)};
         rows_in_lane[lane] = std::max<int>(rows_in_lane[lane], static_cast<int>(row) + 1);
     }
     json lane_json = json::array();
@@ -104,7 +133,19 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
         return std::pair<double, double>{x, lane_top[lane_of(d)] + kLanePad / 2 + row * kRowHeight + kRadius + 2};
     };
     json marks = json::array();
-    for (const Document* d : placed) {
+    for (const Group& g : groups) {
+        auto [x, row] = pos[g.lane + "\x1f" + std::to_string(g.year)];
+        double cy = lane_top[g.lane] + kLanePad / 2 + row * kRowHeight + kRadius + 2;
+        std::string n = std::to_string(g.count) + (g.count == 1 ? " document" : " documents");
+        marks.push_back({{"x", fmt(x)}, {"y", fmt(cy)}, {"label_y", fmt(cy + kRadius + 13)},
+                         {"href", relative_url(page.path, "documents/index.html")},
+                         {"label", std::to_string(g.count)},
+                         {"title", g.lane + ", " + std::to_string(g.year) + ": " + n +
+                                       (g.outside ? " (" + std::to_string(g.outside) + " outside the collection)" : "")},
+                         {"outside", g.outside == g.count},
+                         {"approximate", false}});
+    }
+    for (const Document* d : grouped ? std::vector<const Document*>{} : placed) {
         auto [cx, cy] = center(*d);
         std::string date = d->meta.date.empty() ? std::to_string(year_of(*d)) + ", date not stated"
                                                  : display_date(d->meta.date);
@@ -136,7 +177,7 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
                           {"recall", std::string(kind) == "recall"}});
     };
     std::set<std::pair<std::string, std::string>> drawn;
-    for (const Document* d : placed) {
+    for (const Document* d : grouped ? std::vector<const Document*>{} : placed) {
         if (!d->meta.adopted_as.empty())
             if (const Document* t = corpus.find(d->meta.adopted_as)) arrow(*d, *t, "lineage");
         for (const auto& c : d->clauses)
@@ -178,6 +219,8 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
                              {"years", years}, {"marks", marks}, {"arrows", arrows}, {"left", fmt(kLeft)},
                              {"right", fmt(kWidth - kRight)}}},
                     {"items", items},
+                    {"grouped", grouped},
+                    {"placed_count", placed.size()},
                     {"unplaced_count", unplaced.size()}};
     return page;
 }
