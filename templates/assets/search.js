@@ -1,5 +1,5 @@
 /* resgen search: ranks the documents and paragraphs of window.RESGEN_SEARCH_INDEX (written by
-   resgen as data/search-index.js) against the words of ?q=. A classic script with no fetch(),
+   resgen as data/search-index.js) against the words of ?q=. A classic script that requests nothing,
    so that it works from file:// as well as on the web. */
 (function () {
   'use strict';
