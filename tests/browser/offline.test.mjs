@@ -93,6 +93,8 @@ try {
   await page.fill('#q', 'money-laundering');
   await page.locator('#search-status', { hasText: 'money-laundering' }).waitFor();
   assert(await page.locator('#search-results li').count() > 0, '"money-laundering" finds paragraphs');
+  await page.fill('#q', 'E/CN.15');
+  await page.locator('#search-results a[href="../E/CN.15/2004/7/index.html"]').waitFor();
 
   assert(external.length === 0, `requests left the machine: ${external.join(', ')}`);
   assert(errors.length === 0, `script errors: ${errors.join('; ')}`);
