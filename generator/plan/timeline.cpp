@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kWidth = 960, kLeft = 190, kRight = 40, kTop = 40;
+constexpr double kWidth = 960, kLeft = 250, kRight = 40, kTop = 40;
 constexpr double kRowHeight = 34, kLanePad = 26, kRadius = 7, kLabelWidth = 96;
 
 // The position of a document in fractional years, and whether it is exact.
