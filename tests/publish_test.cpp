@@ -72,7 +72,7 @@ TEST_CASE("without a base URL the same files are written, with nothing absolute"
     CHECK(page.find("rel=\"canonical\"") == std::string::npos);
     CHECK(page.find("og:url") == std::string::npos);
     // Every page carries the search box, pointing at the search page.
-    CHECK(page.find("<form class=\"search-box\" role=\"search\" action=\"../../../../search/index.html\"") !=
+    CHECK(page.find("<form class=\"search-box\" role=\"search\" aria-label=\"Site search\" action=\"../../../../search/index.html\"") !=
           std::string::npos);
     CHECK(page.find("<input type=\"search\"") != std::string::npos);
 }
