@@ -5,6 +5,8 @@
 #include "model/organ.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
+#include "plan/publish.hpp"
+#include "plan/search.hpp"
 
 namespace resgen {
 
@@ -123,7 +125,12 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
 }
 
 Page plan_context(const Page& page, const Corpus& corpus, const SiteConfig& config) {
-    return page.deferred ? document_page(*page.deferred, corpus, config) : page;
+    if (!page.deferred) return page;
+    // What plan_site added to the outline after planning it (page metadata) is kept.
+    Page full = document_page(*page.deferred, corpus, config);
+    if (page.context.is_object())
+        for (auto it = page.context.begin(); it != page.context.end(); ++it) full.context[it.key()] = it.value();
+    return full;
 }
 
 Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions& options) {
@@ -133,6 +140,15 @@ Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions
     plan.pages.push_back(timeline_page(corpus, config));
     for (const auto& d : corpus.documents)
         plan.pages.push_back(options.defer_documents ? document_page_outline(d, corpus) : document_page(d, corpus, config));
+    // Search and publishing (plan/search.cpp, plan/publish.cpp).
+    plan.pages.push_back(search_page());
+    plan.pages.push_back(not_found_page(config));
+    add_page_metadata(plan, corpus, config);
+    plan.data.push_back(search_index(corpus));
+    plan.data.push_back(sitemap_xml(plan, config));
+    plan.data.push_back(robots_txt(config));
+    plan.data.push_back(atom_feed(corpus, config));
+    plan.data.push_back(nojekyll());
     return plan;
 }
 

@@ -88,7 +88,7 @@ TemplateSet load_templates(const std::vector<fs::path>& dirs, Diagnostics& diags
         }
     }
     for (auto& [path, bytes] : assets) set.assets.push_back({path, std::move(bytes)});
-    for (const char* required : {"layout", "home", "documents", "timeline", "document"})
+    for (const char* required : {"layout", "home", "documents", "timeline", "document", "search", "not_found"})
         if (!set.templates.count(required))
             diags.push_back({Severity::error, std::string(required) + ".mustache", 0, 0,
                              "template not found in the template folders"});
@@ -140,6 +140,9 @@ bool Renderer::valid(Diagnostics& diags) const {
 std::string Renderer::render(const Page& page) const {
     std::string root;
     for (size_t i = 0, n = std::count(page.path.begin(), page.path.end(), '/'); i < n; ++i) root += "../";
+    // A page shown at paths other than its own (404.html) names its root itself.
+    if (page.context.is_object() && page.context.contains("root") && page.context["root"].is_string())
+        root = page.context["root"].get<std::string>();
     data nav{data::type::list};
     for (const auto& item : kNav) {
         data n{data::type::object};

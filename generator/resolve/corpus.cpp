@@ -81,10 +81,6 @@ int year_of(const Document& doc) {
     return 0;
 }
 
-std::string label_of(const Document& doc) {
-    return doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol;
-}
-
 Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
     Corpus corpus;
     sort_by(documents, [](const Document& a, const Document& b) {

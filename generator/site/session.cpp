@@ -91,6 +91,7 @@ UpdateResult Session::build() {
         s.config.base_url = options_.base_url;
         if (s.config.base_url.back() != '/') s.config.base_url += '/';
     }
+    if (options_.offline) s.config.base_url.clear();
 
     std::vector<std::string> files = content_files(options_.content_dir, s.site_diags);
     ParsedContent parsed = parse_content(options_.content_dir, files, ParseOptions{s.config.preambular_phrases},
@@ -122,7 +123,7 @@ UpdateResult Session::build() {
                 // A series page's context is not needed again (an update plans it anew):
                 // let it go as soon as the page is made. Each index is one thread's.
                 std::string bytes = s.render(pages[i]);
-                pages[i].context = nullptr;
+                if (!pages[i].deferred) pages[i].context = nullptr;
                 return bytes;
             }
             i -= pages.size();
@@ -227,7 +228,11 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
             } else if (k < s.corpus.documents.size()) {
                 const Document& d = s.corpus.documents[k++];
                 if (touched(p) || keys.count(d.key)) {
-                    plan.pages.push_back(document_page_outline(d, s.corpus));
+                    // Its outline anew; what plan_site added to it (page metadata, drawn from
+                    // the document's metadata, which did not change) stays.
+                    Page fresh_outline = document_page_outline(d, s.corpus);
+                    fresh_outline.context = std::move(p.context);
+                    plan.pages.push_back(std::move(fresh_outline));
                 } else {
                     p.deferred = &d;
                     plan.pages.push_back(std::move(p));

@@ -41,6 +41,7 @@ Site make_site(const BuildOptions& options) {
         site.config.base_url = options.base_url;
         if (site.config.base_url.back() != '/') site.config.base_url += '/';
     }
+    if (options.offline) site.config.base_url.clear();
 
     std::vector<std::string> files = content_files(options.content_dir, diags);
     ParsedContent parsed = parse_content(options.content_dir, files,

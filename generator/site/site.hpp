@@ -22,6 +22,7 @@ struct BuildOptions {
     std::filesystem::path templates_dir = RESGEN_DEFAULT_TEMPLATES;  // built-in templates
     std::string base_url;   // overrides site.yml's when set
     unsigned threads = 0;   // parse, render and write on this many threads; 0: one per core
+    bool offline = false;   // a copy read from file:// (resgen bundle): no base URL at all
 };
 
 // Everything a build knows before writing.
