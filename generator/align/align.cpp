@@ -25,7 +25,7 @@ struct Unit {
     size_t position = 0;                 // among the document's units
     int tier = 0;
     std::vector<Token> tokens;
-    std::vector<uint32_t> words;
+    std::vector<uint32_t> words;         // without function words
 };
 
 uint64_t fnv1a(const uint32_t* w, size_t n) {
@@ -105,7 +105,7 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
             if (!carries_language(doc.clauses[c])) continue;
             Unit u{d, c, position++, tier(doc.clauses[c].kind), clause_tokens(doc.clauses[c]), {}};
             for (const auto& w : words_of(u.tokens))
-                u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
+                if (!is_function_word(w)) u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
             if (u.words.empty()) continue;
             units.push_back(std::move(u));
             unit_of[d][c] = units.size();

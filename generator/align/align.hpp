@@ -14,7 +14,7 @@
 namespace resgen {
 
 struct AlignOptions {
-    double threshold = 0.45;       // least similarity for two clauses to carry the same language
+    double threshold = 0.4;        // least similarity for two clauses to carry the same language
     size_t shingle = 3;            // words per shingle of the candidate index
     size_t common_shingle = 200;   // a shingle in more clauses than this proposes no candidates
 };

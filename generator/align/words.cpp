@@ -2,6 +2,7 @@
 
 #include <dtl/dtl.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace resgen {
@@ -61,6 +62,16 @@ std::vector<std::string> words_of(const std::vector<Token>& tokens) {
         out.push_back(std::move(w));
     }
     return out;
+}
+
+bool is_function_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "a",     "an",   "and",  "any",   "are",   "as",    "at",    "be",   "been",  "between", "both", "but",
+        "by",    "for",  "from", "has",   "have",  "he",    "his",   "in",   "into",  "is",      "it",   "its",
+        "may",   "not",  "of",   "on",    "or",    "other", "shall", "should", "such", "that",   "the",  "their",
+        "them",  "these", "they", "this", "those", "to",    "upon",  "was",  "were",  "which",   "who",  "whose",
+        "will",  "with", "within", "would"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {

@@ -24,6 +24,11 @@ std::vector<Token> tokenize(std::string_view plain);
 // is measured on.
 std::vector<std::string> words_of(const std::vector<Token>& tokens);
 
+// Articles, prepositions, conjunctions, pronouns and auxiliaries: the words any two English
+// sentences share. Alignment measures clauses on the other words, so that two paragraphs on
+// different subjects do not look alike through "of the" and "in order to".
+bool is_function_word(std::string_view lower_case_word);
+
 // How much two word sequences share: 2 * |longest common subsequence| / (|a| + |b|), from 0
 // to 1 (1 for two empty sequences).
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);

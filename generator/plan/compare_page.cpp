@@ -118,7 +118,9 @@ Page compare_page(const Corpus& corpus, const ComparePair& pair) {
                                                        : text_html(clause_tokens(*a));
         rows.push_back({{"id", b ? "c-" + b->anchor : "d-" + a->anchor},
                         {"change", names[static_cast<int>(r.change)]},
-                        {"change_label", labels[static_cast<int>(r.change)]},
+                        {"change_label", r.change == Change::amended && r.similarity == 1.0
+                                             ? "Amended: punctuation"
+                                             : labels[static_cast<int>(r.change)]},
                         {"before_label", a ? short_label(A) + ", " + clause_label(*a) : ""},
                         {"before_href", a ? relative_url(page.path, page_path(A)) + "#" + a->anchor : ""},
                         {"after_label", b ? short_label(B) + ", " + clause_label(*b) : ""},

@@ -87,7 +87,9 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
         entries.push_back({{"label", short_label(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause)},
                            {"href", clause_href(l->document, l->clause)},
                            {"self", false},
-                           {"change", l->verbatim ? "word for word" : "with changes"},
+                           {"change", l->verbatim              ? "word for word"
+                                      : l->similarity == 1.0 ? "word for word, punctuation changed"
+                                                             : "with changes"},
                            {"compare_href", compare_href}});
     }
     if (!placed) self_entry();
