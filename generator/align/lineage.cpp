@@ -51,7 +51,7 @@ Diagnostics suggest_lineage(const Corpus& corpus, const Alignment& alignment) {
             std::count_if(best->matches.begin(), best->matches.end(), [](const ClauseMatch& m) { return m.verbatim; }));
         notes.push_back({Severity::note, doc.path, 1, 1,
                          std::to_string(best->matches.size()) + " of the " + std::to_string(total) +
-                             " paragraphs of this text are carried in " + label_of(other) + " (" + other.meta.body +
+                             " paragraphs of this text are carried in " + other.key + " (" + other.meta.body +
                              ", " + when(other) + "), " + std::to_string(verbatim) +
                              " word for word: it is probably its draft or the recommendation of it; if so, state "
                              "`adopted_as: " + other.key + "`"});

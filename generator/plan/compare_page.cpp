@@ -47,7 +47,7 @@ std::string diff_html(const std::vector<DiffSpan>& diff) {
 }
 
 json side(const Document& d, const std::string& from) {
-    return {{"label", short_label(d)},
+    return {{"label", label_of(d)},
             {"title", d.meta.title},
             {"body", d.meta.body},
             {"href", relative_url(from, page_path(d))},
@@ -55,12 +55,6 @@ json side(const Document& d, const std::string& from) {
 }
 
 }  // namespace
-
-std::string short_label(const Document& d) {
-    if (!d.meta.symbol.empty()) return d.meta.symbol;
-    int y = year_of(d);
-    return kind_label(d.meta.kind) + (y ? " (" + std::to_string(y) + ")" : "");
-}
 
 std::string compare_path(const Document& before, const Document& after) {
     return "compare/" + slug(before) + "__" + slug(after) + "/index.html";
@@ -121,9 +115,9 @@ Page compare_page(const Corpus& corpus, const ComparePair& pair) {
                         {"change_label", r.change == Change::amended && r.similarity == 1.0
                                              ? "Amended: punctuation"
                                              : labels[static_cast<int>(r.change)]},
-                        {"before_label", a ? short_label(A) + ", " + clause_label(*a) : ""},
+                        {"before_label", a ? label_of(A) + ", " + clause_label(*a) : ""},
                         {"before_href", a ? relative_url(page.path, page_path(A)) + "#" + a->anchor : ""},
-                        {"after_label", b ? short_label(B) + ", " + clause_label(*b) : ""},
+                        {"after_label", b ? label_of(B) + ", " + clause_label(*b) : ""},
                         {"after_href", b ? relative_url(page.path, page_path(B)) + "#" + b->anchor : ""},
                         {"both", a && b},
                         {"html", html}});
@@ -131,7 +125,7 @@ Page compare_page(const Corpus& corpus, const ComparePair& pair) {
     std::string relation = pair.lineage ? (A.meta.kind == "draft" ? "The draft and the resolution it became"
                                                                   : "The recommendation and the resolution adopted")
                                         : "Successive texts of the series";
-    page.context = {{"page_title", "Compare " + short_label(A) + " and " + short_label(B)},
+    page.context = {{"page_title", "Compare " + label_of(A) + " and " + label_of(B)},
                     {"relation", relation},
                     {"before", side(A, page.path)},
                     {"after", side(B, page.path)},

@@ -57,7 +57,7 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     json origin = nullptr;
     if (odoc != doc) {
         const Document& o = c.documents[odoc];
-        origin = {{"label", short_label(o) + " " + anchor_of(c, odoc, oclause)},
+        origin = {{"label", label_of(o) + " " + anchor_of(c, odoc, oclause)},
                   {"href", clause_href(odoc, oclause)},
                   {"date", o.meta.date.empty() ? "" : display_date(o.meta.date)}};
     }
@@ -71,7 +71,7 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     bool placed = false;
     size_t later = 0;
     auto self_entry = [&] {
-        entries.push_back({{"label", short_label(c.documents[doc]) + " " + anchor_of(c, doc, clause)},
+        entries.push_back({{"label", label_of(c.documents[doc]) + " " + anchor_of(c, doc, clause)},
                            {"href", ""}, {"self", true}, {"change", "this text"}, {"compare_href", ""}});
         placed = true;
     };
@@ -84,7 +84,7 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
             size_t row_clause = p->after == doc ? clause : l->clause;
             compare_href = relative_url(page, p->path) + "#c-" + anchor_of(c, p->after, row_clause);
         }
-        entries.push_back({{"label", short_label(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause)},
+        entries.push_back({{"label", label_of(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause)},
                            {"href", clause_href(l->document, l->clause)},
                            {"self", false},
                            {"change", l->verbatim              ? "word for word"
@@ -104,7 +104,7 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
 
 json comparison_link(const Corpus& c, const ComparePair& p, const std::string& page) {
     return {{"href", relative_url(page, p.path)},
-            {"label", short_label(c.documents[p.before]) + " and " + short_label(c.documents[p.after])},
+            {"label", label_of(c.documents[p.before]) + " and " + label_of(c.documents[p.after])},
             {"summary", summary_of(p.comparison)},
             {"lineage", p.lineage}};
 }

@@ -25,9 +25,6 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
 // (neither character occurs in a checked symbol or an id, so the path names one pair).
 std::string compare_path(const Document& before, const Document& after);
 
-// What a list calls a document: its symbol, or "Draft resolution (2004)" when it has none.
-std::string short_label(const Document& doc);
-
 Page compare_page(const Corpus& corpus, const ComparePair& pair);
 
 // Adds to a planned site what alignment shows: the genealogy of every paragraph on the

@@ -74,8 +74,8 @@ int main(int argc, char** argv) {
         auto t1 = std::chrono::steady_clock::now();
         Plan plan = plan_site(corpus, SiteConfig{});
         double plan_ms = ms_since(t1);
-        std::printf("series=%zu documents=%zu clauses=%zu document_pairs=%zu clause_matches=%zu align_ms=%.1f plan_ms=%.1f pages=%zu\n",
-                    k, corpus.documents.size(), clauses, al.pairs.size(), matches, align_ms, plan_ms, plan.pages.size());
+        std::printf("series=%zu documents=%zu clauses=%zu document_pairs=%zu clause_pairs_scored=%zu clause_matches=%zu align_ms=%.1f plan_ms=%.1f pages=%zu\n",
+                    k, corpus.documents.size(), clauses, al.pairs.size(), al.scored, matches, align_ms, plan_ms, plan.pages.size());
     }
     return 0;
 }
