@@ -2,13 +2,17 @@
 // texts, and the lineage `resgen check` suggests. The seeds of content/ are the cases.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <random>
 
 #include "align/align.hpp"
 #include "load/source.hpp"
 #include "parse/parse.hpp"
 #include "plan/genealogy.hpp"
+#include "site/site.hpp"
 
 using namespace resgen;
 using Catch::Matchers::Contains;
@@ -28,6 +32,16 @@ const Corpus& seeds() {
     }();
     return corpus;
 }
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() / ("resgen-align-" + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
 
 size_t index_of(const Corpus& c, const std::string& key) { return c.by_key.at(key); }
 
@@ -314,6 +328,48 @@ TEST_CASE("document pages show each paragraph's genealogy; compare pages pair th
         REQUIRE(again.pages.size() == plan.pages.size());
         for (size_t i = 0; i < plan.pages.size(); ++i) CHECK(again.pages[i].context.dump() == plan.pages[i].context.dump());
     }
+}
+
+TEST_CASE("the built pages: genealogy under each paragraph, word diffs on the compare page", "[align][site]") {
+    TempDir tmp;
+    BuildOptions o;
+    o.content_dir = std::filesystem::path(RESGEN_SOURCE_DIR) / "content";
+    o.out_dir = tmp.path / "site";
+    o.templates_dir = std::filesystem::path(RESGEN_SOURCE_DIR) / "templates";
+    REQUIRE(build_site(o).ok);
+    std::string doc = read_file(o.out_dir / "A/RES/59/154/index.html");
+    CHECK_THAT(doc, Contains("<details class=\"genealogy\">\n<summary>Language since E/RES/2003/28 pp1, in 4 other texts</summary>"));
+    size_t paragraphs = 0, details = 0;
+    for (size_t p = 0; (p = doc.find("class=\"clause ", p)) != std::string::npos; ++p) ++paragraphs;
+    for (size_t p = 0; (p = doc.find("<details class=\"genealogy\">", p)) != std::string::npos; ++p) ++details;
+    CHECK(details == paragraphs);  // every paragraph and sub-paragraph has its genealogy
+    std::string cmp = read_file(o.out_dir / "compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html");
+    CHECK_THAT(cmp, Contains("16 paragraphs unchanged, 9 amended, 0 new, 0 dropped."));
+    CHECK_THAT(cmp, Contains("<del><span class=\"visually-hidden\">deleted: </span>Crisis</del> "
+                             "<ins><span class=\"visually-hidden\">inserted: </span>Response to and</ins> management "
+                             "<ins><span class=\"visually-hidden\">inserted: </span>of crises</ins>;"));
+    CHECK_THAT(cmp, Contains("Requests the <del><span class=\"visually-hidden\">deleted: </span>Secretary-General</del> "
+                             "<ins><span class=\"visually-hidden\">inserted: </span>United Nations Office on Drugs and Crime</ins>,"));
+    std::string css = read_file(o.out_dir / "assets/style.css");
+    CHECK_THAT(css.substr(css.rfind("@media print")), Contains(".genealogy { display: none"));
+}
+
+TEST_CASE("resgen check prints the lineage note", "[align][cli]") {
+    TempDir tmp;
+    std::filesystem::copy(std::filesystem::path(RESGEN_SOURCE_DIR) / "content", tmp.path / "content",
+                          std::filesystem::copy_options::recursive);
+    auto draft = tmp.path / "content" / "ccpcj-2004-colombia-draft.md";
+    std::string text = read_file(draft), without;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("adopted_as:", 0) != 0) without += line + "\n";
+    std::ofstream(draft) << without;
+    std::string cmd = std::string(RESGEN_BINARY) + " check --content " + (tmp.path / "content").string() + " > " +
+                      (tmp.path / "out.txt").string() + " 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);  // a note does not fail the check
+    CHECK_THAT(read_file(tmp.path / "out.txt"),
+               Contains("ccpcj-2004-colombia-draft.md:1:1: note: 25 of the 25 paragraphs of this text are carried in "
+                        "A/RES/59/154") && Contains("state `adopted_as: A/RES/59/154`"));
 }
 
 TEST_CASE("dump diffs", "[.dump]") {

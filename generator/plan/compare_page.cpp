@@ -1,6 +1,7 @@
 // The compare page of two documents: their texts aligned clause by clause, each pair marked
 // unchanged, amended, new or dropped, with the words that changed.
 #include <algorithm>
+#include <cctype>
 
 #include "plan/genealogy.hpp"
 #include "plan/labels.hpp"
@@ -33,9 +34,15 @@ std::string text_html(const std::vector<Token>& tokens) {
 // <del> and <ins>; on screen and paper they are struck through and underlined.
 std::string diff_html(const std::vector<DiffSpan>& diff) {
     std::string out;
+    DiffOp previous = DiffOp::same;
     for (const auto& span : diff) {
         if (span.tokens.empty()) continue;
-        if (span.tokens.front().space_before && !out.empty()) out += ' ';
+        // A word that replaces a struck-out one stands apart from it: "Crisis Response", not
+        // "CrisisResponse".
+        unsigned char first = static_cast<unsigned char>(span.tokens.front().text[0]);
+        bool replaces = previous == DiffOp::deleted && span.op == DiffOp::inserted && (std::isalnum(first) || first >= 0x80);
+        if ((span.tokens.front().space_before || replaces) && !out.empty()) out += ' ';
+        previous = span.op;
         std::vector<Token> tokens = span.tokens;
         tokens.front().space_before = false;
         std::string text = text_html(tokens);
