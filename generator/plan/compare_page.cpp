@@ -99,7 +99,13 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
         c.comparison = compare_documents(corpus, alignment, p.first, p.second);
         pairs.push_back(std::move(c));
     }
-    std::sort(pairs.begin(), pairs.end(), [](const ComparePair& a, const ComparePair& b) { return a.path < b.path; });
+    // In the order of the series: by the later text, then by the earlier.
+    std::vector<size_t> rank(corpus.documents.size());
+    auto order = chronological(corpus, false);
+    for (size_t i = 0; i < order.size(); ++i) rank[corpus.by_key.at(order[i]->key)] = i;
+    std::sort(pairs.begin(), pairs.end(), [&](const ComparePair& a, const ComparePair& b) {
+        return std::pair{rank[a.after], rank[a.before]} < std::pair{rank[b.after], rank[b.before]};
+    });
     return pairs;
 }
 
