@@ -372,6 +372,8 @@ TEST_CASE("resgen check prints the lineage note", "[align][cli]") {
                         "A/RES/59/154") && Contains("state `adopted_as: A/RES/59/154`"));
 }
 
+// Hidden cases that print the alignment and the diffs of the seeds, for tuning the threshold:
+//   resgen_tests "[.dump]"   (THRESHOLD=0.45 to try another)
 TEST_CASE("dump diffs", "[.dump]") {
     const Corpus& c = seeds();
     Alignment al = align_corpus(c);
