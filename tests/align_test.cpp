@@ -396,6 +396,13 @@ TEST_CASE("dump the alignment of the seeds", "[.dump]") {
         for (const auto& m : p.matches)
             std::cout << "  " << c.documents[p.a].clauses[m.a].anchor << " ~ " << c.documents[p.b].clauses[m.b].anchor
                       << " " << m.similarity << (m.verbatim ? " verbatim" : "") << "\n";
+        double sum = 0;
+        for (const auto& m : p.matches) sum += m.similarity;
+        auto units = [&](size_t d) {
+            const auto& cl = c.documents[d].clauses;
+            return double(std::count_if(cl.begin(), cl.end(), carries_language));
+        };
+        std::cout << "  mean similarity: " << sum / units(p.a) << " of the first, " << sum / units(p.b) << " of the second\n";
     }
     for (const auto& d : suggest_lineage(c, al)) std::cout << format_diagnostic(d) << "\n";
 }
