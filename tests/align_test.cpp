@@ -259,7 +259,7 @@ TEST_CASE("check suggests the lineage a text shows but its front matter omits", 
     }
 }
 
-TEST_CASE("document pages show each paragraph's genealogy; compare pages pair the texts", "[align][plan]") {
+TEST_CASE("document pages show each paragraph's genealogy, compare pages pair the texts", "[align][plan]") {
     const Corpus& c = seeds();
     Plan plan = plan_site(c, SiteConfig{});
     auto page = [&](const std::string& path) -> const Page& {
