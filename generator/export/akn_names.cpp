@@ -4,6 +4,7 @@
 //   manifestation  {expression}.xml
 // What the source does not state is not made up: a document with no date carries the year its
 // symbol shows, or "nd"; one with no symbol carries the editor's id as its number.
+#include <algorithm>
 #include <cctype>
 
 #include "export/export.hpp"
@@ -44,6 +45,11 @@ std::string type_of(const Document& d) {
 std::string date_of(const Document& d) {
     if (!d.meta.date.empty()) return d.meta.date;
     if (int y = year_of(d)) return std::to_string(y);
+    // A Security Council symbol carries its year in brackets: "S/RES/1373 (2001)".
+    const std::string& s = d.meta.symbol;
+    if (s.size() >= 6 && s.back() == ')' && s[s.size() - 6] == '(' &&
+        std::all_of(s.end() - 5, s.end() - 1, [](unsigned char c) { return std::isdigit(c); }))
+        return s.substr(s.size() - 5, 4);
     return "nd";
 }
 

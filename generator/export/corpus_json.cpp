@@ -4,6 +4,7 @@
 
 #include "export/export.hpp"
 #include "markdown/markdown.hpp"
+#include "plan/labels.hpp"
 #include "plan/plan.hpp"
 
 namespace resgen {
