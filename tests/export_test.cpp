@@ -278,8 +278,9 @@ TEST_CASE("the data files are the same bytes on every run, and the page links it
         REQUIRE(d);
         CHECK(p.context["doc"].contains("akn_href") == d->in_collection);
     }
-    bool linked = false;
-    for (const auto& f : site.files)
-        if (f.path == "A/RES/59/154/index.html") linked = f.bytes.find("href=\"akn.xml\"") != std::string::npos;
-    CHECK(linked);
+    std::map<std::string, std::string> files;
+    for (const auto& f : site.files) files[f.path] = f.bytes;
+    CHECK(files["A/RES/59/154/index.html"].find("href=\"akn.xml\"") != std::string::npos);
+    CHECK(files["documents/index.html"].find("href=\"../data/corpus.json\"") != std::string::npos);
+    CHECK(files["documents/index.html"].find("href=\"../data/graph.json\"") != std::string::npos);
 }

@@ -5,7 +5,7 @@
 namespace resgen {
 
 // Adds data/corpus.json, data/graph.json and one akn.xml beside the page of each document in
-// the collection, and links each such page to its AKN file.
+// the collection; links each such page to its AKN file, and the documents page to the JSON.
 void add_data_files(Plan& plan, const Corpus& corpus, const SiteConfig& config);
 
 }  // namespace resgen
