@@ -284,3 +284,21 @@ TEST_CASE("the data files are the same bytes on every run, and the page links it
     CHECK(files["documents/index.html"].find("href=\"../data/corpus.json\"") != std::string::npos);
     CHECK(files["documents/index.html"].find("href=\"../data/graph.json\"") != std::string::npos);
 }
+
+TEST_CASE("eIds stay unique when a text numbers its paragraphs twice", "[export]") {
+    Corpus c = corpus_of({{"twice.md", "---\nsymbol: E/RES/2099/1\ntitle: t\nbody: Economic and Social Council\nkind: resolution\n---\n\n"
+                                       "*The Economic and Social Council,*\n\n"
+                                       "1. *Decides* to recommend the following draft:\n\n"
+                                       "(a) first;\n\n"
+                                       "*“The General Assembly,*\n\n"
+                                       "“1. *Requests* the following:\n\n"
+                                       "“(a) second;\n\n"
+                                       "*Requests* once more;\n\n"
+                                       "*Requests* again;\n"}});
+    pugi::xml_document x = parse_xml(akn_xml(*c.find("E/RES/2099/1"), c));
+    std::set<std::string> eids;
+    for (const auto& n : x.select_nodes("//@eId")) CHECK(eids.insert(n.attribute().value()).second);
+    CHECK(count(x, "//paragraph[@eId='para_1']/subparagraph[@eId='para_1__subpara_a']") == 1);
+    CHECK(count(x, "//paragraph[@eId='para_1-2']/subparagraph") == 1);
+    CHECK(count(x, "//mainBody/paragraph") == 4);
+}

@@ -95,16 +95,19 @@ std::string akn_path(const Document& doc) {
     return page.substr(0, page.rfind('/') + 1) + "akn.xml";
 }
 
+// Built from the page anchor, which the parser keeps unique in the document ("op1-2" for a
+// second paragraph 1), so that eIds are unique too.
 std::string akn_eid(const Clause& c) {
-    auto tail = [&](size_t from) { return c.anchor.size() > from ? c.anchor.substr(from) : c.anchor; };
+    auto without = [](const std::string& s, const std::string& prefix) {
+        return s.rfind(prefix, 0) == 0 && s.size() > prefix.size() ? s.substr(prefix.size()) : s;
+    };
     switch (c.kind) {
-        case ClauseKind::preambular: return "preambularParagraph_" + tail(2);
-        case ClauseKind::operative: return "para_" + (c.number.empty() ? c.anchor : c.number);
-        case ClauseKind::subparagraph: {
-            std::string parent = c.parent.rfind("op", 0) == 0 ? c.parent.substr(2) : c.parent;
-            return "para_" + parent + "__subpara_" + c.number;
-        }
-        case ClauseKind::text: return "text_" + tail(1);
+        case ClauseKind::preambular: return "preambularParagraph_" + without(c.anchor, "pp");
+        case ClauseKind::operative: return "para_" + (c.number.empty() ? c.anchor : without(c.anchor, "op"));
+        case ClauseKind::subparagraph:
+            if (c.parent.empty() || c.anchor.rfind(c.parent, 0) != 0) return "para_" + c.anchor;
+            return "para_" + without(c.parent, "op") + "__subpara_" + c.anchor.substr(c.parent.size());
+        case ClauseKind::text: return "text_" + without(c.anchor, "p");
         default: return "";
     }
 }
