@@ -6,6 +6,8 @@
 #include "plan/data_files.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
+#include "plan/publish.hpp"
+#include "plan/search.hpp"
 
 namespace resgen {
 
@@ -130,6 +132,15 @@ Plan plan_site(const Corpus& corpus, const SiteConfig& config) {
     plan.pages.push_back(timeline_page(corpus, config));
     for (const auto& d : corpus.documents) plan.pages.push_back(document_page(d, corpus, config));
     add_data_files(plan, corpus, config);
+    // Search and publishing (plan/search.cpp, plan/publish.cpp).
+    plan.pages.push_back(search_page());
+    plan.pages.push_back(not_found_page(config));
+    add_page_metadata(plan, corpus, config);
+    plan.data.push_back(search_index(corpus));
+    plan.data.push_back(sitemap_xml(plan, config));
+    plan.data.push_back(robots_txt(config));
+    plan.data.push_back(atom_feed(corpus, config));
+    plan.data.push_back(nojekyll());
     return plan;
 }
 

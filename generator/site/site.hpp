@@ -19,6 +19,7 @@ struct BuildOptions {
     std::filesystem::path out_dir = "site";
     std::filesystem::path templates_dir = RESGEN_DEFAULT_TEMPLATES;  // built-in templates
     std::string base_url;   // overrides site.yml's when set
+    bool offline = false;   // a copy read from file:// (resgen bundle): no base URL at all
 };
 
 // Everything a build knows before writing.
