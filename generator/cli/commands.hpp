@@ -16,5 +16,6 @@ void add_check_command(CLI::App& app, Action& run);
 void add_import_command(CLI::App& app, Action& run);
 void add_serve_command(CLI::App& app, Action& run);
 void add_bundle_command(CLI::App& app, Action& run);
+void add_export_command(CLI::App& app, Action& run);
 
 }  // namespace resgen::cli

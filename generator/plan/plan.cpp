@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "model/organ.hpp"
+#include "parallel/parallel.hpp"
+#include "plan/data_files.hpp"
+#include "plan/genealogy.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/publish.hpp"
@@ -138,8 +141,16 @@ Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions
     plan.pages.push_back(home_page(corpus, config));
     plan.pages.push_back(documents_page(corpus, config));
     plan.pages.push_back(timeline_page(corpus, config));
-    for (const auto& d : corpus.documents)
-        plan.pages.push_back(options.defer_documents ? document_page_outline(d, corpus) : document_page(d, corpus, config));
+    // Document pages are planned on every core, each into its own slot (same order, same bytes).
+    std::vector<Page> documents(corpus.documents.size());
+    parallel_for(documents.size(), [&](size_t i) {
+        const Document& d = corpus.documents[i];
+        documents[i] = options.defer_documents ? document_page_outline(d, corpus) : document_page(d, corpus, config);
+    });
+    for (auto& p : documents) plan.pages.push_back(std::move(p));
+    add_data_files(plan, corpus, config);
+    // The living text before publishing, so that compare pages get metadata and a sitemap entry.
+    add_living_text(plan, corpus);
     // Search and publishing (plan/search.cpp, plan/publish.cpp).
     plan.pages.push_back(search_page());
     plan.pages.push_back(not_found_page(config));

@@ -33,9 +33,9 @@ struct Plan {
 };
 
 struct PlanOptions {
-    // Leave the contexts of document pages to plan_context(), so that a build of tens of
-    // thousands of documents plans, renders and writes each page in turn instead of holding
-    // every context in memory at once.
+    // Leave the contexts of document pages to plan_context(), which plans each on demand.
+    // Only for uses that need no more than document_page() gives: the steps of plan_site that
+    // annotate document pages afterwards (the living text, data links) do not see them.
     bool defer_documents = false;
 };
 

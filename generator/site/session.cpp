@@ -6,7 +6,6 @@
 #include "load/source.hpp"
 #include "parallel/parallel.hpp"
 #include "parse/parse.hpp"
-#include "plan/pages.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,29 +45,6 @@ size_t count_documents(const Corpus& corpus) {
 }
 
 // The path of `p` inside `dir`, '/' separated; empty when it is not inside.
-// What the series pages and the other documents' pages can show of a document besides its
-// own text: its metadata and what it cites. Two documents with the same outline differ only
-// in words of their own pages.
-std::string outline_of(const Document& d) {
-    const Metadata& m = d.meta;
-    std::string o = d.key + '\x1f' + d.path;
-    for (const std::string* f : {&m.symbol, &m.id, &m.title, &m.body, &m.kind, &m.date, &m.meeting, &m.session,
-                                 &m.agenda_item, &m.agenda_title, &m.distribution, &m.original_language,
-                                 &m.adopted_as, &m.source})
-        o += '\x1f' + *f;
-    for (const auto* list : {&m.sponsors, &m.tags})
-        for (const auto& v : *list) o += '\x1e' + v;
-    for (size_t i = 0; i < d.clauses.size(); ++i) {
-        const Clause& c = d.clauses[i];
-        for (const auto& cit : c.citations)
-            // A reference to itself gets its target only in resolve: the kind says enough.
-            o += '\x1d' + std::to_string(i) + ' ' + c.anchor + ' ' + c.number + ' ' +
-                 (cit.kind == Citation::Kind::self ? "(self)" : cit.target) + ' ' + cit.pinpoint + ' ' +
-                 cit.span + ' ' + cit.date + ' ' + cit.title + ' ' + cit.action + (cit.recalls ? " r" : "");
-    }
-    return o;
-}
-
 std::string inside(const fs::path& p, const fs::path& dir) {
     std::error_code ec;
     fs::path a = fs::absolute(p, ec).lexically_normal(), b = fs::absolute(dir, ec).lexically_normal();
@@ -99,9 +75,10 @@ UpdateResult Session::build() {
     s.parse_diags = std::move(parsed.diagnostics);
 
     s.corpus = resolve(std::move(parsed.documents), s.resolve_diags);
-    // Document pages are planned, rendered and written one at a time, on every core, so that
-    // a large site is never in memory whole.
-    s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+    // Every page is planned first (later steps of plan_site annotate document pages with what
+    // the whole corpus shares); pages are then rendered and written one at a time on every
+    // core, and each page's context is let go once it is rendered.
+    s.plan = plan_site(s.corpus, s.config);
     s.templates = load_templates({options_.templates_dir, options_.content_dir / "templates"}, s.site_diags);
     s.renderer = std::make_unique<Renderer>(s.templates, s.config);
 
@@ -123,7 +100,7 @@ UpdateResult Session::build() {
                 // A series page's context is not needed again (an update plans it anew):
                 // let it go as soon as the page is made. Each index is one thread's.
                 std::string bytes = s.render(pages[i]);
-                if (!pages[i].deferred) pages[i].context = nullptr;
+                pages[i].context = nullptr;
                 return bytes;
             }
             i -= pages.size();
@@ -171,11 +148,9 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
 
     // The documents the change touches: what the files held before and what they hold now.
     std::set<std::string> keys;
-    std::vector<std::string> old_outlines, new_outlines;
     for (const auto& d : s.corpus.documents)
         if (d.in_collection && changed_files.count(d.path)) {
             keys.insert(d.key);
-            old_outlines.push_back(outline_of(d));
         }
     ParseOptions parse_options{s.config.preambular_phrases};
     std::vector<Document> fresh;
@@ -187,7 +162,6 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
         if (auto src = load_source(options_.content_dir, rel, d)) {
             fresh.push_back(parse_document(*src, parse_options, d));
             keys.insert(fresh.back().key);
-            new_outlines.push_back(outline_of(fresh.back()));
         }
         if (!d.empty()) s.parse_diags[rel] = std::move(d);
     }
@@ -212,41 +186,7 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     for (auto& d : fresh) documents.push_back(std::move(d));
     s.resolve_diags.clear();
     s.corpus = resolve(std::move(documents), s.resolve_diags);
-    std::sort(old_outlines.begin(), old_outlines.end());
-    std::sort(new_outlines.begin(), new_outlines.end());
-    const bool text_only = old_outlines == new_outlines;
-    if (text_only) {
-        // The series pages and data files stay as they are (refresh() catches up); only the
-        // document pages are outlined again, against the new corpus.
-        // The keys are those of the last build, in the same order: a document page not touched
-        // keeps its outline and only points at its document anew.
-        Plan plan;
-        size_t k = 0;
-        for (auto& p : s.plan.pages) {
-            if (!p.deferred) {
-                plan.pages.push_back(std::move(p));
-            } else if (k < s.corpus.documents.size()) {
-                const Document& d = s.corpus.documents[k++];
-                if (touched(p) || keys.count(d.key)) {
-                    // Its outline anew; what plan_site added to it (page metadata, drawn from
-                    // the document's metadata, which did not change) stays.
-                    Page fresh_outline = document_page_outline(d, s.corpus);
-                    fresh_outline.context = std::move(p.context);
-                    plan.pages.push_back(std::move(fresh_outline));
-                } else {
-                    p.deferred = &d;
-                    plan.pages.push_back(std::move(p));
-                }
-            }
-        }
-        plan.data = std::move(s.plan.data);
-        s.plan = std::move(plan);
-        s.series_stale = true;
-    } else {
-        s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
-        s.series_stale = false;
-    }
-
+    s.plan = plan_site(s.corpus, s.config);
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
@@ -264,14 +204,15 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     std::set<std::string> new_paths;
     for (const auto& p : s.plan.pages) {
         new_paths.insert(p.path);
-        if (p.deferred ? touched(p) || old_touched.count(p.path) || !old_paths.count(p.path) : !text_only)
+        // Pages that name no document they depend on (search, 404) are cheap: made again.
+        if (touched(p) || old_touched.count(p.path) || !old_paths.count(p.path) || p.depends_on.empty())
             todo.push_back(&p);
     }
     std::vector<OutputFile> files(todo.size());
     parallel_for(todo.size(), [&](size_t i) { files[i] = {todo[i]->path, s.render(*todo[i])}; }, options_.threads);
     for (const auto& d : s.plan.data) {
         new_paths.insert(d.path);
-        if (!text_only) files.push_back({d.path, d.bytes});
+        files.push_back({d.path, d.bytes});
     }
     std::vector<std::string> removed;
     for (const auto& p : old_paths)
@@ -294,7 +235,7 @@ UpdateResult Session::refresh() {
     for (const auto& p : s.plan.pages)
         if (!p.deferred) old_paths.insert(p.path);
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
-    s.plan = plan_site(s.corpus, s.config, PlanOptions{.defer_documents = true});
+    s.plan = plan_site(s.corpus, s.config);
     s.series_stale = false;
 
     std::vector<Page*> todo;

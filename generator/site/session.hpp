@@ -34,10 +34,9 @@ public:
     // error nothing is written and the last good site stays as it is.
     UpdateResult update(const std::vector<std::filesystem::path>& paths);
 
-    // An edit that changes neither a document's metadata nor what it cites leaves the series
-    // pages (home, indexes, timeline) and data files as they were, so update() skips them and
-    // the edited pages are on disk at once. refresh() then brings those up to date too (data
-    // files may hold the text); it writes only files whose bytes changed.
+    // Brings pages that update() left for later up to date, writing only files whose bytes
+    // changed; stale() says whether there are any. (update() now plans the whole site each
+    // time, so nothing is left for later; serve calls refresh() after each reload.)
     UpdateResult refresh();
     bool stale() const;
 
