@@ -1,0 +1,296 @@
+// The phrases that open preambular and operative paragraphs, and the organs that speak.
+//
+// Plain text carries no emphasis, so the importer cannot see where an opening phrase ends.
+// It takes the longest phrase of these tables that opens the paragraph ("Takes note with
+// appreciation" rather than "Takes note"), preceded by an adverb ("Also", "Further") and
+// followed by "also" where the text has them. A paragraph whose phrase is in no table gets
+// its first word when that word has the form of one (a participle in the preamble, a verb
+// in -s among the operative paragraphs).
+#include <algorithm>
+#include <array>
+
+#include "import/detail.hpp"
+
+namespace resgen::importer {
+
+namespace {
+
+constexpr std::array kPreambular = {
+    "Acknowledging",
+    "Affirming",
+    "Alarmed",
+    "Appreciating",
+    "Aware",
+    "Bearing in mind",
+    "Believing",
+    "Cognizant",
+    "Commending",
+    "Concerned",
+    "Conscious",
+    "Considering",
+    "Convinced",
+    "Deeply alarmed",
+    "Deeply concerned",
+    "Deeply disturbed",
+    "Deploring",
+    "Desiring",
+    "Determined",
+    "Emphasizing",
+    "Encouraged",
+    "Expressing",
+    "Fully aware",
+    "Gravely concerned",
+    "Guided by",
+    "Having considered",
+    "Having examined",
+    "Having heard",
+    "Having received",
+    "Keeping in mind",
+    "Mindful",
+    "Noting",
+    "Noting with appreciation",
+    "Noting with concern",
+    "Noting with satisfaction",
+    "Observing",
+    "Reaffirming",
+    "Realizing",
+    "Recalling",
+    "Recognizing",
+    "Referring",
+    "Reiterating",
+    "Seeking",
+    "Stressing",
+    "Taking into account",
+    "Taking into consideration",
+    "Taking note",
+    "Underlining",
+    "Underscoring",
+    "Welcoming",
+};
+
+constexpr std::array kOperative = {
+    "Accepts",
+    "Acknowledges",
+    "Adopts",
+    "Affirms",
+    "Appeals",
+    "Approves",
+    "Authorizes",
+    "Calls on",
+    "Calls upon",
+    "Commends",
+    "Condemns",
+    "Confirms",
+    "Considers",
+    "Decides",
+    "Declares",
+    "Demands",
+    "Deplores",
+    "Emphasizes",
+    "Encourages",
+    "Endorses",
+    "Expresses its appreciation",
+    "Expresses its gratitude",
+    "Expresses",
+    "Invites",
+    "Notes",
+    "Notes with appreciation",
+    "Notes with concern",
+    "Notes with satisfaction",
+    "Reaffirms",
+    "Recalls",
+    "Recognizes",
+    "Recommends",
+    "Reiterates",
+    "Renews",
+    "Requests",
+    "Stresses",
+    "Strongly condemns",
+    "Strongly urges",
+    "Supports",
+    "Takes note",
+    "Takes note with appreciation",
+    "Takes note with satisfaction",
+    "Underlines",
+    "Underscores",
+    "Urges",
+    "Vigorously condemns",
+    "Vigorously condemns and rejects once again",
+    "Welcomes",
+};
+
+constexpr std::array kAdverbs = {"Also", "Further", "Once again", "Again", "Further also"};
+
+bool word_end(std::string_view s, std::size_t n) {
+    if (n >= s.size()) return n == s.size();
+    char c = s[n];
+    return c == ' ' || c == ',' || c == '*' || c == ';' || c == ':' || c == '.';
+}
+
+template <typename Table>
+std::size_t longest(std::string_view s, const Table& table) {
+    std::size_t best = 0;
+    for (std::string_view p : table)
+        if (p.size() > best && s.substr(0, p.size()) == p && word_end(s, p.size())) best = p.size();
+    return best;
+}
+
+// The phrase plus a following " also" / " further".
+std::size_t with_also(std::string_view s, std::size_t n) {
+    if (n == 0) return 0;
+    for (std::string_view tail : {std::string_view(" also"), std::string_view(" further")})
+        if (s.substr(n, tail.size()) == tail && word_end(s, n + tail.size())) return n + tail.size();
+    return n;
+}
+
+// An adverb that opens an operative phrase ("Also requests"), with the phrase in lower case.
+template <typename Table>
+std::size_t after_adverb(std::string_view s, const Table& table) {
+    std::size_t best = 0;
+    for (std::string_view adv : kAdverbs) {
+        if (s.substr(0, adv.size()) != adv || s.size() <= adv.size() + 1 || s[adv.size()] != ' ')
+            continue;
+        std::string rest = std::string(s.substr(adv.size() + 1));
+        if (rest.empty() || rest[0] < 'a' || rest[0] > 'z') continue;
+        rest[0] = static_cast<char>(rest[0] - 'a' + 'A');
+        std::size_t n = longest(rest, table);
+        if (n > 0) best = std::max(best, adv.size() + 1 + n);
+    }
+    return best;
+}
+
+std::size_t first_word(std::string_view s) {
+    std::size_t n = 0;
+    while (n < s.size() && is_ascii_alpha(s[n])) ++n;
+    return word_end(s, n) ? n : 0;
+}
+
+constexpr std::array<Organ, 14> kOrgans = {{
+    {"General Assembly", "ga", "A/RES/"},
+    {"Economic and Social Council", "ecosoc", "E/RES/"},
+    {"Security Council", "sc", "S/RES/"},
+    {"Human Rights Council", "hrc", ""},
+    {"Trusteeship Council", "tc", ""},
+    {"Commission on Crime Prevention and Criminal Justice", "ccpcj", ""},
+    {"Commission on Narcotic Drugs", "cnd", ""},
+    {"Commission on Human Rights", "chr", ""},
+    {"Commission on the Status of Women", "csw", ""},
+    {"Commission for Social Development", "csocd", ""},
+    {"Commission on Population and Development", "cpd", ""},
+    {"Commission on Sustainable Development", "csd", ""},
+    {"Statistical Commission", "statcom", ""},
+    {"Conference of the Parties to the United Nations Convention against Transnational "
+     "Organized Crime",
+     "cop-untoc", ""},
+}};
+
+bool connector(std::string_view w) {
+    return w == "and" || w == "on" || w == "of" || w == "for" || w == "against" || w == "the" ||
+           w == "to" || w == "in";
+}
+
+// "General Assembly" in "General Assembly recommends": capitalised words and connectors,
+// not ending on a connector. Returns the organ name's length, 0 when none.
+std::size_t organ_words(std::string_view s) {
+    std::size_t pos = 0, end = 0;
+    int count = 0;
+    while (pos < s.size() && count < 16) {
+        std::size_t e = pos;
+        while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
+        std::string_view w = s.substr(pos, e - pos);
+        if (w.empty()) break;
+        if (is_upper(first_cp(w))) {
+            end = e;
+        } else if (!connector(w)) {
+            break;
+        }
+        ++count;
+        if (e >= s.size() || s[e] != ' ') break;
+        pos = e + 1;
+    }
+    return end;
+}
+
+}  // namespace
+
+std::size_t preambular_phrase(std::string_view s) { return with_also(s, longest(s, kPreambular)); }
+
+std::size_t operative_phrase(std::string_view s) {
+    std::size_t n = std::max(longest(s, kOperative), after_adverb(s, kOperative));
+    return with_also(s, n);
+}
+
+std::size_t participle_phrase(std::string_view s) {
+    std::size_t n = first_word(s);
+    if (n < 4 || !is_upper(first_cp(s))) return 0;
+    std::string_view w = s.substr(0, n);
+    bool form = w.ends_with("ing") || w.ends_with("ed");
+    return form ? with_also(s, n) : 0;
+}
+
+std::size_t verb_phrase(std::string_view s) {
+    std::size_t adv = 0;
+    for (std::string_view a : kAdverbs)
+        if (s.substr(0, a.size()) == a && s.size() > a.size() && s[a.size()] == ' ')
+            adv = std::max(adv, a.size() + 1);
+    std::string_view rest = s.substr(adv);
+    std::size_t n = first_word(rest);
+    if (n < 4) return 0;
+    std::string_view w = rest.substr(0, n);
+    if (!w.ends_with("s") || w.ends_with("ss")) return 0;
+    if (adv == 0 && !is_upper(first_cp(w))) return 0;
+    if (adv > 0 && !is_lower(first_cp(w))) return 0;
+    static constexpr std::array kNotVerbs = {"States", "Nations", "Parties", "Members",
+                                             "This",   "Thus",    "Its",     "His",
+                                             "Was",    "Has",     "Is",      "Countries"};
+    for (std::string_view x : kNotVerbs)
+        if (w == x) return 0;
+    return with_also(s, adv + n);
+}
+
+const Organ* find_organ(std::string_view name) {
+    for (const Organ& o : kOrgans)
+        if (name == o.name) return &o;
+    return nullptr;
+}
+
+const Organ* organ_at_start(std::string_view s, std::size_t& len) {
+    const Organ* best = nullptr;
+    len = 0;
+    for (const Organ& o : kOrgans) {
+        std::string_view n = o.name;
+        if (n.size() > len && s.substr(0, n.size()) == n && word_end(s, n.size())) {
+            best = &o;
+            len = n.size();
+        }
+    }
+    return best;
+}
+
+std::optional<std::string> voice_organ(std::string_view s) {
+    s = trim(s);
+    while (!s.empty() && s.front() == '*') s.remove_prefix(1);
+    while (!s.empty() && s.back() == '*') s.remove_suffix(1);
+    s.remove_prefix(leading_quote(s).size());
+    if (s.substr(0, 4) != "The " || s.size() < 8 || s.back() != ',') return std::nullopt;
+    std::string_view name = s.substr(4, s.size() - 5);
+    if (organ_words(name) != name.size()) return std::nullopt;
+    return std::string(name);
+}
+
+std::optional<std::string> framing_organ(std::string_view s) {
+    s = trim(s);
+    while (!s.empty() && s.front() == '*') s.remove_prefix(1);
+    if (s.substr(0, 4) != "The ") return std::nullopt;
+    std::string_view rest = s.substr(4);
+    std::size_t n = organ_words(rest);
+    if (n == 0 || n + 1 >= rest.size() || rest[n] != ' ') return std::nullopt;
+    std::string_view verb = rest.substr(n + 1);
+    std::size_t v = 0;
+    while (v < verb.size() && is_ascii_alpha(verb[v])) ++v;
+    std::string_view w = verb.substr(0, v);
+    if (w.size() < 4 || !is_lower(first_cp(w)) || !w.ends_with("s")) return std::nullopt;
+    return std::string(rest.substr(0, n));
+}
+
+}  // namespace resgen::importer
