@@ -101,6 +101,15 @@ std::string last_letters(std::string_view s) {
 
 }  // namespace
 
+int Paragraph::line_at(std::size_t offset) const {
+    int l = line;
+    for (const auto& [at, no] : starts) {
+        if (at > offset) break;
+        l = no;
+    }
+    return l;
+}
+
 void remove_noise(std::vector<Line>& body, const Metadata& meta, Report& report) {
     // texts that may come back as running heads
     std::vector<std::string> heads;
@@ -185,7 +194,7 @@ std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabu
             blank_before = true;
             continue;
         }
-        const std::string& t = l.text;
+        const std::string t = collapse_spaces(l.text);
         bool start;
         if (paras.empty() || is_strong_start(t)) {
             start = true;
@@ -202,18 +211,20 @@ std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabu
         }
 
         if (start) {
-            paras.push_back(Paragraph{l.no, t, break_before});
+            paras.push_back(Paragraph{l.no, t, {{0, l.no}}});
         } else {
             std::string& p = paras.back().text;
             std::string tail = snippet_tail(p, 30);
             RepairKind kind = RepairKind::line_join;
             // a word hyphenated at the end of the line keeps its hyphen unless the document
             // or the word list knows it unhyphenated and the document never hyphenates it
+            // ("Secretary-⏎General" keeps it: a capital follows)
             if (p.size() >= 2 && p.back() == '-' && is_ascii_alpha(p[p.size() - 2]) &&
-                starts_lower(t)) {
+                is_letter(first_cp(t))) {
                 std::string left = last_letters(std::string_view(p).substr(0, p.size() - 1));
                 std::string right = first_letters(t);
-                bool drop = !left.empty() && !right.empty() && vocab.known(lower(left + right)) &&
+                bool drop = starts_lower(t) && !left.empty() && !right.empty() &&
+                            vocab.known(lower(left + right)) &&
                             !vocab.compounds.count(lower(left + "-" + right));
                 if (drop) p.pop_back();
                 kind = RepairKind::hyphen_join;
@@ -221,6 +232,7 @@ std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabu
                 p += ' ';
             }
             std::size_t junction = p.size();
+            paras.back().starts.emplace_back(junction, l.no);
             p += t;
             report.repair(l.no, kind, tail + "⏎" + snippet(t, 30),
                           snippet_tail(std::string_view(p).substr(0, junction), 30) +
@@ -228,7 +240,6 @@ std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabu
         }
         blank_before = break_before = false;
     }
-    for (auto& p : paras) p.text = collapse_spaces(p.text);
     return paras;
 }
 

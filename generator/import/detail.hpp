@@ -60,8 +60,6 @@ std::string_view leading_quote(std::string_view s);
 
 // "22 July 2003" -> "2003-07-22"; nullopt when not a date.
 std::optional<std::string> parse_date(std::string_view s);
-// Finds "d Month yyyy" at the end of s; returns the ISO date and sets `start`.
-std::optional<std::string> find_trailing_date(std::string_view s, std::size_t& start);
 bool is_month(std::string_view w);
 
 // ---- lines (text.cpp) ------------------------------------------------------------------
@@ -92,15 +90,14 @@ struct Vocabulary {
     bool known(const std::string& w) const;        // in the document or in the word list
 };
 
-// Re-joins words split by the extraction inside `text` ("traff icking"). `line` locates
-// the repairs.
-std::string repair_split_words(const std::string& text, int line, const Vocabulary& vocab,
+struct Paragraph;
+// Re-joins words split by the extraction inside the paragraph ("traff icking").
+void repair_split_words(Paragraph& para, const Vocabulary& vocab,
                                const std::unordered_map<std::string, int>& half_count,
                                Report& report);
 // Restores a hyphen that the extraction dropped at a line end ("moneylaundering") where the
 // document itself writes the word with it ("money-laundering") and no word list knows it.
-std::string repair_lost_hyphens(const std::string& text, int line, const Vocabulary& vocab,
-                                Report& report);
+void repair_lost_hyphens(Paragraph& para, const Vocabulary& vocab, Report& report);
 // Counts the letter runs that take part in a candidate split, so that a half is a word of
 // the document only when it also occurs on its own.
 void count_split_halves(std::string_view text, std::unordered_map<std::string, int>& halves);
@@ -123,7 +120,6 @@ struct Organ {
     const char* res_prefix;  // "A/RES/", or "" when its resolutions have no such symbol
 };
 const Organ* find_organ(std::string_view name);
-const Organ* organ_at_start(std::string_view s, std::size_t& len);
 // "The General Assembly," (with optional emphasis and opening quote) -> organ name
 std::optional<std::string> voice_organ(std::string_view s);
 // "The Commission on ... recommends to ..." -> organ name
@@ -156,16 +152,17 @@ bool read_adoption_line(std::string_view s, std::string& meeting, std::string& d
 
 // ---- footnotes (footnotes.cpp) ---------------------------------------------------------
 
-struct FootnoteText {
-    int number = 0;
+struct Paragraph {
+    int line = 0;  // first raw line
     std::string text;
-    int line = 0;
+    // where each raw line begins in `text` (offsets shift a little as repairs are made)
+    std::vector<std::pair<std::size_t, int>> starts;
+    int line_at(std::size_t offset) const;
 };
 
-struct Paragraph {
-    int line = 0;          // first raw line
-    std::string text;
-    bool after_break = false;
+struct FootnoteText {
+    int number = 0;
+    Paragraph para;  // its text and lines
 };
 
 // Marks footnote texts among the body lines as removed and returns them.

@@ -56,11 +56,12 @@ bool is_abbreviation(std::string_view w) {
 // The word (letters only) that ends just before position `end` of t.
 std::string_view word_before(std::string_view t, std::size_t end) {
     std::size_t s = end;
-    while (s > 0 && is_ascii_alpha(t[s - 1])) --s;
+    while (s > 0 && end - s < 64 && is_ascii_alpha(t[s - 1])) --s;
     return t.substr(s, end - s);
 }
 
-std::optional<MarkerSpan> find_plain_marker(std::string_view t, int n, std::size_t from) {
+std::optional<MarkerSpan> find_plain_marker(std::string_view t, int n, std::size_t from,
+                                            bool spaced = true) {
     const std::string d = std::to_string(n);
     for (std::size_t p = t.find(d, from); p != std::string_view::npos; p = t.find(d, p + 1)) {
         const std::size_t e = p + d.size();
@@ -74,7 +75,8 @@ std::optional<MarkerSpan> find_plain_marker(std::string_view t, int n, std::size
 
         if (is_ascii_alpha(b)) {  // "Secretary-General2"
             std::size_t tok = p;
-            while (tok > 0 && t[tok - 1] != ' ') --tok;
+            while (tok > 0 && p - tok < 64 && t[tok - 1] != ' ') --tok;
+            if (p - tok >= 64) continue;  // no word is that long
             std::string_view token = t.substr(tok, p - tok);
             if (token.find('/') != std::string_view::npos ||
                 std::any_of(token.begin(), token.end(), [](char c) { return is_digit(c); }))
@@ -104,7 +106,7 @@ std::optional<MarkerSpan> find_plain_marker(std::string_view t, int n, std::size
             return MarkerSpan{p, e, "[^" + d + "]"};
         }
 
-        if (b == ' ') {  // "Crime 1  provides"
+        if (b == ' ' && spaced) {  // "Crime 1  provides"
             std::size_t s = p;
             while (s > 0 && t[s - 1] == ' ') --s;
             if (s == 0 || !is_ascii_alpha(t[s - 1])) continue;
@@ -175,7 +177,7 @@ int footnote_line(std::string_view s, std::string& text, bool& plain) {
         first.ends_with(","))
         return 0;
     n = std::stoi(std::string(s.substr(0, k)));
-    if (n == 0) return 0;
+    if (n == 0 || n > 300) return 0;
     text = std::string(rest);
     plain = true;
     return n;
@@ -216,20 +218,22 @@ std::vector<FootnoteText> take_footnote_texts(std::vector<Line>& body, Report& r
             continue;
         }
         l.removed = true;
-        FootnoteText f{n, text, l.no};
+        FootnoteText f{n, Paragraph{l.no, text, {{0, l.no}}}};
         std::string before = l.text;
         // a footnote text that does not end its sentence goes on on the next line in lower case
-        for (std::size_t k = i + 1; k < body.size() && !f.text.ends_with('.'); ++k) {
+        for (std::size_t k = i + 1; k < body.size() && !f.para.text.ends_with('.'); ++k) {
             Line& c = body[k];
             if (c.page_break) break;
             if (c.removed || c.blank) continue;
             if (!starts_lower(c.text) || is_lettered_start(c.text)) break;
-            f.text += " " + c.text;
+            f.para.text += " ";
+            f.para.starts.emplace_back(f.para.text.size(), c.no);
+            f.para.text += c.text;
             before += "⏎" + c.text;
             c.removed = true;
         }
         report.repair(l.no, RepairKind::footnote_text, snippet(before),
-                      "[^" + std::to_string(n) + "]: " + snippet(f.text));
+                      "[^" + std::to_string(n) + "]: " + snippet(f.para.text));
         out.push_back(std::move(f));
         expected = n + 1;
         signal = true;
@@ -257,10 +261,10 @@ std::map<int, int> mark_footnote_references(std::vector<Paragraph>& paras,
             if (sup_tag_at(t, i, n, len) || superscript_at(t, i, n, len)) {
                 while (!out.empty() && out.back() == ' ') out.pop_back();
                 std::string ref = "[^" + std::to_string(n) + "]";
-                report.repair(paras[pi].line, RepairKind::footnote_marker,
+                report.repair(paras[pi].line_at(i), RepairKind::footnote_marker,
                               snippet_tail(t.substr(0, i), 30) + std::string(t.substr(i, len)), ref);
                 if (!found.count(n)) found[n] = Pos{pi, out.size()};
-                lines[n] = paras[pi].line;
+                lines[n] = paras[pi].line_at(i);
                 out += ref;
                 i += len;
                 changed = true;
@@ -280,25 +284,30 @@ std::map<int, int> mark_footnote_references(std::vector<Paragraph>& paras,
         if (!found.count(f.number)) any_plain_text = true;
     if (!any_plain_text) return lines;
 
-    for (int n = 1; n <= highest && n < 1000; ++n) {
+    // Past the highest footnote the document shows, a number glued to a word or to
+    // punctuation ("Crime;3") is still read as the marker of a footnote whose text was lost.
+    for (int n = 1; n <= 300; ++n) {
         if (found.count(n)) continue;
+        const bool beyond = n > highest;
         Pos from{0, 0};
         for (const auto& [m, pos] : found)
             if (m < n) from = pos;
-        for (std::size_t pi = from.para; pi < paras.size(); ++pi) {
+        bool hit = false;
+        for (std::size_t pi = from.para; pi < paras.size() && !hit; ++pi) {
             std::string& t = paras[pi].text;
             std::size_t start = pi == from.para ? from.offset : 0;
             if (start > t.size()) start = t.size();
-            auto span = find_plain_marker(t, n, start);
+            auto span = find_plain_marker(t, n, start, !beyond);
             if (!span) continue;
             std::string before = snippet_tail(t.substr(0, span->end), 30);
             t = t.substr(0, span->begin) + span->replacement + t.substr(span->end);
-            report.repair(paras[pi].line, RepairKind::footnote_marker, before,
+            report.repair(paras[pi].line_at(span->begin), RepairKind::footnote_marker, before,
                           snippet_tail(t.substr(0, span->begin + span->replacement.size()), 30));
             found[n] = Pos{pi, span->begin + span->replacement.size()};
-            lines[n] = paras[pi].line;
-            break;
+            lines[n] = paras[pi].line_at(span->begin);
+            hit = true;
         }
+        if (beyond && !hit) break;
     }
     return lines;
 }

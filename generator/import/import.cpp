@@ -151,7 +151,7 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     vocab.list = options.words;
     for (const Line& l : body)
         if (!l.removed) vocab.add_text(l.text);
-    for (const auto& n : notes) vocab.add_text(n.text);
+    for (const auto& n : notes) vocab.add_text(n.para.text);
     vocab.add_text(meta.title);
     std::vector<Paragraph> paras = assemble_paragraphs(body, vocab, report);
 
@@ -185,10 +185,10 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     std::map<int, int> refs = mark_footnote_references(paras, notes, report);
     std::unordered_map<std::string, int> halves;
     for (const auto& p : paras) count_split_halves(p.text, halves);
-    for (const auto& n : notes) count_split_halves(n.text, halves);
-    for (auto& p : paras) p.text = repair_split_words(p.text, p.line, vocab, halves, report);
-    for (auto& n : notes) n.text = repair_split_words(n.text, n.line, vocab, halves, report);
-    for (auto& p : paras) p.text = repair_lost_hyphens(p.text, p.line, vocab, report);
+    for (const auto& n : notes) count_split_halves(n.para.text, halves);
+    for (auto& p : paras) repair_split_words(p, vocab, halves, report);
+    for (auto& n : notes) repair_split_words(n.para, vocab, halves, report);
+    for (auto& p : paras) repair_lost_hyphens(p, vocab, report);
 
     // 5. structure
     Structure st = build_structure(paras, report);
@@ -247,15 +247,15 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     std::map<int, std::string> defs;
     for (const auto& n : notes) {
         if (defs.count(n.number)) {
-            report.warn(n.line, "footnote " + std::to_string(n.number) +
-                                    ": a second text with this number; kept as text of the "
-                                    "first");
-            defs[n.number] += " " + n.text;
+            report.warn(n.para.line, "footnote " + std::to_string(n.number) +
+                                         ": a second text with this number; kept as text of "
+                                         "the first");
+            defs[n.number] += " " + n.para.text;
             continue;
         }
-        defs[n.number] = n.text;
+        defs[n.number] = n.para.text;
         if (!refs.count(n.number))
-            report.warn(n.line, "footnote " + std::to_string(n.number) +
+            report.warn(n.para.line, "footnote " + std::to_string(n.number) +
                                     ": its marker was not found in the text; the definition is "
                                     "kept at the end");
     }

@@ -254,19 +254,6 @@ const Organ* find_organ(std::string_view name) {
     return nullptr;
 }
 
-const Organ* organ_at_start(std::string_view s, std::size_t& len) {
-    const Organ* best = nullptr;
-    len = 0;
-    for (const Organ& o : kOrgans) {
-        std::string_view n = o.name;
-        if (n.size() > len && s.substr(0, n.size()) == n && word_end(s, n.size())) {
-            best = &o;
-            len = n.size();
-        }
-    }
-    return best;
-}
-
 std::optional<std::string> voice_organ(std::string_view s) {
     s = trim(s);
     while (!s.empty() && s.front() == '*') s.remove_prefix(1);

@@ -95,9 +95,9 @@ bool Vocabulary::known(const std::string& w) const {
     return in_document(w) || (list && list->count(w));
 }
 
-std::string repair_lost_hyphens(const std::string& text, int line, const Vocabulary& vocab,
-                                Report& report) {
-    if (vocab.unhyphenated.empty()) return text;
+void repair_lost_hyphens(Paragraph& para, const Vocabulary& vocab, Report& report) {
+    if (vocab.unhyphenated.empty()) return;
+    const std::string& text = para.text;
     std::string out;
     std::size_t copied = 0;
     for (const Run& r : letter_runs(text)) {
@@ -115,12 +115,12 @@ std::string repair_lost_hyphens(const std::string& text, int line, const Vocabul
         out += '-';
         copied = r.begin + hyphen;
         std::string word = text.substr(r.begin, r.end - r.begin);
-        report.repair(line, RepairKind::hyphen_join, word,
+        report.repair(para.line_at(r.begin), RepairKind::hyphen_join, word,
                       word.substr(0, hyphen) + "-" + word.substr(hyphen));
     }
-    if (copied == 0) return text;
+    if (copied == 0) return;
     out.append(text, copied, std::string::npos);
-    return out;
+    para.text = std::move(out);
 }
 
 void count_split_halves(std::string_view text, std::unordered_map<std::string, int>& halves) {
@@ -131,9 +131,9 @@ void count_split_halves(std::string_view text, std::unordered_map<std::string, i
     });
 }
 
-std::string repair_split_words(const std::string& text, int line, const Vocabulary& vocab,
-                               const std::unordered_map<std::string, int>& half_count,
-                               Report& report) {
+void repair_split_words(Paragraph& para, const Vocabulary& vocab,
+                        const std::unordered_map<std::string, int>& half_count, Report& report) {
+    const std::string& text = para.text;
     auto is_word = [&](const std::string& w) {
         if (vocab.list && vocab.list->count(w)) return true;
         auto c = vocab.count.find(w);
@@ -151,13 +151,14 @@ std::string repair_split_words(const std::string& text, int line, const Vocabula
         out.append(text, copied, a.end - copied);
         out.append(text, b.begin, b.end - b.begin);
         copied = b.end;
-        report.repair(line, RepairKind::split_word, text.substr(a.begin, b.end - a.begin),
+        report.repair(para.line_at(a.begin), RepairKind::split_word,
+                      text.substr(a.begin, b.end - a.begin),
                       text.substr(a.begin, a.end - a.begin) + text.substr(b.begin, b.end - b.begin));
         return true;
     });
-    if (copied == 0) return text;
+    if (copied == 0) return;
     out.append(text, copied, std::string::npos);
-    return out;
+    para.text = std::move(out);
 }
 
 }  // namespace resgen::importer

@@ -252,23 +252,6 @@ std::optional<std::string> parse_date(std::string_view s) {
     return std::string(buf);
 }
 
-std::optional<std::string> find_trailing_date(std::string_view s, std::size_t& start) {
-    s = trim(s);
-    // the last three words
-    std::size_t end = s.size();
-    std::size_t pos = end;
-    for (int words = 0; words < 3; ++words) {
-        while (pos > 0 && s[pos - 1] != ' ') --pos;
-        if (words < 2) {
-            if (pos == 0) return std::nullopt;
-            while (pos > 0 && s[pos - 1] == ' ') --pos;
-        }
-    }
-    auto date = parse_date(s.substr(pos));
-    if (date) start = pos;
-    return date;
-}
-
 // ---- raw bytes -> lines ------------------------------------------------------------------
 
 namespace {
