@@ -18,8 +18,14 @@ bool ends_clause(std::string_view t) {
 
 // "*" + quote + phrase + "*" + rest
 std::string emphasise(std::string_view quote, std::string_view body, std::size_t n) {
-    return "*" + std::string(quote) + std::string(body.substr(0, n)) + "*" +
-           std::string(body.substr(n));
+    std::string out;
+    out.reserve(quote.size() + body.size() + 2);
+    out += '*';
+    out.append(quote);
+    out.append(body.substr(0, n));
+    out += '*';
+    out.append(body.substr(n));
+    return out;
 }
 
 }  // namespace
