@@ -1,0 +1,433 @@
+#include "cite/cite.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+#include "model/organ.hpp"
+
+namespace resgen {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_word(char c) { return is_alpha(c) || is_digit(c); }
+
+bool starts_with(std::string_view s, size_t at, std::string_view prefix) {
+    return at <= s.size() && s.substr(at, prefix.size()) == prefix;
+}
+
+size_t skip_spaces(std::string_view s, size_t at) {
+    while (at < s.size() && (s[at] == ' ' || s[at] == '\n' || s[at] == '\t')) ++at;
+    return at;
+}
+
+size_t read_digits(std::string_view s, size_t at) {
+    while (at < s.size() && is_digit(s[at])) ++at;
+    return at;
+}
+
+// A resolution number: 59/154, 2003/28, or 1373 (2001). Returns its end, or `at` if none.
+size_t read_resolution_number(std::string_view s, size_t at) {
+    size_t a = read_digits(s, at);
+    if (a == at) return at;
+    if (a < s.size() && s[a] == '/') {
+        size_t b = read_digits(s, a + 1);
+        if (b == a + 1) return at;
+        if (b < s.size() && (is_alpha(s[b]) || s[b] == '/')) return at;  // part of a symbol
+        return b;
+    }
+    if (starts_with(s, a, " (")) {
+        size_t y = read_digits(s, a + 2);
+        if (y - (a + 2) == 4 && y < s.size() && s[y] == ')') return y + 1;
+    }
+    return at;
+}
+
+const std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
+                                             "May",     "June",     "July",      "August",
+                                             "September", "October", "November", "December"};
+
+// Pinpoint after a number: ", annex I", ", annex I, article 2", ", para. 3".
+size_t read_pinpoint(std::string_view s, size_t at, std::string& pinpoint) {
+    size_t pos = at;
+    for (;;) {
+        if (!starts_with(s, pos, ", ")) break;
+        size_t w = pos + 2;
+        static const std::array<std::string_view, 5> words = {"annex ", "article ", "para. ",
+                                                              "paragraph ", "section "};
+        auto it = std::find_if(words.begin(), words.end(),
+                               [&](std::string_view wd) { return starts_with(s, w, wd); });
+        if (it == words.end()) break;
+        size_t v = w + it->size(), e = v;
+        while (e < s.size() && (is_upper(s[e]) || is_digit(s[e]))) ++e;
+        if (e == v || (e < s.size() && is_alpha(s[e]))) break;
+        if (!pinpoint.empty()) pinpoint += ", ";
+        pinpoint += std::string(s.substr(w, e - w));
+        pos = e;
+    }
+    return pos;
+}
+
+// The organ a text names just before `at` ("General Assembly ", "Economic and Social Council ").
+const Organ* organ_named_before(std::string_view s, size_t at, size_t& name_start) {
+    for (const auto& o : organs()) {
+        const std::string& n = o.name;
+        if (at >= n.size() + 1 && s.substr(at - n.size() - 1, n.size()) == n &&
+            s[at - 1] == ' ' && (at == n.size() + 1 || !is_word(s[at - n.size() - 2]))) {
+            name_start = at - n.size() - 1;
+            return &o;
+        }
+    }
+    return nullptr;
+}
+
+// Inside "..., in which the Assembly requested ... its resolution 59/154", "its" is the
+// Assembly's, whoever speaks the clause. The last such subject before `at` wins.
+const Organ* subject_of_relative_clause(std::string_view s, size_t at) {
+    std::string_view before = s.substr(0, at);
+    size_t p = before.rfind("in which the ");
+    if (p == std::string_view::npos) return nullptr;
+    std::string_view rest = before.substr(p + std::strlen("in which the "));
+    for (const auto& o : organs())
+        if (rest.substr(0, o.short_name.size()) == o.short_name ||
+            rest.substr(0, o.name.size()) == o.name)
+            return &o;
+    return nullptr;
+}
+
+// Does the number's shape belong to this organ's numbering?
+bool shape_fits(const Organ* organ, std::string_view number) {
+    const Organ* by_shape = organ_of_number_shape(number);
+    return by_shape == nullptr || by_shape == organ;
+}
+
+struct Taken {
+    std::vector<std::pair<size_t, size_t>> ranges;
+    bool overlaps(size_t b, size_t e) const {
+        return std::any_of(ranges.begin(), ranges.end(),
+                           [&](auto r) { return b < r.second && r.first < e; });
+    }
+};
+
+// "entitled “...”" or "entitled "..."" starting at `at` (after optional ", ").
+size_t read_title(std::string_view s, size_t at, std::string& title) {
+    size_t p = at;
+    if (starts_with(s, p, ",")) ++p;
+    p = skip_spaces(s, p);
+    if (!starts_with(s, p, "entitled ")) return at;
+    p += std::strlen("entitled ");
+    std::string_view close;
+    if (starts_with(s, p, "\xE2\x80\x9C")) {  // “
+        p += 3;
+        close = "\xE2\x80\x9D";  // ”
+    } else if (starts_with(s, p, "\"")) {
+        p += 1;
+        close = "\"";
+    } else {
+        return at;
+    }
+    size_t e = s.find(close, p);
+    if (e == std::string_view::npos) return at;
+    title = std::string(s.substr(p, e - p));
+    // A title ends in the quotes; a comma may sit inside them by the typography of the source.
+    while (!title.empty() && (title.back() == ',' || title.back() == ' ')) title.pop_back();
+    return e + close.size();
+}
+
+// ", in which it requested ..." -> "requested ...": what the citing text says the cited did.
+std::string read_action(std::string_view s, size_t at) {
+    size_t p = at;
+    if (starts_with(s, p, ",")) ++p;
+    p = skip_spaces(s, p);
+    if (!starts_with(s, p, "in which ")) return {};
+    p += std::strlen("in which ");
+    // Drop the subject: "it", "the Council", "the Assembly", "the Commission".
+    if (starts_with(s, p, "it ")) {
+        p += 3;
+    } else if (starts_with(s, p, "the ")) {
+        size_t sp = s.find(' ', p + 4);
+        if (sp != std::string_view::npos) p = sp + 1;
+    }
+    std::string action(s.substr(p));
+    while (!action.empty() && std::strchr(",;. \n", action.back())) action.pop_back();
+    return action;
+}
+
+void find_pinned(std::string_view s, std::vector<Citation>& out, Taken& taken) {
+    size_t pos = 0;
+    while ((pos = s.find("](symbol:", pos)) != std::string_view::npos) {
+        size_t open = s.rfind('[', pos);
+        size_t close = s.find(')', pos);
+        if (open == std::string_view::npos || close == std::string_view::npos) break;
+        Citation c;
+        c.pinned = true;
+        c.begin = open;
+        c.end = close + 1;
+        c.span = std::string(s.substr(open, c.end - open));
+        c.target = std::string(s.substr(pos + 9, close - pos - 9));
+        c.kind = c.target.find("/RES/") != std::string::npos ? Citation::Kind::resolution
+                                                              : Citation::Kind::document;
+        taken.ranges.push_back({c.begin, c.end});
+        out.push_back(std::move(c));
+        pos = close;
+    }
+}
+
+void find_present_resolution(std::string_view s, std::vector<Citation>& out, Taken& taken) {
+    for (std::string_view form : {"the present resolution", "The present resolution"}) {
+        size_t pos = 0;
+        while ((pos = s.find(form, pos)) != std::string_view::npos) {
+            size_t end = pos + form.size();
+            if (!taken.overlaps(pos, end) && (end == s.size() || !is_word(s[end]))) {
+                Citation c;
+                c.kind = Citation::Kind::self;
+                c.begin = pos;
+                c.end = end;
+                c.span = std::string(form);
+                taken.ranges.push_back({pos, end});
+                out.push_back(std::move(c));
+            }
+            pos = end;
+        }
+    }
+}
+
+void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Citation>& out,
+                      Taken& taken) {
+    size_t pos = 0;
+    while (pos < s.size()) {
+        size_t p = s.find("esolution", pos);
+        if (p == std::string_view::npos || p == 0) break;
+        pos = p + 9;
+        size_t word = p - 1;
+        if (s[word] != 'r' && s[word] != 'R') continue;
+        if (word > 0 && is_word(s[word - 1])) continue;
+        size_t q = pos;
+        if (q < s.size() && s[q] == 's') ++q;
+        if (q < s.size() && is_word(s[q])) continue;
+        size_t num_start = skip_spaces(s, q);
+        size_t num_end = read_resolution_number(s, num_start);
+        if (num_end == num_start) continue;
+
+        // Who issued it: an organ named before, "its" (the voice), or the number's shape.
+        size_t span_start = word;
+        const Organ* organ = nullptr;
+        size_t name_start = 0;
+        std::string_view first_number = s.substr(num_start, num_end - num_start);
+        if (word >= 4 && s.substr(word - 4, 4) == "its " && (word == 4 || !is_word(s[word - 5]))) {
+            span_start = word - 4;
+            organ = subject_of_relative_clause(s, word);
+            if (!organ) organ = find_organ(ctx.voice);
+            if (organ && !shape_fits(organ, first_number)) organ = organ_of_number_shape(first_number);
+        } else if (const Organ* named = organ_named_before(s, word, name_start)) {
+            span_start = name_start;
+            organ = named;
+        } else {
+            organ = organ_of_number_shape(first_number);
+        }
+        if (!organ) continue;
+
+        // One or more numbers: "resolutions 2002/16 of 24 July 2002 and 2003/28".
+        std::vector<Citation> group;
+        size_t cursor = num_start, start = span_start;
+        while (true) {
+            size_t ne = read_resolution_number(s, cursor);
+            if (ne == cursor) break;
+            Citation c;
+            c.kind = Citation::Kind::resolution;
+            std::string number(s.substr(cursor, ne - cursor));
+            const Organ* o = organ;
+            if (!shape_fits(o, number)) o = organ_of_number_shape(number);
+            if (!o) break;
+            c.target = o->resolution_prefix + number;
+            // Security Council symbols carry the year without the space: S/RES/1373(2001).
+            if (o->name == "Security Council") {
+                auto sp = c.target.find(" (");
+                if (sp != std::string::npos) c.target.erase(sp, 1);
+            }
+            size_t e = ne;
+            if (starts_with(s, e, " of ")) {
+                size_t used = 0;
+                std::string date = parse_date(s.substr(e + 4), &used);
+                if (!date.empty()) {
+                    c.date = date;
+                    e += 4 + used;
+                }
+            }
+            e = read_pinpoint(s, e, c.pinpoint);
+            c.begin = start;
+            c.end = e;
+            group.push_back(std::move(c));
+            // Another number follows after "and", ", " or ", and ".
+            size_t n = e;
+            for (std::string_view sep : {", and ", " and ", ", "}) {
+                if (starts_with(s, e, sep)) {
+                    n = e + sep.size();
+                    break;
+                }
+            }
+            if (n == e || read_resolution_number(s, n) == n) break;
+            cursor = start = n;
+        }
+        if (group.empty()) continue;
+        if (std::any_of(group.begin(), group.end(),
+                        [&](const Citation& c) { return taken.overlaps(c.begin, c.end); }))
+            continue;
+
+        size_t after = group.back().end;
+        std::string title;
+        size_t after_title = read_title(s, after, title);
+        std::string action = read_action(s, after_title);
+        for (auto& c : group) {
+            c.span = std::string(s.substr(c.begin, c.end - c.begin));
+            if (group.size() == 1) c.title = title;
+            c.action = action;
+            taken.ranges.push_back({c.begin, c.end});
+            out.push_back(std::move(c));
+        }
+        pos = after;
+    }
+}
+
+// A document symbol: E/CN.15/2004/7, A/59/100, ST/SG/AC.10/1, followed by "and Add.1".
+void find_symbols(std::string_view s, std::vector<Citation>& out, Taken& taken) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (!is_upper(s[i]) || (i > 0 && (is_word(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')))
+            continue;
+        size_t p = i;
+        while (p < s.size() && is_upper(s[p]) && p - i < 6) ++p;
+        if (p >= s.size() || s[p] != '/') continue;
+        size_t e = p;
+        int slashes = 0;
+        bool digit = false;
+        while (e < s.size() && s[e] == '/') {
+            size_t seg = e + 1, f = seg;
+            while (f < s.size() && (is_word(s[f]) || s[f] == '.' || s[f] == '-')) {
+                digit = digit || is_digit(s[f]);
+                ++f;
+            }
+            while (f > seg && (s[f - 1] == '.' || s[f - 1] == '-')) --f;  // sentence punctuation
+            if (f == seg) break;
+            ++slashes;
+            e = f;
+        }
+        if (slashes < 2 || !digit || taken.overlaps(i, e)) continue;
+        std::string base(s.substr(i, e - i));
+        auto add = [&](size_t b, size_t en, std::string target) {
+            Citation c;
+            c.kind = target.find("/RES/") != std::string::npos ? Citation::Kind::resolution
+                                                               : Citation::Kind::document;
+            c.begin = b;
+            c.end = en;
+            c.span = std::string(s.substr(b, en - b));
+            c.target = std::move(target);
+            taken.ranges.push_back({b, en});
+            out.push_back(std::move(c));
+        };
+        add(i, e, base);
+        // "and Add.1", ", Add.1 and Add.2", "and Corr.1".
+        size_t cur = e;
+        for (;;) {
+            size_t n = cur;
+            for (std::string_view sep : {", and ", " and ", ", "}) {
+                if (starts_with(s, cur, sep)) {
+                    n = cur + sep.size();
+                    break;
+                }
+            }
+            if (n == cur) break;
+            size_t w = n;
+            bool part = false;
+            for (std::string_view kind : {"Add.", "Corr.", "Rev."}) {
+                if (starts_with(s, n, kind)) {
+                    w = read_digits(s, n + kind.size());
+                    part = w > n + kind.size();
+                    break;
+                }
+            }
+            if (!part) break;
+            add(n, w, base + "/" + std::string(s.substr(n, w - n)));
+            cur = w;
+        }
+        i = cur;
+    }
+}
+
+void find_treaties(std::string_view s, std::vector<Citation>& out, Taken& taken) {
+    size_t pos = 0;
+    const std::string_view key = "Treaty Series, vol. ";
+    while ((pos = s.find(key, pos)) != std::string_view::npos) {
+        size_t v = pos + key.size(), ve = read_digits(s, v);
+        size_t begin = pos;
+        pos = ve;
+        if (ve == v || !starts_with(s, ve, ", No. ")) continue;
+        size_t n = ve + 6, ne = read_digits(s, n);
+        if (ne == n) continue;
+        if (begin >= 16 && s.substr(begin - 16, 16) == "United Nations, ") begin -= 16;
+        if (taken.overlaps(begin, ne)) continue;
+        Citation c;
+        c.kind = Citation::Kind::treaty;
+        c.begin = begin;
+        c.end = ne;
+        c.span = std::string(s.substr(begin, ne - begin));
+        c.target = "UNTS/" + std::string(s.substr(v, ve - v)) + "/" + std::string(s.substr(n, ne - n));
+        taken.ranges.push_back({begin, ne});
+        out.push_back(std::move(c));
+    }
+}
+
+}  // namespace
+
+std::string parse_date(std::string_view s, size_t* consumed) {
+    size_t d = read_digits(s, 0);
+    if (d == 0 || d > 2 || d >= s.size() || s[d] != ' ') return {};
+    int day = std::stoi(std::string(s.substr(0, d)));
+    for (size_t m = 0; m < kMonths.size(); ++m) {
+        std::string_view name = kMonths[m];
+        if (!starts_with(s, d + 1, name) || !starts_with(s, d + 1 + name.size(), " ")) continue;
+        size_t y = d + 2 + name.size(), ye = read_digits(s, y);
+        if (ye - y != 4 || (ye < s.size() && is_word(s[ye]))) return {};
+        static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (day < 1 || day > days[m]) return {};
+        if (consumed) *consumed = ye;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s-%02zu-%02d", std::string(s.substr(y, 4)).c_str(), m + 1, day);
+        return buf;
+    }
+    return {};
+}
+
+std::vector<Citation> find_citations(std::string_view text, const CiteContext& ctx) {
+    std::vector<Citation> out;
+    Taken taken;
+    find_pinned(text, out, taken);
+    find_present_resolution(text, out, taken);
+    find_resolutions(text, ctx, out, taken);
+    find_treaties(text, out, taken);
+    find_symbols(text, out, taken);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Citation& a, const Citation& b) { return a.begin < b.begin; });
+    // A Recalling clause recalls its first reference, with the ones listed along with it
+    // ("its resolutions 2002/16 and 2003/28"); later ones ("in which ... its resolution
+    // 59/154") are cited, not recalled.
+    for (auto& c : out) c.recalls = false;
+    if (ctx.recalling) {
+        auto it = std::find_if(out.begin(), out.end(),
+                               [](const Citation& c) { return c.kind != Citation::Kind::self; });
+        if (it != out.end()) {
+            it->recalls = true;
+            for (auto next = it + 1; next != out.end(); ++it, ++next) {
+                std::string_view gap = text.substr(it->end, next->begin - it->end);
+                if (gap != " and " && gap != ", " && gap != ", and ") break;
+                next->recalls = true;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace resgen

@@ -1,0 +1,115 @@
+#include "load/source.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace resgen {
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path.string() + ": cannot read file");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+namespace {
+
+std::string normalize_newlines(std::string text) {
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    if (text.find('\r') == std::string::npos) return text;
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+bool is_fence(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line == "---";
+}
+
+}  // namespace
+
+Source split_source(std::string path, std::string text, Diagnostics& diags) {
+    text = normalize_newlines(std::move(text));
+    Source src;
+    src.path = std::move(path);
+    size_t first_end = text.find('\n');
+    std::string_view first = std::string_view(text).substr(0, first_end);
+    if (!is_fence(first)) {
+        diags.push_back({Severity::error, src.path, 1, 1,
+                         "missing front matter: a content file starts with a line '---'"});
+        src.body = std::move(text);
+        return src;
+    }
+    // Find the closing fence, line by line.
+    size_t pos = first_end == std::string::npos ? text.size() : first_end + 1;
+    int line = 2;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        std::string_view l = std::string_view(text).substr(
+            pos, (eol == std::string::npos ? text.size() : eol) - pos);
+        if (is_fence(l)) {
+            src.front_matter = text.substr(first_end + 1, pos - first_end - 1);
+            src.front_matter_line = 2;
+            src.body = eol == std::string::npos ? std::string() : text.substr(eol + 1);
+            src.body_line = line + 1;
+            return src;
+        }
+        if (eol == std::string::npos) break;
+        pos = eol + 1;
+        ++line;
+    }
+    diags.push_back({Severity::error, src.path, 1, 1,
+                     "unterminated front matter: no closing '---' line"});
+    return src;
+}
+
+std::vector<Source> load_sources(const fs::path& content_dir, Diagnostics& diags) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    if (!fs::is_directory(content_dir, ec)) {
+        diags.push_back({Severity::error, content_dir.string(), 0, 0, "content folder not found"});
+        return {};
+    }
+    for (auto it = fs::recursive_directory_iterator(content_dir, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory() && it.depth() == 0 && name == "templates") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && it->path().extension() == ".md") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<Source> sources;
+    sources.reserve(files.size());
+    for (const auto& f : files) {
+        std::string rel = fs::relative(f, content_dir).generic_string();
+        try {
+            sources.push_back(split_source(rel, read_file(f), diags));
+        } catch (const std::exception&) {
+            diags.push_back({Severity::error, rel, 0, 0, "cannot read file"});
+        }
+    }
+    return sources;
+}
+
+}  // namespace resgen

@@ -1,0 +1,31 @@
+// Stage `load`: content/**/*.md and site.yml from disk into memory, nothing interpreted yet.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+
+namespace resgen {
+
+// One content file, split at its front matter.
+struct Source {
+    std::string path;          // relative to the content folder, with '/' separators
+    std::string front_matter;  // the YAML between the two '---' lines
+    int front_matter_line = 0; // line of the first YAML line in the file (1-based); 0 if none
+    std::string body;          // everything after the closing '---'
+    int body_line = 1;         // line of the first body line in the file
+};
+
+// Splits a file's text (CRLF and a leading byte-order mark are accepted) into a Source.
+// A missing or unterminated front matter is reported in `diags`.
+Source split_source(std::string path, std::string text, Diagnostics& diags);
+
+// Every *.md file below `content_dir`, sorted by path so builds are deterministic.
+// Hidden files and folders (".name") and the `templates` folder are skipped.
+std::vector<Source> load_sources(const std::filesystem::path& content_dir, Diagnostics& diags);
+
+// Reads a whole file; throws std::runtime_error naming the file when it cannot.
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace resgen

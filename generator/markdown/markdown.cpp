@@ -1,0 +1,104 @@
+#include "markdown/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+namespace resgen::markdown {
+
+namespace {
+
+void ensure_extensions() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+NodePtr parse(std::string_view md, int options, bool with_extensions) {
+    ensure_extensions();
+    cmark_parser* parser = cmark_parser_new(options);
+    if (with_extensions) {
+        for (const char* name : {"strikethrough", "autolink", "tagfilter"})
+            if (auto* ext = cmark_find_syntax_extension(name))
+                cmark_parser_attach_syntax_extension(parser, ext);
+    }
+    cmark_parser_feed(parser, md.data(), md.size());
+    NodePtr doc(cmark_parser_finish(parser));
+    cmark_parser_free(parser);
+    return doc;
+}
+
+std::string take(char* s) {
+    std::string out = s ? s : "";
+    std::free(s);
+    return out;
+}
+
+std::string strip_paragraph(std::string html) {
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    if (html.rfind("<p>", 0) == 0 && html.size() >= 7 && html.compare(html.size() - 4, 4, "</p>") == 0)
+        html = html.substr(3, html.size() - 7);
+    return html;
+}
+
+// A clause is inline content: a line that would open a block (a list marker, a heading,
+// a fence) is escaped so that it stays text.
+std::string as_inline(std::string_view md) {
+    std::string s(md);
+    size_t i = 0;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && (s[i] == '#' || s[i] == '-' || s[i] == '+' || s[i] == '>' || s[i] == '=' ||
+                         s[i] == '`' || s[i] == '~' || s[i] == '|'))
+        s.insert(i, "\\");
+    return s;
+}
+
+}  // namespace
+
+std::string inline_html(std::string_view md, bool allow_html) {
+    int options = CMARK_OPT_DEFAULT | (allow_html ? CMARK_OPT_UNSAFE : 0);
+    NodePtr doc = parse(as_inline(md), options, true);
+    cmark_llist* exts = nullptr;
+    ensure_extensions();
+    cmark_mem* mem = cmark_get_default_mem_allocator();
+    if (auto* tf = cmark_find_syntax_extension("tagfilter")) exts = cmark_llist_append(mem, exts, tf);
+    std::string html = take(cmark_render_html(doc.get(), options, exts));
+    cmark_llist_free(mem, exts);
+    return strip_paragraph(std::move(html));
+}
+
+std::string plain_text(std::string_view md) {
+    // Footnote markers are not words of the text.
+    std::string without;
+    size_t last = 0;
+    for_each_footnote_ref(md, [&](std::string_view, size_t b, size_t e) {
+        without.append(md.substr(last, b - last));
+        last = e;
+    });
+    without.append(md.substr(last));
+    NodePtr doc = parse(as_inline(without), CMARK_OPT_DEFAULT, false);
+    std::string text = take(cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0));
+    // Fold white space.
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n' || c == '\t' || c == ' ') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    // cmark escapes nothing in plain text, but keeps a backslash we added for block markers.
+    if (!out.empty() && out[0] == '\\') out.erase(0, 1);
+    return out;
+}
+
+}  // namespace resgen::markdown

@@ -1,0 +1,31 @@
+// The one place that talks to cmark-gfm: a clause's inline Markdown to HTML or plain text.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace resgen::markdown {
+
+// HTML of one paragraph's inline content, without the enclosing <p>. Raw HTML is dropped and
+// unsafe link schemes (javascript:, data:, ...) are emptied by cmark-gfm's safe mode unless
+// `allow_html` is set, in which case GFM's tag filter still applies.
+std::string inline_html(std::string_view md, bool allow_html = false);
+
+// The same content as plain text: emphasis, links and footnote markers removed, white space folded.
+std::string plain_text(std::string_view md);
+
+// "[^1]" markers in `md`: calls f(id, begin, end) for each.
+template <class F>
+void for_each_footnote_ref(std::string_view md, F f) {
+    size_t pos = 0;
+    while ((pos = md.find("[^", pos)) != std::string_view::npos) {
+        size_t close = md.find(']', pos + 2);
+        if (close == std::string_view::npos) return;
+        std::string_view id = md.substr(pos + 2, close - pos - 2);
+        bool ok = !id.empty() && id.find_first_of(" \n[") == std::string_view::npos &&
+                  !(close + 1 < md.size() && md[close + 1] == ':');
+        if (ok) f(id, pos, close + 1);
+        pos = close;
+    }
+}
+
+}  // namespace resgen::markdown

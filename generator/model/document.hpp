@@ -1,0 +1,70 @@
+// The model every stage after `parse` shares: plain structs, no behaviour.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace resgen {
+
+// A reference in a clause to another document (or to the document itself).
+struct Citation {
+    enum class Kind { resolution, document, treaty, self };
+    Kind kind = Kind::resolution;
+    std::string target;      // the cited document's key: a symbol ("A/RES/59/154") or "UNTS/2225/39574"
+    std::string pinpoint;    // "annex I", "annex I, article 2"
+    size_t begin = 0;        // the span, as byte offsets into Clause::markdown
+    size_t end = 0;
+    std::string span;        // the text of the span
+    std::string date;        // ISO date the citing text gives for the cited document
+    std::string title;       // the title the citing text gives ("entitled ...")
+    std::string action;      // what the citing text says it did ("requested the Secretary-General ...")
+    bool recalls = false;    // the object of a "Recalling" clause
+    bool pinned = false;     // an editor's [text](symbol:X) link
+};
+
+enum class ClauseKind { voice, preambular, operative, subparagraph, heading, note, text, footnote };
+
+struct Clause {
+    ClauseKind kind = ClauseKind::text;
+    std::string anchor;      // "pp3", "op7", "op7a", "fn1", "recommends", "p1"; empty for voice, heading, note
+    std::string number;      // "7" for op7, "a" for op7a, "1" for fn1
+    std::string phrase;      // the opening phrase: "Recalling also", "Requests"
+    std::string lead;        // what stands before the number or phrase: an opening quotation mark
+    std::string markdown;    // the clause's inline Markdown, after its number or letter
+    std::string plain;       // the same as plain text (no markup, footnote markers removed)
+    std::string voice;       // the organ speaking ("General Assembly")
+    std::string parent;      // a sub-paragraph's operative anchor; a note's preceding clause anchor
+    int line = 0;            // where the clause starts in the source file (1-based)
+    int column = 1;
+    std::vector<Citation> citations;
+};
+
+// Front matter: what the source states about the document. Empty means "not stated".
+struct Metadata {
+    std::string symbol;
+    std::string id;
+    std::string title;
+    std::string body;
+    std::string kind;
+    std::string date;        // ISO yyyy-mm-dd
+    std::string meeting;
+    std::string session;
+    std::string agenda_item;
+    std::string agenda_title;
+    std::string distribution;
+    std::vector<std::string> sponsors;
+    std::string original_language;
+    std::string adopted_as;
+    std::string source;
+    std::vector<std::string> tags;
+};
+
+struct Document {
+    std::string key;         // the symbol, or the id when the symbol is not stated
+    std::string path;        // the content file it came from, relative to the content folder
+    Metadata meta;
+    std::vector<Clause> clauses;  // in text order; footnotes last
+    bool in_collection = true;
+};
+
+}  // namespace resgen

@@ -1,0 +1,31 @@
+// The organs that speak in resolutions, and how their documents are numbered.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace resgen {
+
+struct Organ {
+    std::string name;           // "General Assembly"
+    std::string short_name;     // "Assembly": what "the Assembly" in a text refers to
+    std::string lane;           // the timeline lane it is drawn in
+    std::string resolution_prefix;  // "A/RES/": a resolution number n becomes prefix + n
+    std::string document_prefix;    // "A/": documents whose symbol starts so belong to it
+};
+
+// The built-in table, in lane order (Commission, Council, Assembly, then the others).
+const std::vector<Organ>& organs();
+
+// Looks an organ up by its full name ("Economic and Social Council"); nullptr if unknown.
+const Organ* find_organ(std::string_view name);
+
+// The organ a document belongs to, read off its symbol ("E/CN.15/2004/7" -> the Commission).
+const Organ* organ_of_symbol(std::string_view symbol);
+
+// The organ whose resolutions are numbered in this shape, for a bare "resolution 59/154":
+// year/number (2003/28) is the Council's, session/number (59/154) the Assembly's,
+// number (year) the Security Council's. nullptr when the shape says nothing.
+const Organ* organ_of_number_shape(std::string_view number);
+
+}  // namespace resgen

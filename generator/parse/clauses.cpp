@@ -1,0 +1,280 @@
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "cite/cite.hpp"
+#include "markdown/markdown.hpp"
+#include "model/organ.hpp"
+#include "parse/parse.hpp"
+
+namespace resgen {
+
+namespace {
+
+const std::string kOpenQuote = "\xE2\x80\x9C";  // “
+
+// A paragraph of the source: lines between blank lines, joined by single spaces.
+struct Block {
+    std::string text;
+    int line = 0;
+    int column = 1;
+};
+
+std::string trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::vector<Block> split_blocks(const Source& src) {
+    std::vector<Block> blocks;
+    Block cur;
+    int line = src.body_line;
+    size_t pos = 0;
+    const std::string& body = src.body;
+    auto flush = [&] {
+        if (!cur.text.empty()) blocks.push_back(cur);
+        cur = Block{};
+    };
+    while (pos <= body.size()) {
+        size_t eol = body.find('\n', pos);
+        if (eol == std::string::npos) eol = body.size();
+        std::string_view raw = std::string_view(body).substr(pos, eol - pos);
+        std::string t = trim(raw);
+        // A footnote definition always starts a block of its own.
+        if (t.empty() || (starts_with(t, "[^") && t.find("]:") != std::string::npos)) flush();
+        if (!t.empty()) {
+            if (cur.text.empty()) {
+                cur.line = line;
+                cur.column = static_cast<int>(raw.find_first_not_of(" \t")) + 1;
+                cur.text = t;
+            } else {
+                // Block quotes continue with "> " on every line.
+                if (starts_with(cur.text, ">") && starts_with(t, ">")) t = trim(t.substr(1));
+                cur.text += ' ';
+                cur.text += t;
+            }
+        }
+        if (eol == body.size()) break;
+        pos = eol + 1;
+        ++line;
+    }
+    flush();
+    return blocks;
+}
+
+// The text without emphasis markers and opening quotation marks, for recognising what a
+// paragraph is.
+std::string probe_of(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool leading = true;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '*' || s[i] == '_') continue;
+        if (leading && (s.substr(i, 3) == kOpenQuote || s[i] == '"')) {
+            i += s[i] == '"' ? 0 : 2;
+            continue;
+        }
+        leading = false;
+        out += s[i];
+    }
+    return out;
+}
+
+// The emphasised run at the start of `md` ("*Requests*" or "*Also requests*"), without markers.
+std::string leading_emphasis(std::string_view md) {
+    if (md.empty() || (md[0] != '*' && md[0] != '_')) return {};
+    char mark = md[0];
+    size_t n = 1;
+    while (n < md.size() && md[n] == mark) ++n;
+    size_t close = md.find(std::string(n, mark), n);
+    if (close == std::string_view::npos) return {};
+    return trim(probe_of(md.substr(n, close - n)));
+}
+
+std::string slug(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(c));
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "p" : out;
+}
+
+// Reads "“7. " or "(a) " at the start of `s`: the lead (an opening quote), the number or
+// letter, and where the text after it starts.
+bool read_label(std::string_view s, bool letter, std::string& lead, std::string& label, size_t& rest) {
+    size_t i = 0;
+    if (starts_with(s, kOpenQuote)) i = 3;
+    else if (starts_with(s, "\"")) i = 1;
+    size_t start = i;
+    if (letter) {
+        if (i >= s.size() || s[i] != '(') return false;
+        size_t j = i + 1;
+        while (j < s.size() && std::islower(static_cast<unsigned char>(s[j])) && j - i <= 4) ++j;
+        if (j == i + 1 || j >= s.size() || s[j] != ')') return false;
+        label = std::string(s.substr(i + 1, j - i - 1));
+        i = j + 1;
+    } else {
+        size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        if (j == i || j - i > 3 || j >= s.size() || s[j] != '.') return false;
+        label = std::string(s.substr(i, j - i));
+        i = j + 1;
+    }
+    if (i < s.size() && s[i] != ' ') return false;
+    lead = std::string(s.substr(0, start));
+    rest = i < s.size() ? i + 1 : i;
+    return true;
+}
+
+// The anchor is unique in the document: a second "op1" (a second numbered sequence) becomes "op1-2".
+std::string unique_anchor(std::map<std::string, int>& used, const std::string& base) {
+    int n = ++used[base];
+    return n == 1 ? base : base + "-" + std::to_string(n);
+}
+
+}  // namespace
+
+std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voice,
+                                  const ParseOptions& options, Diagnostics& diags) {
+    const auto phrases = preambular_phrases(options.extra_preambular_phrases);
+    std::vector<Clause> clauses;
+    std::map<std::string, int> used;
+    std::string voice = body_voice;
+    int pp = 0, text_n = 0;
+    std::string last_operative, last_anchor;
+
+    for (const Block& b : split_blocks(src)) {
+        Clause c;
+        c.line = b.line;
+        c.column = b.column;
+        c.voice = voice;
+        const std::string& t = b.text;
+        std::string probe = probe_of(t);
+        std::string lead, label;
+        size_t rest = 0;
+
+        if (starts_with(t, "[^")) {
+            size_t close = t.find("]:");
+            c.kind = ClauseKind::footnote;
+            c.number = t.substr(2, close - 2);
+            c.anchor = unique_anchor(used, "fn" + slug(c.number));
+            c.markdown = trim(t.substr(close + 2));
+            if (starts_with(c.markdown, ">")) {
+                c.kind = ClauseKind::note;
+                c.parent = c.anchor;  // a note standing in for a lost footnote
+                c.markdown = trim(c.markdown.substr(1));
+            }
+        } else if (starts_with(t, ">")) {
+            c.kind = ClauseKind::note;
+            c.parent = last_anchor;
+            c.markdown = trim(t.substr(1));
+        } else if (starts_with(t, "#")) {
+            c.kind = ClauseKind::heading;
+            c.markdown = trim(t.substr(t.find_first_not_of('#')));
+        } else if (probe.size() > 5 && starts_with(probe, "The ") && probe.back() == ',' &&
+                   find_organ(probe.substr(4, probe.size() - 5))) {
+            c.kind = ClauseKind::voice;
+            voice = probe.substr(4, probe.size() - 5);
+            c.voice = voice;
+            c.markdown = t;
+        } else if (read_label(t, false, lead, label, rest)) {
+            c.kind = ClauseKind::operative;
+            c.number = label;
+            c.lead = lead;
+            c.markdown = t.substr(rest);
+            c.anchor = unique_anchor(used, "op" + label);
+            c.phrase = leading_emphasis(c.markdown);
+            last_operative = c.anchor;
+        } else if (read_label(t, true, lead, label, rest)) {
+            c.kind = ClauseKind::subparagraph;
+            c.number = label;
+            c.lead = lead;
+            c.markdown = t.substr(rest);
+            c.parent = last_operative;
+            if (last_operative.empty())
+                diags.push_back({Severity::warning, src.path, b.line, b.column,
+                                 "sub-paragraph (" + label + ") has no operative paragraph before it"});
+            c.anchor = unique_anchor(used, (last_operative.empty() ? "p" : last_operative) + label);
+        } else {
+            auto phrase = std::find_if(phrases.begin(), phrases.end(), [&](const std::string& p) {
+                return starts_with(probe, p) &&
+                       (probe.size() == p.size() || !std::isalpha(static_cast<unsigned char>(probe[p.size()])));
+            });
+            c.markdown = t;
+            if (phrase != phrases.end()) {
+                c.kind = ClauseKind::preambular;
+                c.phrase = *phrase;
+                c.anchor = unique_anchor(used, "pp" + std::to_string(++pp));
+            } else if (std::string em = leading_emphasis(starts_with(t, kOpenQuote) ? t.substr(3) : t);
+                       !em.empty()) {
+                c.kind = ClauseKind::operative;
+                c.phrase = em;
+                c.anchor = unique_anchor(used, slug(em));
+                last_operative = c.anchor;
+            } else {
+                c.kind = ClauseKind::text;
+                c.anchor = unique_anchor(used, "p" + std::to_string(++text_n));
+            }
+        }
+        if (!c.anchor.empty() && c.kind != ClauseKind::footnote) last_anchor = c.anchor;
+        clauses.push_back(std::move(c));
+    }
+
+    // A footnote speaks with the voice of the paragraph that calls it.
+    std::map<std::string, std::string> caller_voice;
+    for (const auto& c : clauses)
+        markdown::for_each_footnote_ref(c.markdown, [&](std::string_view id, size_t, size_t) {
+            caller_voice.emplace(std::string(id), c.voice);
+        });
+    for (auto& c : clauses) {
+        if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && starts_with(c.anchor, "fn"))) {
+            auto it = caller_voice.find(c.number);
+            if (it != caller_voice.end()) c.voice = it->second;
+            else diags.push_back({Severity::warning, src.path, c.line, c.column,
+                                  "footnote [^" + c.number + "] is never referred to in the text"});
+        }
+    }
+    for (const auto& [id, v] : caller_voice) {
+        bool defined = std::any_of(clauses.begin(), clauses.end(), [&](const Clause& c) {
+            return (c.kind == ClauseKind::footnote || c.kind == ClauseKind::note) && c.number == id;
+        });
+        if (!defined) {
+            const Clause* caller = nullptr;
+            for (const auto& c : clauses) {
+                bool calls = false;
+                markdown::for_each_footnote_ref(c.markdown, [&](std::string_view i, size_t, size_t) {
+                    calls = calls || i == id;
+                });
+                if (calls) { caller = &c; break; }
+            }
+            diags.push_back({Severity::warning, src.path, caller ? caller->line : 0, caller ? caller->column : 0,
+                             "footnote [^" + id + "] has no definition"});
+        }
+    }
+
+    for (auto& c : clauses) {
+        if (c.kind == ClauseKind::voice || c.kind == ClauseKind::heading) continue;
+        c.plain = markdown::plain_text(c.markdown);
+        if (c.kind == ClauseKind::note) continue;
+        CiteContext ctx{c.voice, starts_with(c.phrase, "Recalling")};
+        c.citations = find_citations(c.markdown, ctx);
+    }
+    return clauses;
+}
+
+Document parse_document(const Source& src, const ParseOptions& options, Diagnostics& diags) {
+    Document doc;
+    doc.path = src.path;
+    doc.meta = parse_front_matter(src, diags);
+    doc.key = doc.meta.symbol.empty() ? doc.meta.id : doc.meta.symbol;
+    doc.clauses = parse_clauses(src, doc.meta.body, options, diags);
+    return doc;
+}
+
+}  // namespace resgen

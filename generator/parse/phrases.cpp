@@ -1,0 +1,37 @@
+#include <algorithm>
+
+#include "parse/parse.hpp"
+
+namespace resgen {
+
+// The opening phrases of preambular paragraphs in UN resolutions. A site adds its own in
+// site.yml; "also", "further" and "with ..." variants are written out so that the longest
+// phrase is what the page shows.
+static const char* const kPreambular[] = {
+    "Acknowledging", "Acknowledging also", "Acknowledging further", "Affirming",
+    "Affirming also", "Alarmed", "Alarmed by", "Appreciating", "Aware", "Aware also",
+    "Bearing in mind", "Bearing in mind also", "Believing", "Cognizant", "Commending",
+    "Concerned", "Concerned also", "Conscious", "Considering", "Considering also", "Convinced",
+    "Convinced also", "Convinced further", "Deeply concerned", "Deeply convinced",
+    "Deploring", "Desiring", "Determined", "Emphasizing", "Emphasizing also", "Encouraged",
+    "Expressing", "Expressing its appreciation", "Expressing concern", "Fully aware",
+    "Gravely concerned", "Guided", "Having considered", "Having examined", "Highlighting",
+    "Keeping in mind", "Mindful", "Mindful also", "Noting", "Noting also", "Noting further",
+    "Noting with appreciation", "Noting with concern", "Noting with satisfaction", "Reaffirming",
+    "Reaffirming also", "Realizing", "Recalling", "Recalling also", "Recalling further",
+    "Recognizing", "Recognizing also", "Reiterating", "Reiterating also", "Seeking",
+    "Stressing", "Stressing also", "Taking into account", "Taking into consideration",
+    "Taking note", "Underlining", "Underscoring", "Welcoming", "Welcoming also",
+};
+
+std::vector<std::string> preambular_phrases(const std::vector<std::string>& extra) {
+    std::vector<std::string> all(std::begin(kPreambular), std::end(kPreambular));
+    all.insert(all.end(), extra.begin(), extra.end());
+    std::sort(all.begin(), all.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all;
+}
+
+}  // namespace resgen

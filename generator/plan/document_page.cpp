@@ -1,0 +1,201 @@
+// The page of one document: metadata, text, lineage, and what recalls and cites it.
+#include <algorithm>
+#include <set>
+
+#include "markdown/markdown.hpp"
+#include "plan/labels.hpp"
+#include "plan/pages.hpp"
+#include "plan/text.hpp"
+
+namespace resgen {
+
+using nlohmann::json;
+
+namespace {
+
+json link_to(const Document& from_page_doc, const Document& to, const std::string& anchor = "") {
+    std::string href = relative_url(page_path(from_page_doc), page_path(to));
+    if (!anchor.empty()) href += "#" + anchor;
+    return {{"href", href}, {"label", label_of(to)}, {"title", to.meta.title},
+            {"outside", !to.in_collection}};
+}
+
+json meta_row(const std::string& label, const std::string& value, bool always) {
+    if (value.empty() && !always) return nullptr;
+    return {{"label", label}, {"value", value}, {"not_stated", value.empty()}};
+}
+
+json clause_json(const Clause& c, const Corpus& corpus, const std::string& page) {
+    json j = {{"anchor", c.anchor}, {"lead", c.lead}, {"number", c.number},
+              {"html", c.kind == ClauseKind::voice ? "" : clause_html(c, corpus, page)},
+              {"label", clause_label(c)}};
+    j["is_" + std::string(c.kind == ClauseKind::voice          ? "voice"
+                          : c.kind == ClauseKind::preambular   ? "preambular"
+                          : c.kind == ClauseKind::operative    ? "operative"
+                          : c.kind == ClauseKind::subparagraph ? "subparagraph"
+                          : c.kind == ClauseKind::heading      ? "heading"
+                          : c.kind == ClauseKind::note         ? "note"
+                          : c.kind == ClauseKind::footnote     ? "footnote"
+                                                               : "text")] = true;
+    if (c.kind == ClauseKind::voice) j["voice_html"] = markdown::inline_html(c.markdown);
+    if (c.kind == ClauseKind::heading) j["html"] = markdown::inline_html(c.markdown);
+    return j;
+}
+
+// The references a document makes, grouped by what they point to.
+json outgoing(const Document& doc, const Corpus& corpus) {
+    json recalls = json::array(), cites = json::array();
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& cl : doc.clauses) {
+        for (const auto& c : cl.citations) {
+            if (c.kind == Citation::Kind::self) continue;
+            const Document* t = corpus.find(c.target);
+            if (!t || !seen.insert({c.target, cl.anchor}).second) continue;
+            json item = link_to(doc, *t);
+            item["from_anchor"] = cl.anchor;
+            item["from_label"] = clause_label(cl);
+            item["pinpoint"] = c.pinpoint;
+            (c.recalls ? recalls : cites).push_back(item);
+        }
+    }
+    return {{"recalls", recalls}, {"cites", cites}};
+}
+
+// Who recalls and cites this document, and what they say of it.
+json incoming(const Document& doc, const Corpus& corpus) {
+    json recalled_by = json::array(), cited_by = json::array(), facts = json::array();
+    auto it = corpus.cited_by.find(doc.key);
+    if (it == corpus.cited_by.end()) return {{"recalled_by", recalled_by}, {"cited_by", cited_by}, {"facts", facts}};
+    for (const auto& r : it->second) {
+        const Document& from = *corpus.find(r.from);
+        const Clause& cl = corpus.clause(r);
+        const Citation& c = corpus.citation(r);
+        json item = link_to(doc, from, cl.anchor);
+        item["clause_label"] = clause_label(cl);
+        item["span"] = c.span;
+        item["pinpoint"] = c.pinpoint;
+        item["date"] = from.meta.date.empty() ? "" : display_date(from.meta.date);
+        (r.recalls ? recalled_by : cited_by).push_back(item);
+        if (!c.date.empty() || !c.title.empty() || !c.action.empty() || !c.pinpoint.empty()) {
+            json f = item;
+            f["cited_date"] = c.date.empty() ? "" : display_date(c.date);
+            f["cited_title"] = c.title;
+            f["action"] = c.action;
+            facts.push_back(f);
+        }
+    }
+    return {{"recalled_by", recalled_by}, {"cited_by", cited_by}, {"facts", facts}};
+}
+
+json lineage(const Document& doc, const Corpus& corpus) {
+    json items = json::array();
+    if (!doc.meta.adopted_as.empty()) {
+        if (const Document* t = corpus.find(doc.meta.adopted_as)) {
+            json l = link_to(doc, *t);
+            l["relation"] = doc.meta.kind == "draft" ? "Adopted as" : "The draft it recommends was adopted as";
+            items.push_back(l);
+        }
+    }
+    auto d = corpus.drafts.find(doc.key);
+    if (d != corpus.drafts.end()) {
+        for (const auto& key : d->second) {
+            const Document* from = corpus.find(key);
+            json l = link_to(doc, *from);
+            l["relation"] = from->meta.kind == "draft" ? "Adopted from the draft" : "Recommended by";
+            items.push_back(l);
+        }
+    }
+    return items;
+}
+
+}  // namespace
+
+Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig&) {
+    Page page;
+    page.path = page_path(doc);
+    page.template_name = "document";
+    const Metadata& m = doc.meta;
+    json rows = json::array();
+    auto add = [&](json row) { if (!row.is_null()) rows.push_back(row); };
+    bool resolution = m.kind == "resolution";
+    if (doc.in_collection || !m.symbol.empty()) add(meta_row("Symbol", m.symbol, true));
+    add(meta_row("Body", m.body, doc.in_collection));
+    add(meta_row("Kind", kind_label(m.kind), true));
+    add(meta_row(m.kind == "draft" ? "Date of issue" : "Date of adoption", m.date.empty() ? "" : display_date(m.date),
+                 true));
+    add(meta_row("Meeting", m.meeting, doc.in_collection && resolution));
+    add(meta_row("Session", m.session, false));
+    std::string agenda = m.agenda_item;
+    if (!m.agenda_title.empty()) agenda += (agenda.empty() ? "" : ": ") + m.agenda_title;
+    add(meta_row("Agenda item", agenda, false));
+    add(meta_row("Distribution", m.distribution, false));
+    std::string sponsors;
+    for (const auto& s : m.sponsors) sponsors += (sponsors.empty() ? "" : ", ") + s;
+    add(meta_row("Sponsors", sponsors, false));
+    add(meta_row("Original language", m.original_language, false));
+
+    json body = json::array(), footnotes = json::array(), notes = json::array();
+    // Sub-paragraphs sit inside their operative paragraph.
+    for (const auto& c : doc.clauses) {
+        json j = clause_json(c, corpus, page.path);
+        if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.rfind("fn", 0) == 0 &&
+                                               c.parent == c.anchor)) {
+            j["backref"] = "";
+            for (const auto& caller : doc.clauses) {
+                bool calls = false;
+                markdown::for_each_footnote_ref(caller.markdown, [&](std::string_view id, size_t, size_t) { calls = calls || id == c.number; });
+                if (calls) { j["backref"] = "fnref" + c.number + "-" + caller.anchor; break; }
+            }
+            footnotes.push_back(j);
+        } else if (c.kind == ClauseKind::subparagraph && !body.empty() && body.back().contains("is_operative")) {
+            body.back()["subparagraphs"].push_back(j);
+        } else {
+            if (c.kind == ClauseKind::operative) j["subparagraphs"] = json::array();
+            body.push_back(j);
+        }
+    }
+
+    std::string official = m.symbol.empty() || m.kind == "treaty" ? "" : "https://undocs.org/" + m.symbol;
+    json io = incoming(doc, corpus), out = outgoing(doc, corpus);
+    page.context = {
+        {"page_title", m.symbol.empty() ? m.title : m.symbol + (m.title.empty() ? "" : ": " + m.title)},
+        {"doc",
+         {{"key", doc.key},
+          {"symbol", m.symbol},
+          {"title", m.title},
+          {"heading", m.title.empty() ? label_of(doc) : m.title},
+          {"in_collection", doc.in_collection},
+          {"outside", !doc.in_collection},
+          {"kind_label", kind_label(m.kind)},
+          {"body", m.body},
+          {"meta", rows},
+          {"official_url", official},
+          {"text", body},
+          {"has_text", !body.empty()},
+          {"footnotes", footnotes},
+          {"has_footnotes", !footnotes.empty()},
+          {"adoption", m.meeting.empty() && m.date.empty() ? ""
+                       : m.meeting + (m.meeting.empty() || m.date.empty() ? "" : ", ") +
+                             (m.date.empty() ? "" : display_date(m.date))},
+          {"show_adoption", doc.in_collection && m.kind != "draft" && !(m.meeting.empty() && m.date.empty())},
+          {"lineage", lineage(doc, corpus)},
+          {"recalls", out["recalls"]},
+          {"cites", out["cites"]},
+          {"recalled_by", io["recalled_by"]},
+          {"cited_by", io["cited_by"]},
+          {"facts", io["facts"]},
+          {"tags", m.tags}}}};
+    for (const char* k : {"lineage", "recalls", "cites", "recalled_by", "cited_by", "facts", "tags"})
+        page.context["doc"][std::string("has_") + k] = !page.context["doc"][k].empty();
+    page.depends_on.push_back(doc.key);
+    auto it = corpus.cited_by.find(doc.key);
+    if (it != corpus.cited_by.end())
+        for (const auto& r : it->second) page.depends_on.push_back(r.from);
+    for (const auto& c : doc.clauses)
+        for (const auto& cit : c.citations) page.depends_on.push_back(cit.target);
+    std::sort(page.depends_on.begin(), page.depends_on.end());
+    page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
+    return page;
+}
+
+}  // namespace resgen

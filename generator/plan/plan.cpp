@@ -1,0 +1,145 @@
+#include "plan/plan.hpp"
+
+#include <algorithm>
+
+#include "model/organ.hpp"
+#include "plan/labels.hpp"
+#include "plan/pages.hpp"
+#include "plan/publish.hpp"
+#include "plan/search.hpp"
+
+namespace resgen {
+
+using nlohmann::json;
+
+std::string page_path(const Document& doc) {
+    if (doc.meta.symbol.empty() && !doc.meta.id.empty()) return "doc/" + doc.meta.id + "/index.html";
+    std::string p;
+    for (char c : doc.key)
+        if (c != ' ') p += c;  // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
+    return p + "/index.html";
+}
+
+std::string relative_url(const std::string& from_page, const std::string& to_path) {
+    size_t depth = std::count(from_page.begin(), from_page.end(), '/');
+    std::string url;
+    for (size_t i = 0; i < depth; ++i) url += "../";
+    return url + to_path;
+}
+
+std::vector<const Document*> chronological(const Corpus& corpus, bool collection_only) {
+    std::vector<const Document*> docs;
+    for (const auto& d : corpus.documents)
+        if (d.in_collection || !collection_only) docs.push_back(&d);
+    auto sort_key = [](const Document* d) {
+        std::string date = d->meta.date;
+        if (date.empty()) {
+            int y = year_of(*d);
+            date = y ? std::to_string(y) + "-99" : "9999";
+        }
+        return date;
+    };
+    std::stable_sort(docs.begin(), docs.end(), [&](const Document* a, const Document* b) {
+        auto ka = sort_key(a), kb = sort_key(b);
+        return ka != kb ? ka < kb : a->key < b->key;
+    });
+    return docs;
+}
+
+namespace {
+
+json summary(const Document& d, const std::string& from_page) {
+    return {{"href", relative_url(from_page, page_path(d))},
+            {"label", label_of(d)},
+            {"symbol", d.meta.symbol},
+            {"title", d.meta.title},
+            {"body", d.meta.body},
+            {"kind_label", kind_label(d.meta.kind)},
+            {"date", d.meta.date.empty() ? "" : display_date(d.meta.date)},
+            {"iso_date", d.meta.date},
+            {"year", year_of(d) ? std::to_string(year_of(d)) : ""},
+            {"outside", !d.in_collection}};
+}
+
+}  // namespace
+
+Page home_page(const Corpus& corpus, const SiteConfig& config) {
+    Page page{"index.html", "home", {}, {}};
+    json series = json::array();
+    size_t outside = 0;
+    for (const Document* d : chronological(corpus, true)) {
+        json s = summary(*d, page.path);
+        auto it = corpus.cited_by.find(d->key);
+        size_t recalled = 0;
+        if (it != corpus.cited_by.end())
+            for (const auto& r : it->second) recalled += r.recalls;
+        s["recalled_count"] = recalled;
+        s["recalled"] = recalled > 0;
+        series.push_back(s);
+        page.depends_on.push_back(d->key);
+    }
+    for (const auto& d : corpus.documents) outside += !d.in_collection;
+    page.context = {{"page_title", config.title},
+                    {"description", config.description},
+                    {"series", series},
+                    {"collection_count", series.size()},
+                    {"outside_count", outside}};
+    return page;
+}
+
+Page documents_page(const Corpus& corpus, const SiteConfig&) {
+    Page page{"documents/index.html", "documents", {}, {}};
+    json bodies = json::array();
+    // Organs in the table's order first, then any other body by name, then documents with none.
+    std::vector<std::string> names;
+    for (const auto& o : organs()) names.push_back(o.name);
+    std::vector<std::string> others;
+    for (const auto& d : corpus.documents)
+        if (std::find(names.begin(), names.end(), d.meta.body) == names.end() &&
+            std::find(others.begin(), others.end(), d.meta.body) == others.end())
+            others.push_back(d.meta.body);
+    std::sort(others.begin(), others.end());
+    names.insert(names.end(), others.begin(), others.end());
+    auto docs = chronological(corpus, false);
+    for (const auto& name : names) {
+        json years = json::array();
+        std::string current;
+        for (const Document* d : docs) {
+            if (d->meta.body != name) continue;
+            std::string y = year_of(*d) ? std::to_string(year_of(*d)) : "Year not stated";
+            if (years.empty() || y != current) {
+                years.push_back({{"year", y}, {"documents", json::array()}});
+                current = y;
+            }
+            years.back()["documents"].push_back(summary(*d, page.path));
+        }
+        if (years.empty()) continue;
+        std::string heading = name.empty() ? "Other documents" : name;
+        std::string id;
+        for (char c : heading) id += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+        bodies.push_back({{"name", heading}, {"id", id}, {"years", years}});
+    }
+    for (const auto& d : corpus.documents) page.depends_on.push_back(d.key);
+    page.context = {{"page_title", "Documents"}, {"bodies", bodies}, {"count", corpus.documents.size()}};
+    return page;
+}
+
+Plan plan_site(const Corpus& corpus, const SiteConfig& config) {
+    Plan plan;
+    plan.pages.push_back(home_page(corpus, config));
+    plan.pages.push_back(documents_page(corpus, config));
+    plan.pages.push_back(timeline_page(corpus, config));
+    for (const auto& d : corpus.documents) plan.pages.push_back(document_page(d, corpus, config));
+    // Search and publishing (plan/search.cpp, plan/publish.cpp).
+    plan.pages.push_back(search_page());
+    plan.pages.push_back(not_found_page(config));
+    add_page_metadata(plan, corpus, config);
+    plan.data.push_back(search_index(corpus));
+    plan.data.push_back(sitemap_xml(plan, config));
+    plan.data.push_back(robots_txt(config));
+    plan.data.push_back(atom_feed(corpus, config));
+    plan.data.push_back(nojekyll());
+    return plan;
+}
+
+}  // namespace resgen

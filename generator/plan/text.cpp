@@ -1,0 +1,97 @@
+#include "plan/text.hpp"
+
+#include "markdown/markdown.hpp"
+#include "plan/labels.hpp"
+#include "plan/plan.hpp"
+
+namespace resgen {
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Citations are first written as links to "resgen:N" so that cmark-gfm renders the Markdown
+// around them untouched; the placeholders are then replaced by the real anchors.
+const std::string kPlaceholder = "resgen:";
+
+std::string link_markdown(const Clause& clause) {
+    std::string md;
+    size_t last = 0;
+    for (size_t i = 0; i < clause.citations.size(); ++i) {
+        const Citation& c = clause.citations[i];
+        if (c.begin < last) continue;
+        md.append(clause.markdown, last, c.begin - last);
+        std::string text = c.pinned ? c.span.substr(1, c.span.rfind("](") - 1) : c.span;
+        md += '[';
+        md += text;
+        md += "](" + kPlaceholder + std::to_string(i) + ")";
+        last = c.end;
+    }
+    md.append(clause.markdown, last);
+    return md;
+}
+
+std::string anchor_tag(const Citation& c, const Corpus& corpus, const std::string& page) {
+    const Document* target = corpus.find(c.target);
+    std::string href = target ? relative_url(page, page_path(*target)) : "#";
+    std::string label = target ? label_of(*target) : c.target;
+    if (!c.pinpoint.empty()) label += ", " + c.pinpoint;
+    std::string cls = "cite";
+    if (target && !target->in_collection) cls += " outside";
+    // Words that are the symbol itself need no "[symbol]" after them in print.
+    std::string shown = c.pinned ? c.span.substr(1, c.span.rfind("](") - 1) : c.span;
+    if (shown == label) cls += " names-target";
+    return "<a class=\"" + cls + "\" href=\"" + escape_html(href) + "\" data-symbol=\"" +
+           escape_html(label) + "\">";
+}
+
+}  // namespace
+
+std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page) {
+    std::string html = markdown::inline_html(link_markdown(clause));
+    // Placeholders to anchors.
+    std::string out;
+    out.reserve(html.size() + 128);
+    size_t pos = 0;
+    const std::string open = "<a href=\"" + kPlaceholder;
+    while (true) {
+        size_t at = html.find(open, pos);
+        if (at == std::string::npos) break;
+        size_t num = at + open.size(), q = html.find('"', num);
+        size_t close = html.find('>', q);
+        size_t index = std::stoul(html.substr(num, q - num));
+        out.append(html, pos, at - pos);
+        out += anchor_tag(clause.citations[index], corpus, page);
+        pos = close + 1;
+    }
+    out.append(html, pos);
+    // Footnote markers to links; the first marker of each footnote is the back-link target.
+    std::string result;
+    size_t last = 0;
+    markdown::for_each_footnote_ref(out, [&](std::string_view id, size_t b, size_t e) {
+        result.append(out, last, b - last);
+        std::string sid = escape_html(id);
+        result += "<sup class=\"fnref\"><a href=\"#fn" + sid + "\" id=\"fnref" + sid +
+                  (clause.anchor.empty() ? "" : "-" + clause.anchor) + "\" aria-label=\"Footnote " +
+                  sid + "\">" + sid + "</a></sup>";
+        last = e;
+    });
+    result.append(out, last);
+    return result;
+}
+
+}  // namespace resgen

@@ -1,0 +1,15 @@
+// A clause's text as HTML for one page: its citations become links to the cited pages, its
+// footnote markers links to the footnotes.
+#pragma once
+#include <string>
+
+#include "resolve/corpus.hpp"
+
+namespace resgen {
+
+std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page);
+
+// HTML-escapes text for element content and attribute values.
+std::string escape_html(std::string_view text);
+
+}  // namespace resgen

@@ -1,0 +1,47 @@
+// Stage `render`: a planned page and its Mustache template become the bytes of an HTML file.
+// Templates are read once, from the built-in folder and then from a site's own folder, whose
+// files of the same name take precedence.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config.hpp"
+#include "model/diagnostic.hpp"
+#include "plan/plan.hpp"
+
+namespace resgen {
+
+struct OutputFile {
+    std::string path;   // relative to the output folder, '/' separated
+    std::string bytes;
+};
+
+struct TemplateSet {
+    std::map<std::string, std::string> templates;  // "document" -> text of document.mustache
+    std::map<std::string, std::string> partials;   // "header" -> text of _header.mustache
+    std::vector<OutputFile> assets;                // assets/** as they are
+};
+
+// Reads `<dir>/*.mustache` and `<dir>/assets/**` of each folder in turn; later folders
+// override earlier ones file by file. A folder that does not exist is skipped.
+TemplateSet load_templates(const std::vector<std::filesystem::path>& dirs, Diagnostics& diags);
+
+class Renderer {
+public:
+    Renderer(const TemplateSet& set, const SiteConfig& config);
+    // Checks every template compiles; reports errors naming the template.
+    bool valid(Diagnostics& diags) const;
+    // The page's template inside layout.mustache. Safe to call from several threads.
+    std::string render(const Page& page) const;
+
+private:
+    const TemplateSet& set_;
+    SiteConfig config_;
+};
+
+// nlohmann::json to the Mustache data model (numbers become text).
+}  // namespace resgen

@@ -1,0 +1,38 @@
+// Stage `write`: the rendered files onto disk, safely.
+//
+// A build is written into a fresh sibling folder and swapped in only when complete, so a failed
+// or interrupted build leaves the previous site as it was. resgen keeps a manifest of what it
+// wrote (`.resgen-manifest`) and deletes only files it wrote: a file someone else put in the
+// output folder is carried over. An existing non-empty folder without a manifest is refused.
+// A file whose bytes did not change keeps its inode and its modification time.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "render/render.hpp"
+
+namespace resgen {
+
+struct WriteStats {
+    size_t written = 0;    // files whose bytes are new
+    size_t unchanged = 0;  // files kept as they were
+    size_t removed = 0;    // files of the previous build that this build no longer has
+};
+
+inline constexpr const char* kManifestName = ".resgen-manifest";
+
+// True when `path` is relative, has no "." or ".." segment, and no empty segment.
+bool safe_relative_path(const std::string& path);
+
+// Replaces the site in `out_dir` by `files`. Errors (a refused folder, an unsafe path, a disk
+// error) are reported in `diags`, and the previous site is left in place.
+WriteStats write_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
+                      Diagnostics& diags);
+
+// Writes only the given files into an existing site, each atomically (for the live preview).
+WriteStats update_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
+                       Diagnostics& diags);
+
+}  // namespace resgen

@@ -1,0 +1,138 @@
+// The citation forms of the series, and forms that must not match: each row is a text, the
+// voice it is spoken in, and the targets it must resolve to, in order.
+#include <catch2/catch.hpp>
+
+#include "cite/cite.hpp"
+
+using resgen::CiteContext;
+using resgen::find_citations;
+
+namespace {
+
+const std::string GA = "General Assembly";
+const std::string ECOSOC = "Economic and Social Council";
+
+std::vector<std::string> targets(const std::string& text, const std::string& voice, bool recalling = false) {
+    std::vector<std::string> out;
+    for (const auto& c : find_citations(text, CiteContext{voice, recalling}))
+        out.push_back(c.target + (c.pinpoint.empty() ? "" : ", " + c.pinpoint));
+    return out;
+}
+
+struct Row {
+    const char* text;
+    std::string voice;
+    std::vector<std::string> expected;
+};
+
+}  // namespace
+
+TEST_CASE("every citation form of design.md resolves", "[cite]") {
+    const std::vector<Row> rows = {
+        {"Economic and Social Council resolution 2003/28 of 22 July 2003", GA, {"E/RES/2003/28"}},
+        {"its resolution 2002/16 of 24 July 2002", ECOSOC, {"E/RES/2002/16"}},
+        {"its resolution 59/154 of 20 December 2004", GA, {"A/RES/59/154"}},
+        {"General Assembly resolution 59/154 of 20 December 2004", ECOSOC, {"A/RES/59/154"}},
+        {"Economic and Social Council resolutions 2002/16 of 24 July 2002 and 2003/28", GA,
+         {"E/RES/2002/16", "E/RES/2003/28"}},
+        {"General Assembly resolution 55/25, annex I.", ECOSOC, {"A/RES/55/25, annex I"}},
+        {"General Assembly resolution 55/25, annex I.", GA, {"A/RES/55/25, annex I"}},
+        {"See General Assembly resolution 55/25, annex I, article 2.", ECOSOC, {"A/RES/55/25, annex I, article 2"}},
+        {"Resolution 55/25, annex I.", GA, {"A/RES/55/25, annex I"}},
+        {"E/CN.15/2004/7 and Add.1.", GA, {"E/CN.15/2004/7", "E/CN.15/2004/7/Add.1"}},
+        {"E/CN.15/2003/7 and Add.1.", ECOSOC, {"E/CN.15/2003/7", "E/CN.15/2003/7/Add.1"}},
+        {"United Nations, Treaty Series, vol. 2225, No. 39574.", ECOSOC, {"UNTS/2225/39574"}},
+        {"on the implementation of the present resolution.", ECOSOC, {""}},
+        // Bare numbers are read by their shape.
+        {"pursuant to resolution 59/154", ECOSOC, {"A/RES/59/154"}},
+        {"pursuant to resolution 2003/28", GA, {"E/RES/2003/28"}},
+        {"Security Council resolution 1373 (2001)", GA, {"S/RES/1373(2001)"}},
+        {"resolution 1373 (2001)", GA, {"S/RES/1373(2001)"}},
+        // "its" follows the subject of the relative clause, not the voice.
+        {"Recalling General Assembly resolution 61/179 of 20 December 2006, in which the Assembly noted "
+         "the publication of an operational manual, prepared pursuant to its resolution 59/154,",
+         ECOSOC, {"A/RES/61/179", "A/RES/59/154"}},
+        // A number whose shape is not the voice's numbering is read by its shape.
+        {"its resolution 59/154", ECOSOC, {"A/RES/59/154"}},
+        {"Economic and Social Council resolution 2002/16", ECOSOC, {"E/RES/2002/16"}},
+        {"its resolutions 2002/16, 2003/28 and 2006/19", ECOSOC, {"E/RES/2002/16", "E/RES/2003/28", "E/RES/2006/19"}},
+        {"documents A/59/100 and Corr.1", GA, {"A/59/100", "A/59/100/Corr.1"}},
+        {"[its resolution 2002/16](symbol:E/RES/2002/16)", GA, {"E/RES/2002/16"}},
+    };
+    for (const auto& row : rows) {
+        INFO(row.text << " [" << row.voice << "]");
+        CHECK(targets(row.text, row.voice) == row.expected);
+    }
+}
+
+TEST_CASE("forms that are not citations do not match", "[cite]") {
+    const std::vector<const char*> texts = {
+        "the following draft resolution:",
+        "Recommends to the General Assembly the adoption of the following draft resolution",
+        "at its thirteenth session",
+        "a resolution on kidnapping",
+        "Vienna, 11-20 May 2004",
+        "Agenda item 5",
+        "the 2004/2005 biennium",
+        "resolutions of the Council",
+        "AB/CD",
+        "in 59/154 cases",
+        "and/or",
+    };
+    for (const char* t : texts) {
+        INFO(t);
+        CHECK(targets(t, GA).empty());
+    }
+}
+
+TEST_CASE("a citation keeps its span, date, title and what the cited document did", "[cite]") {
+    const std::string text =
+        "*Recalling* its resolution 2002/16 of 24 July 2002, entitled \"International cooperation in the "
+        "prevention, combating and elimination of kidnapping and in providing assistance for the victims\", in "
+        "which it requested the Secretary-General to submit a progress report,";
+    auto cs = find_citations(text, CiteContext{ECOSOC, true});
+    REQUIRE(cs.size() == 1);
+    const auto& c = cs[0];
+    CHECK(c.target == "E/RES/2002/16");
+    CHECK(c.span == "its resolution 2002/16 of 24 July 2002");
+    CHECK(text.substr(c.begin, c.end - c.begin) == c.span);
+    CHECK(c.date == "2002-07-24");
+    CHECK(c.title ==
+          "International cooperation in the prevention, combating and elimination of kidnapping and in providing "
+          "assistance for the victims");
+    CHECK(c.action == "requested the Secretary-General to submit a progress report");
+    CHECK(c.recalls);
+}
+
+TEST_CASE("a Recalling clause recalls its first reference only", "[cite]") {
+    auto cs = find_citations(
+        "*Recalling* General Assembly resolution 61/179 of 20 December 2006, in which the Assembly noted the "
+        "manual prepared pursuant to its resolution 59/154,",
+        CiteContext{ECOSOC, true});
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[0].recalls);
+    CHECK_FALSE(cs[1].recalls);
+    CHECK(cs[0].date == "2006-12-20");
+    CHECK(cs[0].action.rfind("noted the manual", 0) == 0);
+
+    auto listed = find_citations("*Recalling* its resolutions 2002/16 and 2003/28,", CiteContext{ECOSOC, true});
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].recalls);
+    CHECK(listed[1].recalls);
+
+    auto not_recalling = find_citations("*Noting* its resolution 2002/16,", CiteContext{ECOSOC, false});
+    REQUIRE(not_recalling.size() == 1);
+    CHECK_FALSE(not_recalling[0].recalls);
+}
+
+TEST_CASE("dates are read only when they are real", "[cite]") {
+    CHECK(resgen::parse_date("24 July 2002") == "2002-07-24");
+    CHECK(resgen::parse_date("1 January 1990,") == "1990-01-01");
+    CHECK(resgen::parse_date("31 February 2002").empty());
+    CHECK(resgen::parse_date("July 2002").empty());
+    CHECK(resgen::parse_date("24 Julyish 2002").empty());
+    auto cs = find_citations("its resolution 2002/16 of 31 February 2002", CiteContext{ECOSOC, false});
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].date.empty());
+    CHECK(cs[0].span == "its resolution 2002/16");
+}

@@ -1,0 +1,172 @@
+// Clause segmentation: each document of the series cut into its paragraphs, with anchors,
+// opening phrases and voices as the official text has them.
+#include <catch2/catch.hpp>
+
+#include "load/source.hpp"
+#include "parse/parse.hpp"
+
+using namespace resgen;
+
+namespace {
+
+Document parse_content(const std::string& name) {
+    Diagnostics diags;
+    Source src = split_source(name, read_file(std::string(RESGEN_SOURCE_DIR) + "/content/" + name), diags);
+    Document doc = parse_document(src, {}, diags);
+    for (const auto& d : diags) INFO(format_diagnostic(d));
+    CHECK(diags.empty());
+    return doc;
+}
+
+Document parse_text(const std::string& text, Diagnostics& diags) {
+    return parse_document(split_source("t.md", text, diags), {}, diags);
+}
+
+// "pp1 pp2 ... op1 op1a ..." of the clauses that have an anchor.
+std::string anchors(const Document& doc) {
+    std::string out;
+    for (const auto& c : doc.clauses)
+        if (!c.anchor.empty()) out += (out.empty() ? "" : " ") + c.anchor;
+    return out;
+}
+
+const Clause& at(const Document& doc, const std::string& anchor) {
+    for (const auto& c : doc.clauses)
+        if (c.anchor == anchor) return c;
+    FAIL("no clause " << anchor);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("ECOSOC 2003/28 is cut into 7 preambular and 10 operative paragraphs", "[parse]") {
+    Document doc = parse_content("E-RES-2003-28.md");
+    CHECK(doc.key == "E/RES/2003/28");
+    CHECK(doc.meta.date == "2003-07-22");
+    CHECK(doc.meta.meeting == "44th plenary meeting");
+    CHECK(anchors(doc) == "pp1 pp2 pp3 pp4 pp5 pp6 pp7 op1 op2 op3 op4 op5 op6 op7 op8 op9 op10 fn1 fn2 fn3");
+    CHECK(at(doc, "pp6").phrase == "Convinced also");
+    CHECK(at(doc, "pp7").phrase == "Recalling");
+    CHECK(at(doc, "op10").phrase == "Also requests");
+    CHECK(at(doc, "op1").voice == "Economic and Social Council");
+    CHECK(at(doc, "pp4").plain.find("money-laundering") != std::string::npos);
+}
+
+TEST_CASE("GA 59/154 has sub-paragraphs (a) to (h) and a footnote whose text is lost", "[parse]") {
+    Document doc = parse_content("A-RES-59-154.md");
+    CHECK(doc.meta.meeting.empty());  // not stated by any source
+    CHECK(anchors(doc) ==
+          "pp1 pp2 pp3 pp4 pp5 pp6 pp7 op1 op2 op3 op4 op5 op6 op7 op7a op7b op7c op7d op7e op7f op7g op7h "
+          "op8 op8a op8b fn1 fn2");
+    CHECK(at(doc, "op7d").plain == "Response to and management of crises;");
+    CHECK(at(doc, "op7d").parent == "op7");
+    CHECK(at(doc, "fn1").kind == ClauseKind::note);  // an editor's note stands in for the lost text
+    CHECK(at(doc, "fn2").kind == ClauseKind::footnote);
+    CHECK(at(doc, "pp7").voice == "General Assembly");
+}
+
+TEST_CASE("ECOSOC 2006/19 changes voice inside the draft it recommends", "[parse]") {
+    Document doc = parse_content("E-RES-2006-19.md");
+    CHECK(anchors(doc) == "recommends pp1 pp2 pp3 pp4 pp5 pp6 pp7 op1 op2 op3 op4 op5 op6 op7 fn1 fn2");
+    CHECK(at(doc, "recommends").voice == "Economic and Social Council");
+    CHECK(at(doc, "recommends").kind == ClauseKind::operative);
+    CHECK(at(doc, "pp6").voice == "General Assembly");
+    CHECK(at(doc, "pp6").phrase == "Recalling");
+    CHECK(at(doc, "op1").lead == "\xE2\x80\x9C");  // the draft's opening quotation mark
+    CHECK(at(doc, "fn1").voice == "General Assembly");  // called from the draft
+    // "its resolution 59/154" inside the draft is the Assembly's.
+    REQUIRE(at(doc, "pp6").citations.size() == 1);
+    CHECK(at(doc, "pp6").citations[0].target == "A/RES/59/154");
+    CHECK(at(doc, "pp6").citations[0].recalls);
+}
+
+TEST_CASE("ECOSOC 2009/24 recalls two resolutions of the Assembly", "[parse]") {
+    Document doc = parse_content("E-RES-2009-24.md");
+    CHECK(doc.meta.date.empty());
+    CHECK(anchors(doc) ==
+          "pp1 pp2 pp3 pp4 pp5 pp6 pp7 pp8 op1 op2 op3 op4 op5 op6 op7 op8 op8a op8b op8c op9 op10 fn1");
+    CHECK(at(doc, "pp3").plain.find("trafficking in firearms") != std::string::npos);
+    CHECK(at(doc, "op5").plain.find("justice system") != std::string::npos);
+}
+
+TEST_CASE("the 2004 draft is known by its id and opens with the Commission's framing sentence", "[parse]") {
+    Document doc = parse_content("ccpcj-2004-colombia-draft.md");
+    CHECK(doc.key == "ccpcj-2004-colombia-draft");
+    CHECK(doc.meta.symbol.empty());
+    CHECK(doc.meta.adopted_as == "A/RES/59/154");
+    CHECK(doc.meta.sponsors == std::vector<std::string>{"Colombia"});
+    REQUIRE(doc.clauses.size() > 3);
+    CHECK(doc.clauses[0].kind == ClauseKind::text);
+    CHECK(doc.clauses[0].voice == "Commission on Crime Prevention and Criminal Justice");
+    CHECK(doc.clauses[1].kind == ClauseKind::heading);
+    CHECK(doc.clauses[2].kind == ClauseKind::voice);
+    CHECK(at(doc, "op7d").plain == "Crisis management;");
+    CHECK(at(doc, "pp1").voice == "General Assembly");
+}
+
+TEST_CASE("paragraph kinds are recognised with and without emphasis", "[parse]") {
+    Diagnostics diags;
+    Document doc = parse_text(
+        "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+        "The General Assembly,\n\n"
+        "Recalling also its resolution 59/154,\n\n"
+        "Deeply concerned at something,\n\n"
+        "1. Decides to act;\n\n"
+        "   (a) first;\n\n"
+        "   (b) second;\n\n"
+        "> An editor's remark.\n\n"
+        "2. *Requests* the Secretary-General[^1] to report;\n\n"
+        "[^1]: See A/59/100.\n",
+        diags);
+    CHECK(diags.empty());
+    CHECK(anchors(doc) == "pp1 pp2 op1 op1a op1b op2 fn1");
+    CHECK(at(doc, "pp1").phrase == "Recalling also");
+    CHECK(at(doc, "pp2").phrase == "Deeply concerned");
+    CHECK(at(doc, "op2").phrase == "Requests");
+    CHECK(at(doc, "op2").plain == "Requests the Secretary-General to report;");
+    const Clause& note = doc.clauses[6];
+    CHECK(note.kind == ClauseKind::note);
+    CHECK(note.parent == "op1b");
+    CHECK(doc.clauses[0].line == 7);
+    CHECK(at(doc, "op1a").line == 15);
+    CHECK(at(doc, "op1a").column == 4);
+}
+
+TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
+    Diagnostics diags;
+    Source src = split_source("t.md",
+                              "---\nid: x\ntitle: T\nbody: General Assembly\nkind: draft\n---\n"
+                              "*Heartened* by progress,\n",
+                              diags);
+    CHECK(parse_document(src, {}, diags).clauses[0].kind == ClauseKind::operative);  // unknown phrase
+    CHECK(parse_document(src, ParseOptions{{"Heartened"}}, diags).clauses[0].kind == ClauseKind::preambular);
+}
+
+TEST_CASE("front matter errors name the line and column", "[parse]") {
+    struct Case {
+        const char* text;
+        const char* message;
+        int line;
+    };
+    const std::vector<Case> cases = {
+        {"---\ntitle: T\nbody: B\nkind: resolution\n---\n", "missing symbol", 2},
+        {"---\nsymbol: A/RES/../1\ntitle: T\nbody: B\nkind: resolution\n---\n", "malformed symbol", 2},
+        {"---\nsymbol: A/RES//1\ntitle: T\nbody: B\nkind: resolution\n---\n", "empty segment", 2},
+        {"---\nsymbol: A/RES/1\ntitle: T\nbody: B\nkind: resolution\ndate: 2003-02-30\n---\n", "not a real date", 6},
+        {"---\nsymbol: A/RES/1\ntitle: T\nbody: B\nkind: resolution\nsesion: x\n---\n", "did you mean 'session'", 6},
+        {"---\nsymbol: A/RES/1\ntitle: [unclosed\n---\n", "not valid YAML", 4},  // where the parser finds it unclosed
+        {"---\nsymbol: A/RES/1\ntitle: T\n", "unterminated front matter", 1},
+        {"no front matter\n", "missing front matter", 1},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        Diagnostics diags;
+        parse_document(split_source("bad.md", c.text, diags), {}, diags);
+        auto it = std::find_if(diags.begin(), diags.end(), [&](const Diagnostic& d) {
+            return d.message.find(c.message) != std::string::npos;
+        });
+        REQUIRE(it != diags.end());
+        CHECK(it->line == c.line);
+        CHECK(it->path == "bad.md");
+    }
+}

@@ -1,0 +1,191 @@
+// Whole builds: the seed series and a tiny fixture site, built into temporary folders and read
+// back as a crawler and a reader would.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <random>
+
+#include "site/site.hpp"
+#include "site_check.hpp"
+
+namespace fs = std::filesystem;
+using namespace resgen;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("resgen-test-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+BuildResult build(const fs::path& content, const fs::path& out) {
+    BuildOptions o;
+    o.content_dir = content;
+    o.out_dir = out;
+    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
+    BuildResult r = build_site(o);
+    for (const auto& d : r.diagnostics) UNSCOPED_INFO(format_diagnostic(d));
+    return r;
+}
+
+std::string page(const fs::path& root, const std::string& rel) { return read_file(root / rel); }
+
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = read_file(e.path());
+    return files;
+}
+
+const fs::path kContent = fs::path(RESGEN_SOURCE_DIR) / "content";
+
+}  // namespace
+
+TEST_CASE("every Recalling clause of the series links to the page of what it recalls", "[site]") {
+    TempDir tmp;
+    BuildResult r = build(kContent, tmp.path / "site");
+    REQUIRE(r.ok);
+    const fs::path root = tmp.path / "site";
+    struct Recall {
+        const char* page;
+        const char* anchor;
+        const char* target;
+    };
+    const std::vector<Recall> recalls = {
+        {"A/RES/59/154/index.html", "pp7", "../../../../E/RES/2003/28/index.html"},
+        {"doc/ccpcj-2004-colombia-draft/index.html", "pp7", "../../E/RES/2003/28/index.html"},
+        {"E/RES/2003/28/index.html", "pp7", "../../../../E/RES/2002/16/index.html"},
+        {"E/RES/2006/19/index.html", "pp6", "../../../../A/RES/59/154/index.html"},
+        {"E/RES/2009/24/index.html", "pp6", "../../../../A/RES/59/154/index.html"},
+        {"E/RES/2009/24/index.html", "pp8", "../../../../A/RES/61/179/index.html"},
+    };
+    for (const auto& rc : recalls) {
+        INFO(rc.page << "#" << rc.anchor);
+        std::string html = page(root, rc.page);
+        CHECK(html.find("id=\"" + std::string(rc.anchor) + "\"") != std::string::npos);
+        CHECK(site_check::first_citation_target(html, rc.anchor) == rc.target);
+    }
+}
+
+TEST_CASE("every other citation of the series has a page, and the pages say who cites them", "[site]") {
+    TempDir tmp;
+    REQUIRE(build(kContent, tmp.path / "site").ok);
+    const fs::path root = tmp.path / "site";
+    for (const char* p : {"E/CN.15/2003/7/index.html", "E/CN.15/2003/7/Add.1/index.html", "E/CN.15/2004/7/index.html",
+                          "E/CN.15/2004/7/Add.1/index.html", "A/RES/55/25/index.html", "E/RES/2002/16/index.html",
+                          "A/RES/61/179/index.html", "UNTS/2225/39574/index.html"}) {
+        INFO(p);
+        REQUIRE(fs::exists(root / p));
+        CHECK(page(root, p).find("Outside the collection") != std::string::npos);
+    }
+    // What the collection knows of 2002/16: its date and title from 2003/28, and what it did.
+    std::string res_2002_16 = page(root, "E/RES/2002/16/index.html");
+    CHECK(res_2002_16.find("24 July 2002") != std::string::npos);
+    CHECK(res_2002_16.find("providing assistance for the victims") != std::string::npos);
+    CHECK(res_2002_16.find("requested the Secretary-General") != std::string::npos);
+    CHECK(res_2002_16.find("https://undocs.org/E/RES/2002/16") != std::string::npos);
+    // 2003/28 is recalled by 59/154 and by the draft, each link pointing at the paragraph.
+    std::string res_2003_28 = page(root, "E/RES/2003/28/index.html");
+    CHECK(res_2003_28.find("href=\"../../../../A/RES/59/154/index.html#pp7\"") != std::string::npos);
+    CHECK(res_2003_28.find("href=\"../../../../doc/ccpcj-2004-colombia-draft/index.html#pp7\"") != std::string::npos);
+    // Lineage, both ways.
+    CHECK(page(root, "doc/ccpcj-2004-colombia-draft/index.html").find("Adopted as") != std::string::npos);
+    CHECK(page(root, "A/RES/59/154/index.html").find("Adopted from the draft") != std::string::npos);
+    CHECK(page(root, "A/RES/61/179/index.html").find("Recommended by") != std::string::npos);
+    // Fields no source states say so.
+    CHECK(page(root, "A/RES/59/154/index.html").find("<dt>Meeting</dt><dd><span class=\"not-stated\">not stated") !=
+          std::string::npos);
+    CHECK(page(root, "doc/ccpcj-2004-colombia-draft/index.html").find("<dt>Symbol</dt><dd><span class=\"not-stated\">not stated") != std::string::npos);
+}
+
+TEST_CASE("every internal link and anchor of the series resolves, and nothing loads from outside", "[site]") {
+    TempDir tmp;
+    REQUIRE(build(kContent, tmp.path / "site").ok);
+    auto broken = site_check::broken_links(tmp.path / "site");
+    for (const auto& b : broken) UNSCOPED_INFO(b);
+    CHECK(broken.empty());
+    size_t pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path / "site")) {
+        if (e.path().extension() != ".html") continue;
+        ++pages;
+        std::string html = read_file(e.path());
+        INFO(e.path());
+        CHECK(site_check::external_loads(html).empty());
+        CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+        CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+    }
+    CHECK(pages >= 16);
+}
+
+TEST_CASE("two builds of the same content are byte-identical", "[site]") {
+    TempDir a, b;
+    REQUIRE(build(kContent, a.path / "site").ok);
+    REQUIRE(build(kContent, b.path / "site").ok);
+    CHECK(snapshot(a.path / "site") == snapshot(b.path / "site"));
+}
+
+TEST_CASE("a tiny fixture site: pages, recalls, an editor's pinned link, an outside document", "[site]") {
+    TempDir tmp;
+    const fs::path content = fs::path(RESGEN_FIXTURES) / "mini" / "content";
+    const fs::path root = tmp.path / "out";
+    BuildResult r = build(content, root);
+    REQUIRE(r.ok);
+    CHECK(r.documents == 2);
+    for (const char* p : {"index.html", "documents/index.html", "timeline/index.html", "E/RES/2001/1/index.html",
+                          "A/RES/56/2/index.html", "A/RES/55/25/index.html", "E/2001/100/index.html",
+                          "assets/style.css", ".resgen-manifest"})
+        CHECK(fs::exists(root / p));
+    std::string second = page(root, "A/RES/56/2/index.html");
+    CHECK(site_check::first_citation_target(second, "pp1") == "../../../../E/RES/2001/1/index.html");
+    CHECK(site_check::first_citation_target(second, "pp2") == "../../../../A/RES/55/25/index.html");
+    CHECK(site_check::first_citation_target(second, "op1") == "../../../../E/RES/2001/1/index.html");
+    CHECK(second.find(">the Council’s decision</a>") != std::string::npos);
+    std::string outside = page(root, "A/RES/55/25/index.html");
+    CHECK(outside.find("United Nations Convention against Transnational Organized Crime") != std::string::npos);
+    CHECK(outside.find("15 November 2000") != std::string::npos);
+    std::string first = page(root, "E/RES/2001/1/index.html");
+    CHECK(first.find("Recalled by") != std::string::npos);
+    CHECK(first.find("href=\"../../../../A/RES/56/2/index.html#pp1\"") != std::string::npos);
+    std::string timeline = page(root, "timeline/index.html");
+    CHECK(timeline.find("<svg") != std::string::npos);
+    CHECK(timeline.find("class=\"arrow recall\"") != std::string::npos);
+    CHECK(site_check::broken_links(root).empty());
+}
+
+TEST_CASE("a failed build leaves the previous site as it was", "[site][write]") {
+    TempDir tmp;
+    const fs::path content = tmp.path / "content";
+    fs::copy(fs::path(RESGEN_FIXTURES) / "mini" / "content", content);
+    const fs::path root = tmp.path / "out";
+    REQUIRE(build(content, root).ok);
+    auto before = snapshot(root);
+    std::ofstream(content / "broken.md") << "---\ntitle: no symbol\n---\n";
+    BuildResult r = build(content, root);
+    CHECK_FALSE(r.ok);
+    CHECK(has_errors(r.diagnostics));
+    CHECK(snapshot(root) == before);
+}
+
+TEST_CASE("resgen keeps files it did not write and refuses a folder it did not create", "[site][write]") {
+    TempDir tmp;
+    const fs::path content = fs::path(RESGEN_FIXTURES) / "mini" / "content";
+    const fs::path users = tmp.path / "users-folder";
+    fs::create_directories(users);
+    std::ofstream(users / "precious.txt") << "keep me";
+    BuildResult refused = build(content, users);
+    CHECK_FALSE(refused.ok);
+    CHECK(read_file(users / "precious.txt") == "keep me");
+    CHECK(fs::directory_iterator(users) != fs::directory_iterator());
+    CHECK_FALSE(fs::exists(users / "index.html"));
+
+    const fs::path root = tmp.path / "site";
+    REQUIRE(build(content, root).ok);
+    std::ofstream(root / "CNAME") << "example.org";
+    REQUIRE(build(content, root).ok);
+    CHECK(read_file(root / "CNAME") == "example.org");
+}
