@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "import/import.hpp"
+#include "load/source.hpp"
+#include "parse/parse.hpp"
 
 namespace fs = std::filesystem;
 
@@ -404,6 +406,34 @@ TEST_CASE("import reproduces the official text of each seed, word for word", "[i
             CHECK(diff == 0);
             CHECK(mine == theirs);
         }
+    }
+}
+
+TEST_CASE("the parser cuts each import into the clauses it cuts content/ into", "[import]") {
+    auto clauses = [](const std::string& path, const std::string& text, const std::string& voice) {
+        resgen::Diagnostics diags;
+        resgen::Source src = resgen::split_source(path, text, diags);
+        auto cs = resgen::parse_clauses(src, voice, {}, diags);
+        INFO(path);
+        for (const auto& d : diags) INFO(resgen::format_diagnostic(d));
+        CHECK(!resgen::has_errors(diags));
+        std::vector<std::string> out;
+        for (const auto& c : cs)
+            out.push_back(std::to_string(static_cast<int>(c.kind)) + "|" + c.anchor + "|" +
+                          c.number + "|" + c.phrase + "|" + c.lead + "|" + c.voice + "|" +
+                          c.parent + "|" + c.plain);
+        return out;
+    };
+    for (const Seed& seed : kSeeds) {
+        INFO(seed.raw);
+        std::string theirs = content_text(seed);
+        std::string body = fields_of(split_front_matter(theirs).yaml).at("body");
+        auto mine = clauses(seed.raw, import_seed(seed, nullptr).markdown, body);
+        auto reference = clauses(seed.content, theirs, body);
+        CHECK(mine.size() == reference.size());
+        CHECK(mine == reference);
+        std::cout << "segmentation " << seed.content << ": " << reference.size() << " clauses, "
+                  << (mine == reference ? "the same" : "different") << "\n";
     }
 }
 

@@ -106,6 +106,7 @@ void count_split_halves(std::string_view text, std::unordered_map<std::string, i
 
 // Length in bytes of the longest preambular / operative phrase that opens s (s starts at
 // the phrase, after any quotation mark), 0 when none. The phrase must end at a word end.
+// The preambular phrases are the parser's table (parse/phrases.cpp).
 std::size_t preambular_phrase(std::string_view s);
 std::size_t operative_phrase(std::string_view s);
 // A fallback for paragraphs whose phrase is in no table: a participle opening a preambular
@@ -113,13 +114,12 @@ std::size_t operative_phrase(std::string_view s);
 std::size_t participle_phrase(std::string_view s);
 std::size_t verb_phrase(std::string_view s);
 
-// Organs: "General Assembly" -> "A", "Economic and Social Council" -> "E", ...
-struct Organ {
-    const char* name;
-    const char* short_name;  // for an id: "ga", "ecosoc", "ccpcj"
-    const char* res_prefix;  // "A/RES/", or "" when its resolutions have no such symbol
-};
-const Organ* find_organ(std::string_view name);
+// A line that is only the name of an organ: "Economic and Social Council", "Commission on
+// Narcotic Drugs" (a masthead).
+bool looks_like_organ(std::string_view s);
+// A short name for an id: "ccpcj" for the Commission on Crime Prevention and Criminal
+// Justice, "ga", "ecosoc".
+std::string organ_slug(std::string_view name);
 // "The General Assembly," (with optional emphasis and opening quote) -> organ name
 std::optional<std::string> voice_organ(std::string_view s);
 // "The Commission on ... recommends to ..." -> organ name

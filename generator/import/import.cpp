@@ -5,10 +5,10 @@
 #include <algorithm>
 
 #include "import/detail.hpp"
+#include "model/organ.hpp"
+#include "parse/parse.hpp"
 
 namespace resgen {
-
-using namespace importer;
 
 const char* repair_kind_name(RepairKind kind) {
     switch (kind) {
@@ -29,6 +29,8 @@ const char* repair_kind_name(RepairKind kind) {
 }
 
 std::unordered_set<std::string> parse_word_list(std::string_view text) {
+    using importer::lower;
+    using importer::trim;
     std::unordered_set<std::string> words;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -41,6 +43,7 @@ std::unordered_set<std::string> parse_word_list(std::string_view text) {
     return words;
 }
 
+namespace importer {
 namespace {
 
 std::string slug(std::string_view s) {
@@ -68,10 +71,9 @@ std::string file_stem(const std::string& path) {
 // "ccpcj-2004-colombia-draft" (body, year, sponsor, kind), else the file name.
 std::string make_id(const Metadata& m, const std::string& path, std::string& how) {
     std::vector<std::string> parts;
-    const Organ* organ = find_organ(m.body);
     std::string year = m.date.size() >= 4 ? m.date.substr(0, 4) : "";
-    if (organ && (!year.empty() || !m.sponsors.empty())) {
-        parts.push_back(organ->short_name);
+    if (!m.body.empty() && (!year.empty() || !m.sponsors.empty())) {
+        parts.push_back(organ_slug(m.body));
         if (!year.empty()) parts.push_back(year);
         if (!m.sponsors.empty()) parts.push_back(slug(m.sponsors.front()));
         if (m.sponsors.size() > 1) parts.push_back("et-al");
@@ -125,9 +127,11 @@ std::string front_matter(const Metadata& m) {
 }
 
 }  // namespace
+}  // namespace importer
 
 ImportResult import_text(std::string_view raw, const std::string& path,
                          const ImportOptions& options) {
+    using namespace importer;
     ImportResult result;
     Report report{path, result.repairs, result.diagnostics};
 
@@ -141,7 +145,7 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     }
     std::vector<Line> header(lines.begin(), lines.begin() + static_cast<long>(start));
     std::vector<Line> body(lines.begin() + static_cast<long>(start), lines.end());
-    Metadata meta;
+    importer::Metadata meta;
     read_header(header, meta, report);
 
     // 2. noise, footnote texts, paragraphs
@@ -205,15 +209,29 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     if (meta.date.empty() && meta.kind == "draft") meta.date = meta.issue_date;
     if (meta.title.empty()) meta.title = st.heading_title;
     if (meta.symbol.empty() && !meta.res_number.empty()) {
+        // "Resolution 2009/24": the organ is the one the header names, or the one that speaks
         std::string organ = !meta.organ_hint.empty() ? meta.organ_hint : st.first_voice;
-        const Organ* o = find_organ(organ);
-        if (o && *o->res_prefix) {
-            meta.symbol = std::string(o->res_prefix) + meta.res_number;
-        } else {
-            report.warn(meta.symbol_line, "resolution " + meta.res_number +
-                                              ": the organ is not stated, so the symbol is not "
-                                              "known; left out");
+        const resgen::Organ* o = organ.empty() ? nullptr : resgen::find_organ(organ);
+        if (!o && organ.empty()) {
+            o = organ_of_number_shape(meta.res_number);
+            if (o)
+                report.warn(meta.symbol_line,
+                            "symbol: no organ is named, so resolution " + meta.res_number +
+                                " is read as the " + o->name + "'s by the shape of its number");
         }
+        if (o && !o->resolution_prefix.empty()) {
+            meta.symbol = o->resolution_prefix + meta.res_number;
+        } else {
+            report.warn(meta.symbol_line, "symbol: the symbol of resolution " + meta.res_number +
+                                              " of " + (organ.empty() ? "an unnamed organ" : organ) +
+                                              " is not known; left out");
+        }
+    }
+    std::string why;
+    if (!meta.symbol.empty() && !valid_symbol(meta.symbol, &why)) {
+        report.warn(meta.symbol_line, "symbol: `" + meta.symbol + "` cannot be used (" + why +
+                                          "); left out");
+        meta.symbol.clear();
     }
     std::erase_if(meta.comments, [&](const std::string& c) { return c == meta.body; });
 

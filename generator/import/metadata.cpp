@@ -251,7 +251,7 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         } else if (match(t, re_place, m) || match(t, re_language, m)) {
             meta.comments.push_back(t);
             use(it, "# " + t);
-        } else if (find_organ(t)) {
+        } else if (looks_like_organ(t)) {
             // a masthead: read as the body later if the text speaks as this organ
             meta.comments.push_back(t);
             use(it, "# " + t);

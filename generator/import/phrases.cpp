@@ -1,4 +1,6 @@
 // The phrases that open preambular and operative paragraphs, and the organs that speak.
+// The preambular phrases and the organs are the parser's tables, so that what the importer
+// marks up is what the parser reads.
 //
 // Plain text carries no emphasis, so the importer cannot see where an opening phrase ends.
 // It takes the longest phrase of these tables that opens the paragraph ("Takes note with
@@ -10,63 +12,12 @@
 #include <array>
 
 #include "import/detail.hpp"
+#include "model/organ.hpp"
+#include "parse/parse.hpp"
 
 namespace resgen::importer {
 
 namespace {
-
-constexpr std::array kPreambular = {
-    "Acknowledging",
-    "Affirming",
-    "Alarmed",
-    "Appreciating",
-    "Aware",
-    "Bearing in mind",
-    "Believing",
-    "Cognizant",
-    "Commending",
-    "Concerned",
-    "Conscious",
-    "Considering",
-    "Convinced",
-    "Deeply alarmed",
-    "Deeply concerned",
-    "Deeply disturbed",
-    "Deploring",
-    "Desiring",
-    "Determined",
-    "Emphasizing",
-    "Encouraged",
-    "Expressing",
-    "Fully aware",
-    "Gravely concerned",
-    "Guided by",
-    "Having considered",
-    "Having examined",
-    "Having heard",
-    "Having received",
-    "Keeping in mind",
-    "Mindful",
-    "Noting",
-    "Noting with appreciation",
-    "Noting with concern",
-    "Noting with satisfaction",
-    "Observing",
-    "Reaffirming",
-    "Realizing",
-    "Recalling",
-    "Recognizing",
-    "Referring",
-    "Reiterating",
-    "Seeking",
-    "Stressing",
-    "Taking into account",
-    "Taking into consideration",
-    "Taking note",
-    "Underlining",
-    "Underscoring",
-    "Welcoming",
-};
 
 constexpr std::array kOperative = {
     "Accepts",
@@ -130,9 +81,16 @@ bool word_end(std::string_view s, std::size_t n) {
 template <typename Table>
 std::size_t longest(std::string_view s, const Table& table) {
     std::size_t best = 0;
-    for (std::string_view p : table)
+    for (const auto& entry : table) {
+        std::string_view p = entry;
         if (p.size() > best && s.substr(0, p.size()) == p && word_end(s, p.size())) best = p.size();
+    }
     return best;
+}
+
+const std::vector<std::string>& preambular_table() {
+    static const std::vector<std::string> table = preambular_phrases({});
+    return table;
 }
 
 // The phrase plus a following " also" / " further".
@@ -165,25 +123,6 @@ std::size_t first_word(std::string_view s) {
     return word_end(s, n) ? n : 0;
 }
 
-constexpr std::array<Organ, 14> kOrgans = {{
-    {"General Assembly", "ga", "A/RES/"},
-    {"Economic and Social Council", "ecosoc", "E/RES/"},
-    {"Security Council", "sc", "S/RES/"},
-    {"Human Rights Council", "hrc", ""},
-    {"Trusteeship Council", "tc", ""},
-    {"Commission on Crime Prevention and Criminal Justice", "ccpcj", ""},
-    {"Commission on Narcotic Drugs", "cnd", ""},
-    {"Commission on Human Rights", "chr", ""},
-    {"Commission on the Status of Women", "csw", ""},
-    {"Commission for Social Development", "csocd", ""},
-    {"Commission on Population and Development", "cpd", ""},
-    {"Commission on Sustainable Development", "csd", ""},
-    {"Statistical Commission", "statcom", ""},
-    {"Conference of the Parties to the United Nations Convention against Transnational "
-     "Organized Crime",
-     "cop-untoc", ""},
-}};
-
 bool connector(std::string_view w) {
     return w == "and" || w == "on" || w == "of" || w == "for" || w == "against" || w == "the" ||
            w == "to" || w == "in";
@@ -213,7 +152,9 @@ std::size_t organ_words(std::string_view s) {
 
 }  // namespace
 
-std::size_t preambular_phrase(std::string_view s) { return with_also(s, longest(s, kPreambular)); }
+std::size_t preambular_phrase(std::string_view s) {
+    return with_also(s, longest(s, preambular_table()));
+}
 
 std::size_t operative_phrase(std::string_view s) {
     std::size_t n = std::max(longest(s, kOperative), after_adverb(s, kOperative));
@@ -248,10 +189,31 @@ std::size_t verb_phrase(std::string_view s) {
     return with_also(s, adv + n);
 }
 
-const Organ* find_organ(std::string_view name) {
-    for (const Organ& o : kOrgans)
-        if (name == o.name) return &o;
-    return nullptr;
+bool looks_like_organ(std::string_view s) {
+    if (find_organ(s)) return true;
+    if (s.empty() || organ_words(s) != s.size()) return false;
+    std::size_t sp = s.find(' ');
+    std::string_view first = s.substr(0, sp);
+    std::string_view last = s.substr(s.rfind(' ') + 1);
+    for (std::string_view w : {"Commission", "Committee", "Conference", "Council"})
+        if (first == w) return true;
+    for (std::string_view w : {"Assembly", "Council", "Commission", "Committee"})
+        if (last == w) return true;
+    return false;
+}
+
+std::string organ_slug(std::string_view name) {
+    if (name == "Economic and Social Council") return "ecosoc";  // as the UN writes it
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < name.size()) {
+        std::size_t e = name.find(' ', pos);
+        if (e == std::string_view::npos) e = name.size();
+        std::string_view w = name.substr(pos, e - pos);
+        if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out += static_cast<char>(w[0] - 'A' + 'a');
+        pos = e + 1;
+    }
+    return out;
 }
 
 std::optional<std::string> voice_organ(std::string_view s) {
