@@ -584,6 +584,44 @@ TEST_CASE("a text damaged as a PDF damages it is repaired, and what is lost is n
     CHECK(md.find('\r') == std::string::npos);
 }
 
+TEST_CASE("the header of a resolution as the UN prints it is read into fields", "[import]") {
+    // a header never seen in the seeds: masthead columns run together, a job number, the
+    // title wrapped after its number, the adoption line set flush at the end
+    std::string raw =
+        "United Nations A/RES/59/154\n\nGeneral Assembly Distr.: General\n3 February 2005\n\n"
+        "Fifty-ninth session\nAgenda item 98\n\n04-48728\n\n"
+        "Resolution adopted by the General Assembly on 20 December 2004\n\n"
+        "[on the report of the Third Committee (A/59/494)]\n\n"
+        "59/154. International cooperation in the prevention, combating and\n"
+        "elimination of kidnapping and in providing assistance to victims\n\n"
+        "  The General Assembly,\n\n"
+        " Concerned at the increase in the practice of kidnapping in various countries of\n"
+        "the world,\n\n"
+        " 1. Vigorously condemns and rejects once again the practice of kidnapping;\n\n"
+        "74th plenary meeting\n20 December 2004\n";
+    auto r = resgen::import_text(raw, "ga.txt", {});
+    auto fields = fields_of(split_front_matter(r.markdown).yaml);
+    CHECK(fields == std::map<std::string, std::string>{
+                        {"symbol", "A/RES/59/154"},
+                        {"title", "International cooperation in the prevention, combating and "
+                                  "elimination of kidnapping and in providing assistance to victims"},
+                        {"body", "General Assembly"},
+                        {"kind", "resolution"},
+                        {"date", "2004-12-20"},
+                        {"meeting", "74th plenary meeting"},
+                        {"session", "Fifty-ninth session"},
+                        {"agenda_item", "98"},
+                        {"distribution", "General"}});
+    // what no field holds stays in the front matter as a comment, and is named in a warning
+    CHECK(r.markdown.find("#   [on the report of the Third Committee (A/59/494)]") != std::string::npos);
+    CHECK(r.markdown.find("#   Date of issue: 3 February 2005") != std::string::npos);
+    CHECK(r.markdown.find("04-48728") == std::string::npos);
+    CHECK(split_front_matter(r.markdown).body ==
+          "\n*The General Assembly,*\n\n*Concerned* at the increase in the practice of kidnapping in "
+          "various countries of the world,\n\n1. *Vigorously condemns and rejects once again* the "
+          "practice of kidnapping;\n");
+}
+
 TEST_CASE("split words are joined only when the halves are not both words", "[import]") {
     std::string raw =
         "The General Assembly,\n\nConcerned at kidnapping and at the kidnap ping of persons,\n";

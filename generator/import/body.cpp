@@ -44,22 +44,31 @@ bool is_symbol_like(std::string_view w) {
     return slashes >= 2;
 }
 
-// "2", "- 2 -", "Page 2", "Page 2 of 5", "A/RES/59/154", "A/RES/59/154 Page 2", "04-47831 (E)"
-bool is_head_shape(std::string_view t) {
+}  // namespace
+
+// "2", "- 2 -", "Page 2", "Page 2 of 5", "04-47831 (E)", "GE.04-12345"
+bool is_page_furniture(std::string_view t) {
     if (t.size() > 60) return false;
     auto words = split_words(t);
     if (words.empty()) return false;
     if (words.size() == 1 && all_digits(words[0]) && words[0].size() <= 3) return true;
     if (words.size() == 3 && words[0] == "-" && all_digits(words[1]) && words[2] == "-") return true;
-    // a job number: 04-47831, GE.04-12345
-    {
-        std::string_view w = words[0];
-        if (w.starts_with("GE.")) w.remove_prefix(3);
-        std::size_t dash = w.find('-');
-        if (dash == 2 && all_digits(w.substr(0, 2)) && all_digits(w.substr(3)) && w.size() >= 7 &&
-            (words.size() == 1 || (words.size() == 2 && words[1] == "(E)")))
-            return true;
-    }
+    if (words.size() >= 2 && words.size() <= 4 && words[0] == "Page" && all_digits(words[1]))
+        return words.size() == 2 || (words[2] == "of" && words.size() == 4 && all_digits(words[3]));
+    // a job number
+    std::string_view w = words[0];
+    if (w.starts_with("GE.")) w.remove_prefix(3);
+    return w.size() >= 7 && w.find('-') == 2 && all_digits(w.substr(0, 2)) &&
+           all_digits(w.substr(3)) && (words.size() == 1 || (words.size() == 2 && words[1] == "(E)"));
+}
+
+namespace {
+
+// page furniture, or a document symbol with or without a page number: "A/RES/59/154 Page 2"
+bool is_head_shape(std::string_view t) {
+    if (is_page_furniture(t)) return true;
+    if (t.size() > 60) return false;
+    auto words = split_words(t);
     bool symbol = false;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const std::string& w = words[k];
@@ -68,14 +77,19 @@ bool is_head_shape(std::string_view t) {
         else if (all_digits(w) && w.size() <= 3 && k > 0) continue;
         else return false;
     }
-    return symbol || (words.size() >= 2 && words[0] == "Page");
+    return symbol;
+}
+
+bool is_adoption_meeting(std::string_view t) {
+    std::string meeting, date;
+    return t.size() < 80 && read_adoption_line(t, meeting, date);
 }
 
 bool is_strong_start(std::string_view t) {
     if (is_numbered_start(t) || is_lettered_start(t)) return true;
     if (voice_organ(t)) return true;
     if (!t.empty() && t[0] == '#') return true;
-    return false;
+    return is_adoption_meeting(t);  // "44th plenary meeting", however it is set
 }
 
 // A paragraph that is complete: a voice line, a heading, or text ending a clause.
@@ -198,6 +212,8 @@ std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabu
         bool start;
         if (paras.empty() || is_strong_start(t)) {
             start = true;
+        } else if (is_adoption_meeting(paras.back().text) && parse_date(strip_markup(t))) {
+            start = true;  // the date under the meeting: read with it later
         } else if (voice_organ(paras.back().text) || paras.back().text[0] == '#') {
             start = true;  // a voice line or heading is a paragraph of one line
         } else if (starts_lower(t)) {

@@ -137,6 +137,7 @@ struct Metadata {
     std::string res_number;   // "2009/24" from "Resolution 2009/24"
     std::string organ_hint;   // "Economic and Social Council" from "ECOSOC Resolution ..."
     std::string issue_date;   // the distribution date
+    std::string issue_text;   // as the source writes it
     int symbol_line = 0, title_line = 0, date_line = 0;
 };
 
@@ -174,6 +175,8 @@ std::map<int, int> mark_footnote_references(std::vector<Paragraph>& paras,
 
 // ---- body (body.cpp) -------------------------------------------------------------------
 
+// "2", "- 2 -", "Page 2", a job number ("04-47831 (E)"): what a page carries besides text.
+bool is_page_furniture(std::string_view t);
 void remove_noise(std::vector<Line>& body, const Metadata& meta, Report& report);
 std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabulary& vocab,
                                            Report& report);

@@ -244,6 +244,8 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     if (meta.title.empty()) missing.push_back("title");
     if (meta.body.empty()) missing.push_back("body");
     if (meta.kind.empty()) missing.push_back("kind");
+    if (!meta.issue_date.empty() && meta.date != meta.issue_date)
+        meta.comments.push_back("Date of issue: " + meta.issue_text);
     if (meta.date.empty()) {
         if (!meta.issue_date.empty())
             report.warn(meta.date_line, "date: only the date of issue (" + meta.issue_date +

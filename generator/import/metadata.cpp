@@ -142,7 +142,8 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     static const std::regex re_res_alone(R"(^[Rr]esolution$)");
     static const std::regex re_number(R"(^(\d{1,4}/\d{1,4})$)");
     static const std::regex re_number_title(R"(^(\d{1,4}/\d{1,4})\.\s+(.+)$)");
-    static const std::regex re_symbol(R"(^([A-Z]{1,2}(?:/[A-Za-z0-9.()-]+){2,})$)");
+    static const std::regex re_symbol(
+        R"(^(?:United Nations\s+)?([A-Z]{1,2}(?:/[A-Za-z0-9.()-]+){2,})$)");
     static const std::regex re_adopted_by(
         R"(^Resolution adopted by the ([A-Z][A-Za-z ]+?)(?: on (\d{1,2} [A-Z][a-z]+ \d{4}))?$)");
     static const std::regex re_distr(
@@ -162,7 +163,18 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     for (Line& l : header) {
         if (l.blank) continue;
         l.removed = true;
-        items.push_back(Item{l.no, l.text, collapse_spaces(strip_markup(l.text)), false});
+        std::string text = collapse_spaces(strip_markup(l.text));
+        if (is_page_furniture(text)) {
+            report.repair(l.no, RepairKind::running_head, l.text, "");
+            continue;
+        }
+        // a masthead set in columns comes out on one line: "General Assembly Distr.: General"
+        std::size_t distr = text.find(" Distr.");
+        if (distr != std::string::npos && distr > 0) {
+            items.push_back(Item{l.no, l.text, text.substr(0, distr), false});
+            text = text.substr(distr + 1);
+        }
+        items.push_back(Item{l.no, l.text, text, false});
     }
 
     auto use = [&](Item& it, const std::string& field) {
@@ -198,6 +210,11 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
             meta.title = m[2].str();
             meta.title_line = it.line;
             use(it, "symbol: resolution " + meta.res_number + ", title: " + meta.title);
+            // a title wrapped onto the next lines
+            while (k + 1 < items.size() && starts_lower(items[k + 1].text)) {
+                meta.title += " " + items[++k].text;
+                use(items[k], "title: … " + items[k].text);
+            }
         } else if (match(t, re_symbol, m)) {
             if (meta.symbol.empty()) {
                 meta.symbol = m[1].str();
@@ -221,11 +238,16 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         } else if (match(t, re_distr, m)) {
             meta.distribution = m[1].str();
             std::string rest = std::string(trim(m[2].str()));
-            if (auto d = parse_date(rest)) meta.issue_date = *d, meta.date_line = it.line;
+            if (auto d = parse_date(rest)) {
+                meta.issue_date = *d;
+                meta.issue_text = rest;
+                meta.date_line = it.line;
+            }
             use(it, "distribution: " + meta.distribution);
         } else if (auto d = (t.size() <= kMaxHeaderLine ? parse_date(t) : std::nullopt)) {
             if (meta.issue_date.empty()) {
                 meta.issue_date = *d;
+                meta.issue_text = t;
                 meta.date_line = it.line;
             }
             use(it, "date of issue: " + *d);
@@ -251,7 +273,7 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         } else if (match(t, re_place, m) || match(t, re_language, m)) {
             meta.comments.push_back(t);
             use(it, "# " + t);
-        } else if (looks_like_organ(t)) {
+        } else if (looks_like_organ(t) || t == "United Nations") {
             // a masthead: read as the body later if the text speaks as this organ
             meta.comments.push_back(t);
             use(it, "# " + t);
