@@ -622,6 +622,28 @@ TEST_CASE("the header of a resolution as the UN prints it is read into fields", 
           "practice of kidnapping;\n");
 }
 
+TEST_CASE("importing again changes nothing; a content file comes back as it is", "[import]") {
+    for (const Seed& seed : kSeeds) {
+        INFO(seed.raw);
+        auto once = import_seed(seed, nullptr);
+        auto twice = resgen::import_text(once.markdown, seed.raw, {});
+        CHECK(twice.markdown == once.markdown);
+        CHECK(twice.repairs.empty());
+    }
+    std::string content =
+        "---\nsymbol: E/RES/2006/19\ntitle: A title\nbody: Economic and Social Council\n"
+        "kind: resolution\ndate: 2006-07-27\nmeeting: 41st plenary meeting\n"
+        "adopted_as: A/RES/61/179\nsource: https://undocs.org/E/RES/2006/19\ntags: [victims, manual]\n"
+        "# stated in the source, but no field holds it:\n#   reviewer: someone\n---\n\n"
+        "*The Economic and Social Council,*\n\n*Recalling* its resolution[^1] on kidnapping,\n\n"
+        "1. *Requests* the Secretary-General to report, including on:\n\n"
+        "    (a) [Its resolution 2002/16](symbol:E/RES/2002/16);\n\n"
+        "> An editor's note.\n\n[^1]: Resolution 2002/16.\n";
+    auto r = resgen::import_text(content, "content.md", {});
+    CHECK(r.markdown == content);
+    CHECK(r.repairs.empty());
+}
+
 TEST_CASE("split words are joined only when the halves are not both words", "[import]") {
     std::string raw =
         "The General Assembly,\n\nConcerned at kidnapping and at the kidnap ping of persons,\n";

@@ -131,6 +131,9 @@ struct Metadata {
     std::string symbol, id, title, body, kind, date, meeting, session, agenda_item,
         agenda_title, distribution, original_language;
     std::vector<std::string> sponsors;
+    // only from the front matter of a content file given as input: no raw text states them
+    std::string adopted_as, source;
+    std::vector<std::string> tags;
     std::vector<std::string> comments;  // header lines no field holds, kept in the front matter
 
     // read from the header, completed later
@@ -139,6 +142,7 @@ struct Metadata {
     std::string issue_date;   // the distribution date
     std::string issue_text;   // as the source writes it
     int symbol_line = 0, title_line = 0, date_line = 0;
+    bool from_front_matter = false;  // the input was a content file already
 };
 
 bool is_numbered_start(std::string_view s);
@@ -147,6 +151,8 @@ bool is_lettered_start(std::string_view s);  // "(a) ", "- (a) ", "(iv) "
 // Index of the first line of the text proper: the voice line, the framing sentence, or the
 // first preambular or numbered paragraph; lines.size() when none.
 std::size_t find_body_start(const std::vector<Line>& lines);
+// A content file given as input: its front matter is read as stated and its lines blanked.
+void read_front_matter(std::vector<Line>& lines, Metadata& meta, Report& report);
 void read_header(std::vector<Line>& header, Metadata& meta, Report& report);
 // "44th plenary meeting 22 July 2003" (markup removed) -> meeting, date
 bool read_adoption_line(std::string_view s, std::string& meeting, std::string& date);

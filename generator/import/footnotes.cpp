@@ -137,6 +137,17 @@ bool sup_tag_at(std::string_view t, std::size_t i, int& n, std::size_t& len) {
     return true;
 }
 
+// A GFM reference "[^12]" at i (a definition's label when followed by ':').
+bool gfm_ref_at(std::string_view t, std::size_t i, int& n, std::size_t& len) {
+    if (t.substr(i, 2) != "[^") return false;
+    std::size_t k = i + 2, start = k;
+    while (k < t.size() && k - start < 3 && is_digit(t[k])) ++k;
+    if (k == start || k >= t.size() || t[k] != ']') return false;
+    n = std::stoi(std::string(t.substr(start, k - start)));
+    len = k + 1 - i;
+    return n > 0;
+}
+
 // Superscript digits at i: sets n and the length in bytes.
 bool superscript_at(std::string_view t, std::size_t i, int& n, std::size_t& len) {
     std::size_t k = i;
@@ -157,10 +168,15 @@ bool superscript_at(std::string_view t, std::size_t i, int& n, std::size_t& len)
 }
 
 // A footnote text line: returns its number and sets `text`.
-int footnote_line(std::string_view s, std::string& text, bool& plain) {
+int footnote_line(std::string_view s, std::string& text, bool& plain, bool& gfm) {
     int n = 0;
     std::size_t len = 0;
-    plain = false;
+    plain = gfm = false;
+    if (gfm_ref_at(s, 0, n, len) && len < s.size() && s[len] == ':') {
+        gfm = true;  // already a definition
+        text = std::string(trim(s.substr(len + 1)));
+        return text.empty() ? 0 : n;
+    }
     if (sup_tag_at(s, 0, n, len) || superscript_at(s, 0, n, len)) {
         text = std::string(trim(s.substr(len)));
         return text.empty() ? 0 : n;
@@ -197,8 +213,8 @@ std::vector<FootnoteText> take_footnote_texts(std::vector<Line>& body, Report& r
         }
         if (l.removed || l.blank) continue;
         std::string text;
-        bool plain = false;
-        int n = footnote_line(l.text, text, plain);
+        bool plain = false, gfm = false;
+        int n = footnote_line(l.text, text, plain, gfm);
         if (n > 0 && plain && !signal) {
             // without a rule or gap above it, a plain number opens a footnote only when it is
             // the next footnote and its marker stands in the lines just above
@@ -232,8 +248,9 @@ std::vector<FootnoteText> take_footnote_texts(std::vector<Line>& body, Report& r
             before += "⏎" + c.text;
             c.removed = true;
         }
-        report.repair(l.no, RepairKind::footnote_text, snippet(before),
-                      "[^" + std::to_string(n) + "]: " + snippet(f.para.text));
+        if (!gfm)
+            report.repair(l.no, RepairKind::footnote_text, snippet(before),
+                          "[^" + std::to_string(n) + "]: " + snippet(f.para.text));
         out.push_back(std::move(f));
         expected = n + 1;
         signal = true;
@@ -258,7 +275,12 @@ std::map<int, int> mark_footnote_references(std::vector<Paragraph>& paras,
         for (std::size_t i = 0; i < t.size();) {
             int n = 0;
             std::size_t len = 0;
-            if (sup_tag_at(t, i, n, len) || superscript_at(t, i, n, len)) {
+            if (gfm_ref_at(t, i, n, len)) {  // already a reference
+                if (!found.count(n)) found[n] = Pos{pi, out.size()};
+                lines[n] = paras[pi].line_at(i);
+                out.append(t, i, len);
+                i += len;
+            } else if (sup_tag_at(t, i, n, len) || superscript_at(t, i, n, len)) {
                 while (!out.empty() && out.back() == ' ') out.pop_back();
                 std::string ref = "[^" + std::to_string(n) + "]";
                 report.repair(paras[pi].line_at(i), RepairKind::footnote_marker,

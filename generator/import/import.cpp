@@ -111,12 +111,17 @@ std::string front_matter(const Metadata& m) {
         e << YAML::Key << "agenda_item" << YAML::Value << YAML::DoubleQuoted << m.agenda_item;
     field("agenda_title", m.agenda_title);
     field("distribution", m.distribution);
-    if (!m.sponsors.empty()) {
-        e << YAML::Key << "sponsors" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-        for (const auto& s : m.sponsors) e << s;
+    auto list = [&](const char* key, const std::vector<std::string>& values) {
+        if (values.empty()) return;
+        e << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const auto& s : values) e << s;
         e << YAML::EndSeq;
-    }
+    };
+    list("sponsors", m.sponsors);
     field("original_language", m.original_language);
+    field("adopted_as", m.adopted_as);
+    field("source", m.source);
+    list("tags", m.tags);
     e << YAML::EndMap;
     std::string out = "---\n";
     if (e.size() > 0 && std::string_view(e.c_str()) != "{}") out += std::string(e.c_str()) + "\n";
@@ -137,6 +142,8 @@ ImportResult import_text(std::string_view raw, const std::string& path,
 
     // 1. lines; the header above the text proper
     std::vector<Line> lines = read_lines(raw, report);
+    importer::Metadata meta;
+    read_front_matter(lines, meta, report);
     std::size_t start = find_body_start(lines);
     if (start == lines.size()) {
         start = 0;
@@ -145,7 +152,6 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     }
     std::vector<Line> header(lines.begin(), lines.begin() + static_cast<long>(start));
     std::vector<Line> body(lines.begin() + static_cast<long>(start), lines.end());
-    importer::Metadata meta;
     read_header(header, meta, report);
 
     // 2. noise, footnote texts, paragraphs
@@ -202,9 +208,10 @@ ImportResult import_text(std::string_view raw, const std::string& path,
 
     // 6. metadata the text states
     std::vector<std::string> missing;
-    meta.body = !st.framing_organ.empty() ? st.framing_organ
-                : !st.first_voice.empty()  ? st.first_voice
-                                           : meta.organ_hint;
+    if (meta.body.empty())
+        meta.body = !st.framing_organ.empty() ? st.framing_organ
+                    : !st.first_voice.empty()  ? st.first_voice
+                                               : meta.organ_hint;
     if (meta.kind.empty() && !meta.meeting.empty()) meta.kind = "resolution";
     if (meta.date.empty() && meta.kind == "draft") meta.date = meta.issue_date;
     if (meta.title.empty()) meta.title = st.heading_title;
@@ -235,7 +242,9 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     }
     std::erase_if(meta.comments, [&](const std::string& c) { return c == meta.body; });
 
-    if (meta.symbol.empty()) {
+    if (!meta.symbol.empty()) {
+        meta.id.clear();
+    } else if (meta.id.empty()) {
         std::string how;
         meta.id = make_id(meta, path, how);
         report.warn(1, "symbol: not stated in the text, left out; id `" + meta.id + "` " + how +

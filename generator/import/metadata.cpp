@@ -1,5 +1,7 @@
 // The header of a raw text (everything above its first voice line or framing sentence)
 // and its adoption line: what they state goes to the front matter, and only that.
+#include <yaml-cpp/yaml.h>
+
 #include <regex>
 
 #include "import/detail.hpp"
@@ -134,6 +136,73 @@ bool read_adoption_line(std::string_view s, std::string& meeting, std::string& d
     }
     meeting = m[1].str();
     return true;
+}
+
+void read_front_matter(std::vector<Line>& lines, Metadata& meta, Report& report) {
+    std::size_t first = 0;
+    while (first < lines.size() && lines[first].blank && !lines[first].page_break) ++first;
+    if (first >= lines.size() || lines[first].text != "---" || lines[first].indent > 0) return;
+    std::size_t close = first + 1;
+    while (close < lines.size() && close < first + 200 && lines[close].text != "---") ++close;
+    if (close >= lines.size() || lines[close].text != "---") return;
+
+    std::string yaml;
+    std::vector<std::string> comments;
+    for (std::size_t i = first + 1; i < close; ++i) {
+        const std::string& t = lines[i].text;
+        if (t.starts_with("#")) {
+            std::string c(trim(std::string_view(t).substr(1)));
+            if (!c.empty() && c != "stated in the source, but no field holds it:") comments.push_back(c);
+        } else {
+            yaml += t + "\n";
+        }
+    }
+    YAML::Node node;
+    try {
+        node = YAML::Load(yaml);
+    } catch (const YAML::Exception&) {
+        return;  // not front matter after all: the lines are read as a header
+    }
+    if (!node.IsMap()) return;
+
+    std::vector<std::pair<const char*, std::string*>> fields = {
+        {"symbol", &meta.symbol},         {"id", &meta.id},
+        {"title", &meta.title},           {"body", &meta.body},
+        {"kind", &meta.kind},             {"date", &meta.date},
+        {"meeting", &meta.meeting},       {"session", &meta.session},
+        {"agenda_item", &meta.agenda_item}, {"agenda_title", &meta.agenda_title},
+        {"distribution", &meta.distribution}, {"original_language", &meta.original_language},
+        {"adopted_as", &meta.adopted_as}, {"source", &meta.source}};
+    for (const auto& kv : node) {
+        std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        bool known = false;
+        for (auto& [name, target] : fields)
+            if (key == name && kv.second.IsScalar()) *target = kv.second.Scalar(), known = true;
+        for (auto [name, list] : {std::pair{"sponsors", &meta.sponsors}, std::pair{"tags", &meta.tags}}) {
+            if (key != name) continue;
+            known = true;
+            if (kv.second.IsSequence()) {
+                for (const auto& x : kv.second)
+                    if (x.IsScalar()) list->push_back(x.Scalar());
+            } else if (kv.second.IsScalar()) {
+                list->push_back(kv.second.Scalar());
+            }
+        }
+        if (!known) {
+            YAML::Emitter e;
+            e << YAML::Flow << kv.second;
+            comments.push_back(key + ": " + (e.good() ? std::string(e.c_str()) : std::string()));
+        }
+    }
+    meta.comments.insert(meta.comments.end(), comments.begin(), comments.end());
+    meta.from_front_matter = true;
+    for (std::size_t i = first; i <= close; ++i) {
+        lines[i].removed = lines[i].blank = true;
+        lines[i].text.clear();
+    }
+    report.warn(lines[first].no,
+                "the input starts with front matter: its fields are kept as stated; fields the "
+                "content format does not have are kept as comments");
 }
 
 void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
