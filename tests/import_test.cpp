@@ -644,6 +644,18 @@ TEST_CASE("importing again changes nothing; a content file comes back as it is",
     CHECK(r.repairs.empty());
 }
 
+TEST_CASE("a left margin on every line changes nothing", "[import]") {
+    for (const Seed& seed : {kSeeds[0], kSeeds[3]}) {  // the two PDF texts
+        INFO(seed.raw);
+        std::string shifted;
+        std::istringstream in(seed_text(seed));
+        for (std::string line; std::getline(in, line);) shifted += "    " + line + "\n";
+        auto a = resgen::import_text(seed_text(seed), seed.raw, {});
+        auto b = resgen::import_text(shifted, seed.raw, {});
+        CHECK(split_front_matter(b.markdown).body == split_front_matter(a.markdown).body);
+    }
+}
+
 TEST_CASE("split words are joined only when the halves are not both words", "[import]") {
     std::string raw =
         "The General Assembly,\n\nConcerned at kidnapping and at the kidnap ping of persons,\n";

@@ -184,7 +184,12 @@ void remove_noise(std::vector<Line>& body, const Metadata& meta, Report& report)
 
 std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabulary& vocab,
                                            Report& report) {
-    // the layout
+    // the layout, measured from the left margin of the text
+    int margin = -1;
+    for (const Line& l : body)
+        if (!l.blank && !l.removed && (margin < 0 || l.indent < margin)) margin = l.indent;
+    for (Line& l : body)
+        if (!l.blank && !l.removed) l.indent -= margin;
     int indented_starts = 0, flush = 0, flush_lower = 0;
     for (const Line& l : body) {
         if (l.blank || l.removed) continue;
