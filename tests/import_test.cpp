@@ -656,6 +656,25 @@ TEST_CASE("a left margin on every line changes nothing", "[import]") {
     }
 }
 
+TEST_CASE("paragraphs are found without blank lines, and without indentation", "[import]") {
+    for (const Seed& seed : kSeeds) {
+        INFO(seed.raw);
+        std::string no_blanks, flat;
+        std::istringstream in(seed_text(seed));
+        for (std::string line; std::getline(in, line);) {
+            if (line.find_first_not_of(" \t") == std::string::npos) continue;
+            no_blanks += line + "\n";
+            flat += line.substr(line.find_first_not_of(' ')) + "\n";
+        }
+        auto body = [&](const std::string& raw) {
+            return split_front_matter(resgen::import_text(raw, seed.raw, {}).markdown).body;
+        };
+        std::string expected = body(seed_text(seed));
+        CHECK(body(no_blanks) == expected);
+        if (seed.raw[2] == '0' || seed.raw[2] == '3') CHECK(body(flat) == expected);  // PDF texts
+    }
+}
+
 TEST_CASE("split words are joined only when the halves are not both words", "[import]") {
     std::string raw =
         "The General Assembly,\n\nConcerned at kidnapping and at the kidnap ping of persons,\n";

@@ -80,6 +80,13 @@ bool is_head_shape(std::string_view t) {
     return symbol;
 }
 
+bool opens_with_phrase(std::string_view t) {
+    while (!t.empty() && t.front() == '*') t.remove_prefix(1);
+    t.remove_prefix(leading_quote(t).size());
+    while (!t.empty() && t.front() == '*') t.remove_prefix(1);
+    return preambular_phrase(t) > 0;
+}
+
 bool is_adoption_meeting(std::string_view t) {
     std::string meeting, date;
     return t.size() < 80 && read_adoption_line(t, meeting, date);
@@ -223,6 +230,10 @@ std::vector<Paragraph> assemble_paragraphs(std::vector<Line>& body, const Vocabu
             start = true;  // a voice line or heading is a paragraph of one line
         } else if (starts_lower(t)) {
             start = false;
+        } else if (paras.back().text.ends_with(':') && framing_organ(paras.back().text)) {
+            start = true;  // the framing sentence ends where the draft begins
+        } else if (closed(paras.back()) && opens_with_phrase(t)) {
+            start = true;  // "..., ⏎Recalling ...": a new clause even where no blank line is
         } else if (break_before && !closed(paras.back())) {
             start = false;  // the paragraph goes on across the page
         } else if (indented) {
