@@ -7,6 +7,9 @@
 // sub-paragraphs) and reads the metadata that the text states. A field that the text does
 // not state is left out and named in a warning.
 //
+// A file that is already a content file (front matter, GFM footnotes) passes through as it
+// is, so importing an import changes nothing.
+//
 // import_text is a pure function: no I/O, no global state. The caller reads the file and,
 // if it wants, a word list (see ImportOptions::words).
 #pragma once
