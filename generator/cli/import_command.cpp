@@ -154,16 +154,20 @@ int run_import(const ImportArgs& args) {
 void add_import_command(CLI::App& app, Action& run) {
     auto args = std::make_shared<ImportArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "import", "Turn a raw text (PDF-extracted or Markdown-ish) into a content file");
-    cmd->add_option("FILE", args->input, "the raw text ('-' for standard input)")->required();
+        "import", "turn a raw text (extracted from a PDF, or Markdown-ish) into a content file");
+    cmd->add_option("FILE", args->input, "the raw text ('-' for standard input)")
+        ->required()
+        ->type_name("FILE");
     cmd->add_option("--out,-o", args->out_dir,
                     "write DIR/<name>.md (name from the symbol, else the id) instead of "
-                    "standard output");
+                    "standard output")
+        ->type_name("DIR");
     cmd->add_flag("--force,-f", args->force, "replace an existing file in --out");
     cmd->add_flag("--verbose,-v", args->verbose, "print every repair made");
     cmd->add_option("--words", args->words,
                     std::string("word list for re-joining split words (default: ") +
-                        kDefaultWordList + " when present; 'none' for none)");
+                        kDefaultWordList + " when present; 'none' for none)")
+        ->type_name("FILE");
     cmd->callback([args, &run] { run = [args] { return run_import(*args); }; });
 }
 
