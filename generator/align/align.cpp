@@ -144,6 +144,26 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
                 }
             }
         }
+        // Score only the candidates sharing the most shingles: a clause of agreed language
+        // repeated across a large collection would otherwise be measured against all of them.
+        if (touched.size() > options.candidates) {
+            std::vector<std::pair<uint32_t, uint32_t>> by_shared;  // (shared shingles, unit)
+            by_shared.reserve(touched.size());
+            for (uint32_t j : touched) {
+                uint32_t shared = 0;
+                auto a = shingles[i].begin(), b = shingles[j].begin();
+                while (a != shingles[i].end() && b != shingles[j].end()) {
+                    if (*a < *b) ++a;
+                    else if (*b < *a) ++b;
+                    else ++shared, ++a, ++b;
+                }
+                by_shared.push_back({shared, j});
+            }
+            std::partial_sort(by_shared.begin(), by_shared.begin() + options.candidates, by_shared.end(),
+                              [](auto x, auto y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+            touched.clear();
+            for (size_t k = 0; k < options.candidates; ++k) touched.push_back(by_shared[k].second);
+        }
         std::sort(touched.begin(), touched.end());
         measured += touched.size();
         for (uint32_t j : touched) {

@@ -17,6 +17,7 @@ struct AlignOptions {
     double threshold = 0.4;        // least similarity for two clauses to carry the same language
     size_t shingle = 3;            // words per shingle of the candidate index
     size_t common_shingle = 200;   // a shingle in more clauses than this proposes no candidates
+    size_t candidates = 48;        // at most this many candidates of a clause are measured
 };
 
 // Two clauses of two documents that carry the same language.

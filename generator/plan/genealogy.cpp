@@ -75,8 +75,16 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
                            {"href", ""}, {"self", true}, {"change", "this text"}, {"compare_href", ""}});
         placed = true;
     };
+    // A paragraph of agreed language can recur in hundreds of texts: the list names the first
+    // of them in series order (the origin among them) and the summary counts them all.
+    constexpr size_t kListed = 12;
+    size_t listed = 0;
     for (const ClauseLink* l : ordered) {
         if (!placed && s.rank[l->document] > s.rank[doc]) self_entry();
+        if (++listed > kListed) {
+            later += s.rank[l->document] > s.rank[doc];
+            continue;
+        }
         later += s.rank[l->document] > s.rank[doc];
         std::string compare_href;
         if (const ComparePair* p = s.compare_of(doc, l->document)) {
@@ -131,6 +139,19 @@ void add_living_text(Plan& plan, const Corpus& corpus) {
     for (size_t i = 0; i < order.size(); ++i) s.rank[corpus.by_key.at(order[i]->key)] = i;
     for (const auto& p : pairs) s.compare[{p.before, p.after}] = &p;
 
+    // Which comparisons and which aligned documents concern each document, so that a page
+    // looks up its own instead of scanning every pair.
+    std::vector<std::vector<const ComparePair*>> pairs_of(corpus.documents.size());
+    for (const auto& p : pairs) {
+        pairs_of[p.before].push_back(&p);
+        pairs_of[p.after].push_back(&p);
+    }
+    std::vector<std::vector<size_t>> aligned_with(corpus.documents.size());
+    for (const auto& ap : alignment.pairs) {
+        aligned_with[ap.a].push_back(ap.b);
+        aligned_with[ap.b].push_back(ap.a);
+    }
+
     std::map<std::string, size_t> doc_of_page;
     for (size_t d = 0; d < corpus.documents.size(); ++d) doc_of_page[page_path(corpus.documents[d])] = d;
     for (auto& page : plan.pages) {
@@ -152,15 +173,13 @@ void add_living_text(Plan& plan, const Corpus& corpus) {
         json& ctx = page.context["doc"];
         if (ctx.contains("text")) annotate(ctx["text"], s, doc, by_anchor, page.path);
         json list = json::array();
-        for (const auto& p : pairs)
-            if (p.before == doc || p.after == doc) {
-                list.push_back(comparison_link(corpus, p, page.path));
-                // The page now also changes with the other text of each pair.
-                page.depends_on.push_back(corpus.documents[p.before == doc ? p.after : p.before].key);
-            }
+        for (const ComparePair* p : pairs_of[doc]) {
+            list.push_back(comparison_link(corpus, *p, page.path));
+            // The page now also changes with the other text of each pair.
+            page.depends_on.push_back(corpus.documents[p->before == doc ? p->after : p->before].key);
+        }
         // Genealogy names the clauses of every text sharing language with this one.
-        for (const auto& ap : alignment.pairs)
-            if (ap.a == doc || ap.b == doc) page.depends_on.push_back(corpus.documents[ap.a == doc ? ap.b : ap.a].key);
+        for (size_t other : aligned_with[doc]) page.depends_on.push_back(corpus.documents[other].key);
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
         ctx["comparisons"] = list;
