@@ -1,0 +1,50 @@
+// The orchestrator: runs the stages in order. Commands (build, check, serve, bundle) are thin
+// layers over these functions.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "model/diagnostic.hpp"
+#include "plan/plan.hpp"
+#include "render/render.hpp"
+#include "resolve/corpus.hpp"
+#include "write/write.hpp"
+
+namespace resgen {
+
+struct BuildOptions {
+    std::filesystem::path content_dir = "content";
+    std::filesystem::path out_dir = "site";
+    std::filesystem::path templates_dir = RESGEN_DEFAULT_TEMPLATES;  // built-in templates
+    std::string base_url;   // overrides site.yml's when set
+};
+
+// Everything a build knows before writing.
+struct Site {
+    SiteConfig config;
+    Corpus corpus;
+    Plan plan;
+    std::vector<OutputFile> files;
+    Diagnostics diagnostics;   // sorted by file, line, column
+};
+
+// load, parse, cite, resolve, plan and render; nothing is written.
+Site make_site(const BuildOptions& options);
+
+struct BuildResult {
+    Diagnostics diagnostics;
+    WriteStats stats;
+    size_t pages = 0;
+    size_t documents = 0;
+    bool ok = false;
+};
+
+// make_site, then write into options.out_dir unless there is an error.
+BuildResult build_site(const BuildOptions& options);
+
+// Sorts diagnostics by path, line and column, so output is stable.
+void sort_diagnostics(Diagnostics& diags);
+
+}  // namespace resgen
