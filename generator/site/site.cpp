@@ -47,13 +47,21 @@ Site make_site(const BuildOptions& options) {
 }
 
 BuildResult build_site(const BuildOptions& options) {
-    Site site = make_site(options);
     BuildResult result;
+    std::string why = refuse_output_folder(
+        options.out_dir, {options.content_dir, options.templates_dir, options.content_dir / "templates"},
+        options.home);
+    if (!why.empty()) {
+        result.diagnostics.push_back({Severity::error, options.out_dir.string(), 0, 0,
+                                      "refusing to use this folder as the output: " + why});
+        return result;
+    }
+    Site site = make_site(options);
     result.diagnostics = std::move(site.diagnostics);
     result.pages = site.plan.pages.size();
     for (const auto& d : site.corpus.documents) result.documents += d.in_collection;
     if (has_errors(result.diagnostics)) return result;
-    result.stats = write_site(options.out_dir, site.files, result.diagnostics);
+    result.stats = write_site(options.out_dir, site.files, result.diagnostics, options.stop);
     result.ok = !has_errors(result.diagnostics);
     return result;
 }

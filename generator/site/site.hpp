@@ -1,6 +1,7 @@
 // The orchestrator: runs the stages in order. Commands (build, check, serve, bundle) are thin
 // layers over these functions.
 #pragma once
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct BuildOptions {
     std::filesystem::path out_dir = "site";
     std::filesystem::path templates_dir = RESGEN_DEFAULT_TEMPLATES;  // built-in templates
     std::string base_url;   // overrides site.yml's when set
+    std::filesystem::path home;  // the user's home folder, never an output folder
+    const std::atomic<bool>* stop = nullptr;  // set by a signal handler: give up before the swap
 };
 
 // Everything a build knows before writing.

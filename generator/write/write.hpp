@@ -6,6 +6,7 @@
 // output folder is carried over. An existing non-empty folder without a manifest is refused.
 // A file whose bytes did not change keeps its inode and its modification time.
 #pragma once
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -27,9 +28,17 @@ inline constexpr const char* kManifestName = ".resgen-manifest";
 bool safe_relative_path(const std::string& path);
 
 // Replaces the site in `out_dir` by `files`. Errors (a refused folder, an unsafe path, a disk
-// error) are reported in `diags`, and the previous site is left in place.
+// error) are reported in `diags`, and the previous site is left in place. When `stop` becomes
+// true (set by a signal handler) the write gives up before the swap, as if it had failed.
 WriteStats write_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
-                      Diagnostics& diags);
+                      Diagnostics& diags, const std::atomic<bool>* stop = nullptr);
+
+// Why `out_dir` must not be an output folder, or empty when it may be: the root, the home
+// folder, the content or templates folder, a folder inside them, or a folder that contains
+// them. A build replaces its output folder, so none of these may ever be one.
+std::string refuse_output_folder(const std::filesystem::path& out_dir,
+                                 const std::vector<std::filesystem::path>& sources,
+                                 const std::filesystem::path& home);
 
 // Writes only the given files into an existing site, each atomically (for the live preview).
 WriteStats update_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
