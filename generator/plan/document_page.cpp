@@ -168,7 +168,6 @@ Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& 
           {"outside", !doc.in_collection},
           {"kind_label", kind_label(m.kind)},
           {"body", m.body},
-          {"symbol_not_stated", doc.in_collection && m.symbol.empty()},
           {"meta", rows},
           {"official_url", official},
           {"text", body},

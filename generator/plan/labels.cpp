@@ -1,5 +1,7 @@
 #include "plan/labels.hpp"
 
+#include "model/organ.hpp"
+
 namespace resgen {
 
 std::string display_date(const std::string& iso) {
@@ -18,6 +20,18 @@ std::string kind_label(const std::string& kind) {
     if (kind == "report") return "Report";
     if (kind == "treaty") return "Treaty";
     return "Document";
+}
+
+std::string label_of(const Document& doc) {
+    if (!doc.meta.symbol.empty()) return doc.meta.symbol;
+    if (doc.meta.kind == "treaty" || doc.meta.kind.empty()) return doc.meta.title;
+    std::string label = kind_label(doc.meta.kind);
+    if (const Organ* o = find_organ(doc.meta.body)) {
+        label[0] = static_cast<char>(std::tolower(label[0]));
+        label = o->short_name + " " + label;
+    }
+    if (!doc.meta.date.empty()) label += " of " + display_date(doc.meta.date);
+    return label;
 }
 
 std::string clause_label(const Clause& c) {

@@ -12,6 +12,10 @@ std::string display_date(const std::string& iso);
 // "Resolution", "Draft resolution", "Report", "Treaty", ...
 std::string kind_label(const std::string& kind);
 
+// What a document is called in lists and links: its symbol; without one, what it is, whose,
+// and when: "Commission draft resolution of 12 May 2004".
+std::string label_of(const Document& doc);
+
 // "preambular paragraph 7", "paragraph 7", "paragraph 7 (a)", "footnote 1".
 std::string clause_label(const Clause& clause);
 

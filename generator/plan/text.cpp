@@ -1,6 +1,7 @@
 #include "plan/text.hpp"
 
 #include "markdown/markdown.hpp"
+#include "plan/labels.hpp"
 #include "plan/plan.hpp"
 
 namespace resgen {

@@ -110,7 +110,7 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
                                                  : display_date(d->meta.date);
         marks.push_back({{"x", fmt(cx)}, {"y", fmt(cy)}, {"label_y", fmt(cy + kRadius + 13)},
                          {"href", relative_url(page.path, page_path(*d))},
-                         {"label", d->meta.symbol.empty() ? "Draft (" + d->meta.date.substr(0, 4) + ")" : d->meta.symbol},
+                         {"label", d->meta.symbol.empty() ? kind_label(d->meta.kind) + " (" + d->meta.date.substr(0, 4) + ")" : d->meta.symbol},
                          {"title", label_of(*d) + (d->meta.title.empty() || d->meta.symbol.empty() ? "" : ": " + d->meta.title) +
                                        " (" + date + ")" + (d->in_collection ? "" : ", outside the collection")},
                          {"outside", !d->in_collection},

@@ -67,10 +67,6 @@ int year_of(const Document& doc) {
     return 0;
 }
 
-std::string label_of(const Document& doc) {
-    return doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol;
-}
-
 Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
     Corpus corpus;
     std::sort(documents.begin(), documents.end(),

@@ -43,7 +43,4 @@ Corpus resolve(std::vector<Document> documents, Diagnostics& diags);
 // 0 when neither says.
 int year_of(const Document& doc);
 
-// What a document is called in a list: its symbol, or its title when it has no symbol.
-std::string label_of(const Document& doc);
-
 }  // namespace resgen
