@@ -282,7 +282,8 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
                                   "footnote [^" + c.number + "] is never referred to in the text"});
         }
     }
-    for (const auto& [id, v] : caller_voice) {
+    for (const auto& entry : caller_voice) {
+        const std::string& id = entry.first;  // a plain name: clang 14 cannot capture a structured binding
         bool defined = std::any_of(clauses.begin(), clauses.end(), [&](const Clause& c) {
             return (c.kind == ClauseKind::footnote || c.kind == ClauseKind::note) && c.number == id;
         });
