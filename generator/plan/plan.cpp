@@ -5,6 +5,8 @@
 #include "model/organ.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
+#include "plan/publish.hpp"
+#include "plan/search.hpp"
 
 namespace resgen {
 
@@ -128,6 +130,15 @@ Plan plan_site(const Corpus& corpus, const SiteConfig& config) {
     plan.pages.push_back(documents_page(corpus, config));
     plan.pages.push_back(timeline_page(corpus, config));
     for (const auto& d : corpus.documents) plan.pages.push_back(document_page(d, corpus, config));
+    // Search and publishing (plan/search.cpp, plan/publish.cpp).
+    plan.pages.push_back(search_page());
+    plan.pages.push_back(not_found_page(config));
+    add_page_metadata(plan, corpus, config);
+    plan.data.push_back(search_index(corpus));
+    plan.data.push_back(sitemap_xml(plan, config));
+    plan.data.push_back(robots_txt(config));
+    plan.data.push_back(atom_feed(corpus, config));
+    plan.data.push_back(nojekyll());
     return plan;
 }
 

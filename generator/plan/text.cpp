@@ -53,6 +53,9 @@ std::string anchor_tag(const Citation& c, const Corpus& corpus, const std::strin
     if (!c.pinpoint.empty()) label += ", " + c.pinpoint;
     std::string cls = "cite";
     if (target && !target->in_collection) cls += " outside";
+    // Words that are the symbol itself need no "[symbol]" after them in print.
+    std::string shown = c.pinned ? c.span.substr(1, c.span.rfind("](") - 1) : c.span;
+    if (shown == label) cls += " names-target";
     return "<a class=\"" + cls + "\" href=\"" + escape_html(href) + "\" data-symbol=\"" +
            escape_html(label) + "\">";
 }

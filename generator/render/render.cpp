@@ -76,7 +76,7 @@ TemplateSet load_templates(const std::vector<fs::path>& dirs, Diagnostics& diags
         }
     }
     for (auto& [path, bytes] : assets) set.assets.push_back({path, std::move(bytes)});
-    for (const char* required : {"layout", "home", "documents", "timeline", "document"})
+    for (const char* required : {"layout", "home", "documents", "timeline", "document", "search", "not_found"})
         if (!set.templates.count(required))
             diags.push_back({Severity::error, std::string(required) + ".mustache", 0, 0,
                              "template not found in the template folders"});
@@ -103,6 +103,8 @@ std::string Renderer::render(const Page& page) const {
     json ctx = page.context;
     std::string root;
     for (size_t i = 0, n = std::count(page.path.begin(), page.path.end(), '/'); i < n; ++i) root += "../";
+    // A page shown at paths other than its own (404.html) names its root itself.
+    if (ctx.contains("root")) root = ctx["root"].get<std::string>();
     json nav = json::array();
     for (const auto& item : kNav)
         nav.push_back({{"label", item.label}, {"href", root + item.path}, {"current", page.path == item.path}});

@@ -23,6 +23,7 @@ Site make_site(const BuildOptions& options) {
         site.config.base_url = options.base_url;
         if (site.config.base_url.back() != '/') site.config.base_url += '/';
     }
+    if (options.offline) site.config.base_url.clear();
 
     std::vector<Source> sources = load_sources(options.content_dir, diags);
     ParseOptions parse_options{site.config.preambular_phrases};

@@ -22,6 +22,7 @@ struct BuildOptions {
     std::string base_url;   // overrides site.yml's when set
     std::filesystem::path home;  // the user's home folder, never an output folder
     const std::atomic<bool>* stop = nullptr;  // set by a signal handler: give up before the swap
+    bool offline = false;   // a copy read from file:// (resgen bundle): no base URL at all
 };
 
 // Everything a build knows before writing.
