@@ -239,6 +239,14 @@ TEST_CASE("files someone added to a built site stay through the next build", "[s
     REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(out), tmp.path).code == 0);
     CHECK(resgen::read_file(out / "CNAME") == "example.org");
     CHECK(fs::is_directory(out / "extra" / "empty"));
+    // A document that went away takes its page's folders with it.
+    CHECK(fs::exists(out / "A" / "RES" / "56" / "2" / "index.html"));
+    const fs::path other = tmp.path / "other";
+    fs::create_directories(other);
+    fs::copy(kMini / "first.md", other / "first.md");
+    REQUIRE(run_resgen("build --content " + quote(other) + " --out " + quote(out), tmp.path).code == 0);
+    CHECK_FALSE(fs::exists(out / "A"));
+    CHECK(fs::is_directory(out / "extra" / "empty"));
 }
 
 TEST_CASE("the content folder, a folder holding it, the root and the home folder are refused as --out",

@@ -199,6 +199,11 @@ WriteStats write_site(const fs::path& out_arg, const std::vector<OutputFile>& fi
             ++stats.written;
         }
         // Files and folders someone else put in the output folder come along into the new site.
+        // Folders of the previous build's files are ours: left empty, they go.
+        std::set<std::string> previous_folders;
+        for (const auto& p : previous)
+            for (size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1))
+                previous_folders.insert(p.substr(0, slash));
         if (exists) {
             for (auto it = fs::recursive_directory_iterator(out_dir); it != fs::recursive_directory_iterator(); ++it) {
                 check_stop();
@@ -206,7 +211,7 @@ WriteStats write_site(const fs::path& out_arg, const std::vector<OutputFile>& fi
                 if (rel == kManifestName || previous.count(rel) || mine.count(rel)) continue;
                 fs::path target = staging / rel;
                 if (it->is_directory() && !it->is_symlink()) {
-                    fs::create_directories(target);
+                    if (!previous_folders.count(rel)) fs::create_directories(target);
                     continue;
                 }
                 if (!it->is_regular_file() && !it->is_symlink())
