@@ -15,5 +15,6 @@ void add_build_command(CLI::App& app, Action& run);
 void add_check_command(CLI::App& app, Action& run);
 void add_import_command(CLI::App& app, Action& run);
 void add_bundle_command(CLI::App& app, Action& run);
+void add_export_command(CLI::App& app, Action& run);
 
 }  // namespace resgen::cli

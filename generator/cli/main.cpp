@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     resgen::cli::add_check_command(app, run);
     resgen::cli::add_import_command(app, run);
     resgen::cli::add_bundle_command(app, run);
+    resgen::cli::add_export_command(app, run);
 
     try {
         app.parse(argc, argv);

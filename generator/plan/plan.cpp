@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/organ.hpp"
+#include "plan/data_files.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/publish.hpp"
@@ -130,6 +131,7 @@ Plan plan_site(const Corpus& corpus, const SiteConfig& config) {
     plan.pages.push_back(documents_page(corpus, config));
     plan.pages.push_back(timeline_page(corpus, config));
     for (const auto& d : corpus.documents) plan.pages.push_back(document_page(d, corpus, config));
+    add_data_files(plan, corpus, config);
     // Search and publishing (plan/search.cpp, plan/publish.cpp).
     plan.pages.push_back(search_page());
     plan.pages.push_back(not_found_page(config));

@@ -1,0 +1,51 @@
+// Stage `export`: the corpus as data others can build on. Pure functions from the Corpus to
+// bytes; nothing here reads or writes files.
+//
+//   data/corpus.json   every document (in the collection and outside it): metadata, voices,
+//                      clauses and citations                   (schema: docs/schema/corpus.schema.json)
+//   data/graph.json    the citation and lineage graph          (schema: docs/schema/graph.schema.json)
+//   <page dir>/akn.xml one Akoma Ntoso 3.0 document per document in the collection, named by the
+//                      AKN4UN convention (/akn/un/statement/deliberation/...)
+//
+// Output is deterministic: keys in a fixed order, no timestamps, documents in key order.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve/corpus.hpp"
+
+namespace resgen {
+
+nlohmann::json corpus_json(const Corpus& corpus);
+nlohmann::json graph_json(const Corpus& corpus);
+
+// The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
+// are replaced rather than aborting the build.
+std::string json_text(const nlohmann::json& j);
+
+// The Akoma Ntoso XML of one document; `language` is the site's (ISO 639-1, "en").
+std::string akn_xml(const Document& doc, const Corpus& corpus, const std::string& language = "en");
+
+// Where a document's AKN file lives in the site: beside its page, "E/RES/2003/28/akn.xml".
+std::string akn_path(const Document& doc);
+
+// The FRBR identifiers of a document in the AKN4UN naming convention.
+struct AknNames {
+    std::string work;           // /akn/un/statement/deliberation/unga/2004-12-20/59-154
+    std::string expression;     // <work>/eng@
+    std::string manifestation;  // <expression>.xml
+};
+AknNames akn_names(const Document& doc, const std::string& language = "en");
+
+// The actor code of an organ in AKN identifiers: "General Assembly" -> "unga".
+std::string akn_actor(const std::string& body);
+
+// ISO 639-2 code of an ISO 639-1 language ("en" -> "eng"), as FRBR expressions name languages.
+std::string akn_language(const std::string& language);
+
+// The eId a clause has in the AKN file ("para_7", "para_7__subpara_a"); empty for clauses that
+// carry none (voice lines, headings, footnotes, which become authorialNote elements).
+std::string akn_eid(const Clause& clause);
+
+}  // namespace resgen
