@@ -109,8 +109,12 @@ std::string markup_occurrence(const std::string& html, const std::string& word) 
             } else {
                 size_t eq = html.rfind('=', value_start), name_start = html.rfind(' ', eq);
                 std::string name = html.substr(name_start + 1, eq - name_start - 1);
-                markup = name.rfind("on", 0) == 0 || name == "href" || name == "src" || name == "action" ||
-                         name == "xlink:href" || name == "style";
+                // A URL is markup when it runs something: a scheme other than http(s).
+                std::string url = html.substr(value_start + 1, pos - value_start - 1);
+                bool runs = url.find(':') != std::string::npos && url.rfind("http://", 0) != 0 &&
+                            url.rfind("https://", 0) != 0;
+                bool url_attribute = name == "href" || name == "src" || name == "action" || name == "xlink:href";
+                markup = name.rfind("on", 0) == 0 || name == "style" || (url_attribute && runs);
             }
         }
         if (markup) {
@@ -199,6 +203,7 @@ TEST_CASE("the word check sees markup and lets text be", "[safety]") {
     CHECK(markup_occurrence("<p title=\"x\" onclick=pwned()>x</p>", "pwned") != "");
     CHECK(markup_occurrence("<script>var x = 'pwned';</script>", "pwned") != "");
     CHECK(markup_occurrence("<a href=\"javascript:pwned()\">x</a>", "pwned") != "");
+    CHECK(markup_occurrence("<a href=\"#council-pwned\">x</a>", "pwned") == "");
 }
 
 TEST_CASE("a document of 4,000 paragraphs builds, each paragraph with its anchor", "[safety]") {
