@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "align/align.hpp"
 #include "load/source.hpp"
 #include "site/site.hpp"
 
@@ -107,6 +108,9 @@ void add_check_command(CLI::App& app, Action& run) {
     cmd->callback([o, &run] {
         run = [o] {
             Site site = make_site(resolve_options(*o));
+            // Lineage the texts show but the front matter does not state: notes, never errors.
+            Diagnostics lineage = suggest_lineage(site.corpus, align_corpus(site.corpus));
+            site.diagnostics.insert(site.diagnostics.end(), lineage.begin(), lineage.end());
             int code = report(site.diagnostics, *o);
             size_t docs = 0;
             for (const auto& d : site.corpus.documents) docs += d.in_collection;

@@ -4,6 +4,7 @@
 
 #include "model/organ.hpp"
 #include "plan/data_files.hpp"
+#include "plan/genealogy.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/publish.hpp"
@@ -132,6 +133,8 @@ Plan plan_site(const Corpus& corpus, const SiteConfig& config) {
     plan.pages.push_back(timeline_page(corpus, config));
     for (const auto& d : corpus.documents) plan.pages.push_back(document_page(d, corpus, config));
     add_data_files(plan, corpus, config);
+    // The living text before publishing, so that compare pages get metadata and a sitemap entry.
+    add_living_text(plan, corpus);
     // Search and publishing (plan/search.cpp, plan/publish.cpp).
     plan.pages.push_back(search_page());
     plan.pages.push_back(not_found_page(config));

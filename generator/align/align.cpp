@@ -1,0 +1,223 @@
+#include "align/align.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <dtl/dtl.hpp>
+#include <unordered_map>
+
+namespace resgen {
+
+namespace {
+
+// Clauses are only paired with clauses of the same tier: a preambular paragraph with a
+// preambular paragraph, a sub-paragraph with a sub-paragraph.
+int tier(ClauseKind k) {
+    switch (k) {
+        case ClauseKind::preambular: return 0;
+        case ClauseKind::operative: return 1;
+        default: return 2;
+    }
+}
+
+// One clause that carries language, with its words as ids into the vocabulary.
+struct Unit {
+    size_t document = 0, clause = 0;
+    size_t position = 0;                 // among the document's units
+    int tier = 0;
+    std::vector<Token> tokens;
+    std::vector<uint32_t> words;         // without function words
+};
+
+uint64_t fnv1a(const uint32_t* w, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; ++i)
+        for (int b = 0; b < 4; ++b) {
+            h ^= (w[i] >> (8 * b)) & 0xff;
+            h *= 1099511628211ull;
+        }
+    return h;
+}
+
+double word_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    if (a.empty() && b.empty()) return 1.0;
+    if (a.empty() || b.empty()) return 0.0;
+    dtl::Diff<uint32_t> d(a, b);
+    d.onOnlyEditDistance();
+    d.compose();
+    double total = static_cast<double>(a.size() + b.size());
+    return (total - static_cast<double>(d.getEditDistance())) / total;
+}
+
+bool same_text(const std::vector<Token>& a, const std::vector<Token>& b) { return a == b; }
+
+struct Scored {
+    size_t u = 0, v = 0;   // unit indices, u < v
+    double similarity = 0;
+};
+
+}  // namespace
+
+bool carries_language(const Clause& c) {
+    return c.kind == ClauseKind::preambular || c.kind == ClauseKind::operative || c.kind == ClauseKind::subparagraph;
+}
+
+std::vector<Token> clause_tokens(const Clause& c) {
+    std::vector<Token> t = tokenize(c.plain);
+    auto count = [&](const char* mark) {
+        return std::count_if(t.begin(), t.end(), [&](const Token& x) { return x.text == mark; });
+    };
+    // An opening mark left unclosed at the start, or a closing mark never opened at the end,
+    // quote the whole draft, not words of this clause.
+    if (!t.empty() && t.front().text == "“" && count("“") > count("”")) {
+        t.erase(t.begin());
+        if (!t.empty()) t.front().space_before = false;
+    }
+    if (!t.empty() && t.back().text == "”" && count("”") > count("“")) t.pop_back();
+    return t;
+}
+
+const DocumentAlignment* Alignment::find(size_t a, size_t b) const {
+    if (a > b) std::swap(a, b);
+    auto it = std::lower_bound(pairs.begin(), pairs.end(), std::pair{a, b},
+                               [](const DocumentAlignment& p, const std::pair<size_t, size_t>& k) {
+                                   return std::pair{p.a, p.b} < k;
+                               });
+    return it != pairs.end() && it->a == a && it->b == b ? &*it : nullptr;
+}
+
+const std::vector<ClauseLink>& Alignment::links_of(size_t document, size_t clause) const {
+    static const std::vector<ClauseLink> none;
+    if (document >= links.size() || clause >= links[document].size()) return none;
+    return links[document][clause];
+}
+
+Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
+    // The units, in document and clause order, their words interned.
+    std::vector<Unit> units;
+    std::unordered_map<std::string, uint32_t> vocabulary;
+    std::vector<std::vector<size_t>> unit_of(corpus.documents.size());  // [document][clause] -> unit + 1
+    for (size_t d = 0; d < corpus.documents.size(); ++d) {
+        const Document& doc = corpus.documents[d];
+        unit_of[d].assign(doc.clauses.size(), 0);
+        if (!doc.in_collection) continue;
+        size_t position = 0;
+        for (size_t c = 0; c < doc.clauses.size(); ++c) {
+            if (!carries_language(doc.clauses[c])) continue;
+            Unit u{d, c, position++, tier(doc.clauses[c].kind), clause_tokens(doc.clauses[c]), {}};
+            for (const auto& w : words_of(u.tokens))
+                if (!is_function_word(w)) u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
+            if (u.words.empty()) continue;
+            units.push_back(std::move(u));
+            unit_of[d][c] = units.size();
+        }
+    }
+
+    // The inverted index: shingle -> the units holding it, each once, in unit order.
+    std::unordered_map<uint64_t, std::vector<uint32_t>> index;
+    std::vector<std::vector<uint64_t>> shingles(units.size());
+    for (size_t i = 0; i < units.size(); ++i) {
+        const auto& w = units[i].words;
+        size_t k = std::min(options.shingle, w.size());
+        for (size_t s = 0; s + k <= w.size(); ++s) shingles[i].push_back(fnv1a(&w[s], k));
+        std::sort(shingles[i].begin(), shingles[i].end());
+        shingles[i].erase(std::unique(shingles[i].begin(), shingles[i].end()), shingles[i].end());
+        for (uint64_t h : shingles[i]) index[h].push_back(static_cast<uint32_t>(i));
+    }
+
+    // Candidates: later units of other documents sharing a shingle that is not too common.
+    std::vector<Scored> scored;
+    size_t measured = 0;
+    std::vector<uint32_t> seen(units.size(), 0);
+    std::vector<uint32_t> touched;
+    for (size_t i = 0; i < units.size(); ++i) {
+        touched.clear();
+        for (uint64_t h : shingles[i]) {
+            const auto& postings = index[h];
+            if (postings.size() > options.common_shingle) continue;
+            auto from = std::upper_bound(postings.begin(), postings.end(), static_cast<uint32_t>(i));
+            for (auto it = from; it != postings.end(); ++it) {
+                const Unit& v = units[*it];
+                if (v.document == units[i].document || v.tier != units[i].tier) continue;
+                if (seen[*it] != i + 1) {
+                    seen[*it] = static_cast<uint32_t>(i + 1);
+                    touched.push_back(*it);
+                }
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        measured += touched.size();
+        for (uint32_t j : touched) {
+            double s = word_similarity(units[i].words, units[j].words);
+            if (s >= options.threshold) scored.push_back({i, j, s});
+        }
+    }
+
+    // Per two documents, the best pairs first, one to one. Ties go to the pair closer in
+    // position, then to the earlier clauses, so that the result does not depend on order.
+    std::sort(scored.begin(), scored.end(), [&](const Scored& x, const Scored& y) {
+        const Unit &xu = units[x.u], &xv = units[x.v], &yu = units[y.u], &yv = units[y.v];
+        if (xu.document != yu.document) return xu.document < yu.document;
+        if (xv.document != yv.document) return xv.document < yv.document;
+        if (x.similarity != y.similarity) return x.similarity > y.similarity;
+        auto dist = [](size_t p, size_t q) { return p > q ? p - q : q - p; };
+        size_t dx = dist(xu.position, xv.position), dy = dist(yu.position, yv.position);
+        if (dx != dy) return dx < dy;
+        return std::pair{x.u, x.v} < std::pair{y.u, y.v};
+    });
+    Alignment result;
+    result.scored = measured;
+    for (size_t i = 0; i < scored.size();) {
+        size_t da = units[scored[i].u].document, db = units[scored[i].v].document;
+        const Document &A = corpus.documents[da], &B = corpus.documents[db];
+        std::vector<bool> used_a(A.clauses.size()), used_b(B.clauses.size());
+        DocumentAlignment pair{da, db, {}};
+        auto add = [&](size_t ca, size_t cb, double s) {
+            used_a[ca] = used_b[cb] = true;
+            bool verbatim = same_text(units[unit_of[da][ca] - 1].tokens, units[unit_of[db][cb] - 1].tokens);
+            pair.matches.push_back({ca, cb, s, verbatim});
+        };
+        for (; i < scored.size() && units[scored[i].u].document == da && units[scored[i].v].document == db; ++i) {
+            size_t ca = units[scored[i].u].clause, cb = units[scored[i].v].clause;
+            if (!used_a[ca] && !used_b[cb]) add(ca, cb, scored[i].similarity);
+        }
+        // Sub-paragraphs left over under two paired paragraphs, under the same letter, are
+        // the same item of the list rewritten ("(d) Crisis management" -> "(d) Response to
+        // and management of crises").
+        size_t paired = pair.matches.size();
+        for (size_t m = 0; m < paired; ++m) {
+            const Clause &pa = A.clauses[pair.matches[m].a], &pb = B.clauses[pair.matches[m].b];
+            if (pa.kind != ClauseKind::operative || pb.kind != ClauseKind::operative) continue;
+            for (size_t ca = 0; ca < A.clauses.size(); ++ca) {
+                const Clause& sa = A.clauses[ca];
+                if (sa.kind != ClauseKind::subparagraph || sa.parent != pa.anchor || used_a[ca] || !unit_of[da][ca]) continue;
+                for (size_t cb = 0; cb < B.clauses.size(); ++cb) {
+                    const Clause& sb = B.clauses[cb];
+                    if (sb.kind != ClauseKind::subparagraph || sb.parent != pb.anchor || used_b[cb] ||
+                        !unit_of[db][cb] || sb.number != sa.number)
+                        continue;
+                    add(ca, cb, word_similarity(units[unit_of[da][ca] - 1].words, units[unit_of[db][cb] - 1].words));
+                    break;
+                }
+            }
+        }
+        std::sort(pair.matches.begin(), pair.matches.end(),
+                  [](const ClauseMatch& x, const ClauseMatch& y) { return x.a < y.a; });
+        result.pairs.push_back(std::move(pair));
+    }
+
+    result.links.resize(corpus.documents.size());
+    for (size_t d = 0; d < corpus.documents.size(); ++d) result.links[d].resize(corpus.documents[d].clauses.size());
+    for (const auto& p : result.pairs)
+        for (const auto& m : p.matches) {
+            result.links[p.a][m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
+            result.links[p.b][m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
+        }
+    for (auto& doc : result.links)
+        for (auto& l : doc)
+            std::sort(l.begin(), l.end(), [](const ClauseLink& x, const ClauseLink& y) {
+                return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
+            });
+    return result;
+}
+
+}  // namespace resgen

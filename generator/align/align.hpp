@@ -1,0 +1,94 @@
+// Stage `align`: which clauses of the collection carry the same language. For every clause,
+// the clauses of other documents whose words it shares, word for word or amended; for every
+// two documents, their clauses paired one to one; for two documents, the comparison of their
+// texts clause by clause with a word-level diff. Pure: a function of the Corpus.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "align/words.hpp"
+#include "model/diagnostic.hpp"
+#include "resolve/corpus.hpp"
+
+namespace resgen {
+
+struct AlignOptions {
+    double threshold = 0.4;        // least similarity for two clauses to carry the same language
+    size_t shingle = 3;            // words per shingle of the candidate index
+    size_t common_shingle = 200;   // a shingle in more clauses than this proposes no candidates
+};
+
+// Two clauses of two documents that carry the same language.
+struct ClauseMatch {
+    size_t a = 0, b = 0;         // clause indices in the first and the second document
+    double similarity = 0;       // of their words, 0..1
+    bool verbatim = false;       // the same words and punctuation
+};
+
+// The clauses of two documents paired one to one.
+struct DocumentAlignment {
+    size_t a = 0, b = 0;                 // indices into Corpus::documents, a < b
+    std::vector<ClauseMatch> matches;    // sorted by a
+};
+
+// A clause seen from another clause that carries its language.
+struct ClauseLink {
+    size_t document = 0, clause = 0;
+    double similarity = 0;
+    bool verbatim = false;
+};
+
+struct Alignment {
+    std::vector<DocumentAlignment> pairs;            // the pairs sharing any language, by (a, b)
+    std::vector<std::vector<std::vector<ClauseLink>>> links;  // [document][clause]: by document
+    size_t scored = 0;                                 // clause pairs whose similarity was measured
+
+    // The alignment of two documents, given in either order; nullptr when they share nothing.
+    const DocumentAlignment* find(size_t a, size_t b) const;
+    const std::vector<ClauseLink>& links_of(size_t document, size_t clause) const;
+};
+
+// The clauses that carry the language of a text: preambular and operative paragraphs and
+// sub-paragraphs; not voice lines, headings, editors' notes, footnotes, nor the framing
+// sentence of a draft (it speaks of the text, in another voice).
+bool carries_language(const Clause& clause);
+
+// A clause's words and marks. The quotation marks around a draft quoted inside a resolution
+// (2006/19 recommends one: “Concerned ... “1. ... Crime.”) belong to the quotation, not to
+// the clauses they open and close.
+std::vector<Token> clause_tokens(const Clause& clause);
+
+// Candidates come from an inverted index of word shingles, so that only clauses sharing a run
+// of words are ever scored: the work grows with the language shared, not with the square of
+// the collection. Pairs are then chosen greedily by similarity, one to one per two documents;
+// sub-paragraphs left over under two paired paragraphs are paired by their letter.
+Alignment align_corpus(const Corpus& corpus, const AlignOptions& options = {});
+
+enum class Change { unchanged, amended, added, dropped };
+
+struct CompareRow {
+    Change change = Change::unchanged;
+    std::optional<size_t> before, after;   // clause indices
+    double similarity = 0;
+    std::vector<DiffSpan> diff;            // for an amended pair
+};
+
+struct Comparison {
+    size_t before = 0, after = 0;          // document indices
+    std::vector<CompareRow> rows;          // in the order of the later text; dropped clauses after their predecessor
+    size_t unchanged = 0, amended = 0, added = 0, dropped = 0;
+};
+
+Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, size_t before, size_t after);
+
+// "7 paragraphs unchanged, 4 amended, 2 new, 1 dropped" (sub-paragraphs count as paragraphs).
+std::string summary_of(const Comparison& comparison);
+
+// A note for each document of the collection without `adopted_as` whose text largely matches
+// a later document of another organ (the mean similarity of their paragraphs, unmatched ones
+// counting 0, is at least 0.8 both ways): it is probably that document's draft, or the
+// recommendation of it.
+Diagnostics suggest_lineage(const Corpus& corpus, const Alignment& alignment);
+
+}  // namespace resgen

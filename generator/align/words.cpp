@@ -1,0 +1,116 @@
+#include "align/words.hpp"
+
+#include <dtl/dtl.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace resgen {
+
+namespace {
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Typographic punctuation that UTF-8 spells with several bytes: a mark of its own, not a
+// part of the word it touches.
+constexpr std::string_view kMarks[] = {"“", "”", "‘", "’", "–", "—", "…", "«", "»"};
+
+size_t mark_at(std::string_view s, size_t i) {
+    for (auto m : kMarks)
+        if (s.substr(i, m.size()) == m) return m.size();
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    bool space = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = s[i];
+        if (std::isspace(c)) {
+            space = true;
+            ++i;
+            continue;
+        }
+        size_t start = i;
+        if (size_t m = mark_at(s, i)) {
+            i += m;
+        } else if (is_word_byte(c)) {
+            // A hyphen, an apostrophe, a slash or a dot between letters or digits stays inside
+            // the word: "money-laundering", "2003/28", "E/CN.15/2004/7".
+            while (i < s.size() && !mark_at(s, i) &&
+                   (is_word_byte(s[i]) || ((s[i] == '-' || s[i] == '\'' || s[i] == '/' || s[i] == '.') &&
+                                           i + 1 < s.size() && is_word_byte(s[i + 1]) && !mark_at(s, i + 1))))
+                ++i;
+        } else {
+            ++i;
+        }
+        out.push_back({std::string(s.substr(start, i - start)), space && !out.empty()});
+        space = false;
+    }
+    return out;
+}
+
+std::vector<std::string> words_of(const std::vector<Token>& tokens) {
+    std::vector<std::string> out;
+    for (const auto& t : tokens) {
+        if (t.text.empty() || !is_word_byte(t.text[0]) || mark_at(t.text, 0)) continue;
+        std::string w = t.text;
+        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+bool is_function_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "a",     "an",   "and",  "any",   "are",   "as",    "at",    "be",   "been",  "between", "both", "but",
+        "by",    "for",  "from", "has",   "have",  "he",    "his",   "in",   "into",  "is",      "it",   "its",
+        "may",   "not",  "of",   "on",    "or",    "other", "shall", "should", "such", "that",   "the",  "their",
+        "them",  "these", "they", "this", "those", "to",    "upon",  "was",  "were",  "which",   "who",  "whose",
+        "will",  "with", "within", "would"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() && b.empty()) return 1.0;
+    dtl::Diff<std::string> d(a, b);
+    d.onOnlyEditDistance();
+    d.compose();
+    double total = static_cast<double>(a.size() + b.size());
+    return (total - static_cast<double>(d.getEditDistance())) / total;
+}
+
+std::vector<DiffSpan> diff_tokens(const std::vector<Token>& before, const std::vector<Token>& after) {
+    dtl::Diff<Token> d(before, after);
+    d.compose();
+    std::vector<DiffSpan> raw;
+    for (const auto& [tok, info] : d.getSes().getSequence()) {
+        DiffOp op = info.type == dtl::SES_ADD ? DiffOp::inserted : info.type == dtl::SES_DELETE ? DiffOp::deleted : DiffOp::same;
+        // A common token keeps the spacing of the later text.
+        const Token& t = op == DiffOp::same ? after[static_cast<size_t>(info.afterIdx - 1)] : tok;
+        if (raw.empty() || raw.back().op != op) raw.push_back({op, {}});
+        raw.back().tokens.push_back(t);
+    }
+    // Inside a change (a run without common tokens), deletions first, then insertions: the
+    // reader sees what was struck out, then what replaced it.
+    std::vector<DiffSpan> out;
+    for (size_t i = 0; i < raw.size();) {
+        if (raw[i].op == DiffOp::same) {
+            out.push_back(std::move(raw[i++]));
+            continue;
+        }
+        DiffSpan del{DiffOp::deleted, {}}, ins{DiffOp::inserted, {}};
+        for (; i < raw.size() && raw[i].op != DiffOp::same; ++i) {
+            auto& dst = raw[i].op == DiffOp::deleted ? del : ins;
+            dst.tokens.insert(dst.tokens.end(), raw[i].tokens.begin(), raw[i].tokens.end());
+        }
+        if (!del.tokens.empty()) out.push_back(std::move(del));
+        if (!ins.tokens.empty()) out.push_back(std::move(ins));
+    }
+    return out;
+}
+
+}  // namespace resgen

@@ -1,0 +1,151 @@
+// The compare page of two documents: their texts aligned clause by clause, each pair marked
+// unchanged, amended, new or dropped, with the words that changed.
+#include <algorithm>
+#include <cctype>
+
+#include "plan/genealogy.hpp"
+#include "plan/labels.hpp"
+#include "plan/pages.hpp"
+#include "plan/text.hpp"
+
+namespace resgen {
+
+using nlohmann::json;
+
+namespace {
+
+std::string slug(const Document& d) {
+    std::string p = page_path(d);
+    p.resize(p.size() - std::string("/index.html").size());
+    std::replace(p.begin(), p.end(), '/', '_');
+    return p;
+}
+
+std::string text_html(const std::vector<Token>& tokens) {
+    std::string out;
+    for (const auto& t : tokens) {
+        if (t.space_before && !out.empty()) out += ' ';
+        out += escape_html(t.text);
+    }
+    return out;
+}
+
+// Deleted and inserted words carry a hidden word for screen readers, which do not announce
+// <del> and <ins>; on screen and paper they are struck through and underlined.
+std::string diff_html(const std::vector<DiffSpan>& diff) {
+    std::string out;
+    DiffOp previous = DiffOp::same;
+    for (const auto& span : diff) {
+        if (span.tokens.empty()) continue;
+        // A word that replaces a struck-out one stands apart from it: "Crisis Response", not
+        // "CrisisResponse".
+        unsigned char first = static_cast<unsigned char>(span.tokens.front().text[0]);
+        bool replaces = previous == DiffOp::deleted && span.op == DiffOp::inserted && (std::isalnum(first) || first >= 0x80);
+        if ((span.tokens.front().space_before || replaces) && !out.empty()) out += ' ';
+        previous = span.op;
+        std::vector<Token> tokens = span.tokens;
+        tokens.front().space_before = false;
+        std::string text = text_html(tokens);
+        if (span.op == DiffOp::same) out += text;
+        else if (span.op == DiffOp::deleted) out += "<del><span class=\"visually-hidden\">deleted: </span>" + text + "</del>";
+        else out += "<ins><span class=\"visually-hidden\">inserted: </span>" + text + "</ins>";
+    }
+    return out;
+}
+
+json side(const Document& d, const std::string& from) {
+    return {{"label", label_of(d)},
+            {"title", d.meta.title},
+            {"body", d.meta.body},
+            {"href", relative_url(from, page_path(d))},
+            {"date", d.meta.date.empty() ? "" : display_date(d.meta.date)}};
+}
+
+}  // namespace
+
+std::string compare_path(const Document& before, const Document& after) {
+    return "compare/" + slug(before) + "__" + slug(after) + "/index.html";
+}
+
+std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment) {
+    auto has_text = [](const Document& d) {
+        return d.in_collection && std::any_of(d.clauses.begin(), d.clauses.end(), carries_language);
+    };
+    std::vector<std::pair<std::pair<size_t, size_t>, bool>> wanted;  // (before, after), lineage
+    for (size_t i = 0; i < corpus.documents.size(); ++i) {
+        const Document& d = corpus.documents[i];
+        auto t = corpus.by_key.find(d.meta.adopted_as);
+        if (has_text(d) && t != corpus.by_key.end() && has_text(corpus.documents[t->second]))
+            wanted.push_back({{i, t->second}, true});
+    }
+    const Document* previous = nullptr;
+    for (const Document* d : chronological(corpus, true)) {
+        if (!has_text(*d)) continue;
+        if (previous) wanted.push_back({{corpus.by_key.at(previous->key), corpus.by_key.at(d->key)}, false});
+        if (d->meta.kind != "draft") previous = d;
+    }
+    // One page per pair; a lineage pair that is also a successive pair is a lineage pair.
+    std::vector<ComparePair> pairs;
+    for (const auto& [p, lineage] : wanted) {
+        auto same = std::find_if(pairs.begin(), pairs.end(), [&](const ComparePair& c) {
+            return c.before == p.first && c.after == p.second;
+        });
+        if (same != pairs.end()) {
+            same->lineage = same->lineage || lineage;
+            continue;
+        }
+        ComparePair c{p.first, p.second, lineage,
+                      compare_path(corpus.documents[p.first], corpus.documents[p.second]), {}};
+        c.comparison = compare_documents(corpus, alignment, p.first, p.second);
+        pairs.push_back(std::move(c));
+    }
+    // In the order of the series: by the later text, then by the earlier.
+    std::vector<size_t> rank(corpus.documents.size());
+    auto order = chronological(corpus, false);
+    for (size_t i = 0; i < order.size(); ++i) rank[corpus.by_key.at(order[i]->key)] = i;
+    std::sort(pairs.begin(), pairs.end(), [&](const ComparePair& a, const ComparePair& b) {
+        return std::pair{rank[a.after], rank[a.before]} < std::pair{rank[b.after], rank[b.before]};
+    });
+    return pairs;
+}
+
+Page compare_page(const Corpus& corpus, const ComparePair& pair) {
+    const Document &A = corpus.documents[pair.before], &B = corpus.documents[pair.after];
+    Page page{pair.path, "compare", {}, {A.key, B.key}};
+    std::sort(page.depends_on.begin(), page.depends_on.end());
+    const Comparison& cmp = pair.comparison;
+    json rows = json::array();
+    for (const auto& r : cmp.rows) {
+        const Clause* a = r.before ? &A.clauses[*r.before] : nullptr;
+        const Clause* b = r.after ? &B.clauses[*r.after] : nullptr;
+        static const char* names[] = {"unchanged", "amended", "new", "dropped"};
+        static const char* labels[] = {"Unchanged", "Amended", "New", "Dropped"};
+        std::string html = r.change == Change::amended ? diff_html(r.diff)
+                           : b                         ? text_html(clause_tokens(*b))
+                                                       : text_html(clause_tokens(*a));
+        rows.push_back({{"id", b ? "c-" + b->anchor : "d-" + a->anchor},
+                        {"change", names[static_cast<int>(r.change)]},
+                        {"change_label", r.change == Change::amended && r.similarity == 1.0
+                                             ? "Amended: punctuation"
+                                             : labels[static_cast<int>(r.change)]},
+                        {"before_label", a ? label_of(A) + ", " + clause_label(*a) : ""},
+                        {"before_href", a ? relative_url(page.path, page_path(A)) + "#" + a->anchor : ""},
+                        {"after_label", b ? label_of(B) + ", " + clause_label(*b) : ""},
+                        {"after_href", b ? relative_url(page.path, page_path(B)) + "#" + b->anchor : ""},
+                        {"both", a && b},
+                        {"html", html}});
+    }
+    std::string relation = pair.lineage ? (A.meta.kind == "draft" ? "The draft and the resolution it became"
+                                                                  : "The recommendation and the resolution adopted")
+                                        : "Successive texts of the series";
+    page.context = {{"page_title", "Compare " + label_of(A) + " and " + label_of(B)},
+                    {"relation", relation},
+                    {"before", side(A, page.path)},
+                    {"after", side(B, page.path)},
+                    {"summary", summary_of(cmp)},
+                    {"rows", rows},
+                    {"has_rows", !rows.empty()}};
+    return page;
+}
+
+}  // namespace resgen

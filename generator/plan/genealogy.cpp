@@ -1,0 +1,172 @@
+// The genealogy of each paragraph on a document page, and the links to the compare pages.
+#include "plan/genealogy.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "plan/labels.hpp"
+#include "plan/pages.hpp"
+
+namespace resgen {
+
+using nlohmann::json;
+
+namespace {
+
+struct Series {
+    const Corpus& corpus;
+    const Alignment& alignment;
+    std::vector<size_t> rank;                                   // document -> place in the series
+    std::map<std::pair<size_t, size_t>, const ComparePair*> compare;  // (before, after) -> page
+
+    const ComparePair* compare_of(size_t x, size_t y) const {
+        auto it = compare.find({x, y});
+        if (it == compare.end()) it = compare.find({y, x});
+        return it == compare.end() ? nullptr : it->second;
+    }
+};
+
+std::string anchor_of(const Corpus& c, size_t doc, size_t clause) { return c.documents[doc].clauses[clause].anchor; }
+
+std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// Where a clause's language first stood: following, from each clause, its closest match in an
+// earlier document back to one that has none.
+std::pair<size_t, size_t> origin_of(const Series& s, size_t doc, size_t clause) {
+    while (true) {
+        const ClauseLink* parent = nullptr;
+        for (const auto& l : s.alignment.links_of(doc, clause)) {
+            if (s.rank[l.document] >= s.rank[doc]) continue;
+            if (!parent || l.similarity > parent->similarity ||
+                (l.similarity == parent->similarity && s.rank[l.document] > s.rank[parent->document]))
+                parent = &l;
+        }
+        if (!parent) return {doc, clause};
+        doc = parent->document;
+        clause = parent->clause;
+    }
+}
+
+json genealogy(const Series& s, size_t doc, size_t clause, const std::string& page) {
+    const Corpus& c = s.corpus;
+    const auto& links = s.alignment.links_of(doc, clause);
+    auto [odoc, oclause] = origin_of(s, doc, clause);
+    auto clause_href = [&](size_t d, size_t cl) {
+        return relative_url(page, page_path(c.documents[d])) + "#" + anchor_of(c, d, cl);
+    };
+    json origin = nullptr;
+    if (odoc != doc) {
+        const Document& o = c.documents[odoc];
+        origin = {{"label", label_of(o) + " " + anchor_of(c, odoc, oclause)},
+                  {"href", clause_href(odoc, oclause)},
+                  {"date", o.meta.date.empty() ? "" : display_date(o.meta.date)}};
+    }
+
+    // The clause and those carrying its language, in the order of the series.
+    std::vector<const ClauseLink*> ordered;
+    for (const auto& l : links) ordered.push_back(&l);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const ClauseLink* x, const ClauseLink* y) { return s.rank[x->document] < s.rank[y->document]; });
+    json entries = json::array();
+    bool placed = false;
+    size_t later = 0;
+    auto self_entry = [&] {
+        entries.push_back({{"label", label_of(c.documents[doc]) + " " + anchor_of(c, doc, clause)},
+                           {"href", ""}, {"self", true}, {"change", "this text"}, {"compare_href", ""}});
+        placed = true;
+    };
+    for (const ClauseLink* l : ordered) {
+        if (!placed && s.rank[l->document] > s.rank[doc]) self_entry();
+        later += s.rank[l->document] > s.rank[doc];
+        std::string compare_href;
+        if (const ComparePair* p = s.compare_of(doc, l->document)) {
+            // The row of the pair is named after the later text's clause.
+            size_t row_clause = p->after == doc ? clause : l->clause;
+            compare_href = relative_url(page, p->path) + "#c-" + anchor_of(c, p->after, row_clause);
+        }
+        entries.push_back({{"label", label_of(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause)},
+                           {"href", clause_href(l->document, l->clause)},
+                           {"self", false},
+                           {"change", l->verbatim              ? "word for word"
+                                      : l->similarity == 1.0 ? "word for word, punctuation changed"
+                                                             : "with changes"},
+                           {"compare_href", compare_href}});
+    }
+    if (!placed) self_entry();
+
+    std::string summary;
+    if (links.empty()) summary = "Language: only in this text";
+    else if (!origin.is_null()) summary = "Language since " + origin["label"].get<std::string>() + ", in " +
+                                          plural(links.size(), "other text", "other texts");
+    else summary = "Language first appears here, carried in " + plural(later, "later text", "later texts");
+    return {{"summary", summary}, {"origin", origin}, {"entries", entries}, {"has_entries", !links.empty()}};
+}
+
+json comparison_link(const Corpus& c, const ComparePair& p, const std::string& page) {
+    return {{"href", relative_url(page, p.path)},
+            {"label", label_of(c.documents[p.before]) + " and " + label_of(c.documents[p.after])},
+            {"summary", summary_of(p.comparison)},
+            {"lineage", p.lineage}};
+}
+
+// Sets `genealogy` on each clause object of a document page's text, sub-paragraphs included.
+void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::string, size_t>& by_anchor,
+              const std::string& page) {
+    for (auto& j : clauses) {
+        if (j.contains("anchor") && j["anchor"].is_string()) {
+            auto it = by_anchor.find(j["anchor"].get<std::string>());
+            if (it != by_anchor.end()) j["genealogy"] = genealogy(s, doc, it->second, page);
+        }
+        if (j.contains("subparagraphs")) annotate(j["subparagraphs"], s, doc, by_anchor, page);
+    }
+}
+
+}  // namespace
+
+void add_living_text(Plan& plan, const Corpus& corpus) {
+    Alignment alignment = align_corpus(corpus);
+    std::vector<ComparePair> pairs = compare_pairs(corpus, alignment);
+    Series s{corpus, alignment, std::vector<size_t>(corpus.documents.size(), corpus.documents.size()), {}};
+    auto order = chronological(corpus, false);
+    for (size_t i = 0; i < order.size(); ++i) s.rank[corpus.by_key.at(order[i]->key)] = i;
+    for (const auto& p : pairs) s.compare[{p.before, p.after}] = &p;
+
+    std::map<std::string, size_t> doc_of_page;
+    for (size_t d = 0; d < corpus.documents.size(); ++d) doc_of_page[page_path(corpus.documents[d])] = d;
+    for (auto& page : plan.pages) {
+        if (page.template_name == "timeline") {
+            json list = json::array();
+            for (const auto& p : pairs) list.push_back(comparison_link(corpus, p, page.path));
+            page.context["comparisons"] = list;
+            page.context["has_comparisons"] = !list.empty();
+            continue;
+        }
+        auto it = doc_of_page.find(page.path);
+        if (page.template_name != "document" || it == doc_of_page.end()) continue;
+        size_t doc = it->second;
+        const Document& d = corpus.documents[doc];
+        if (!d.in_collection) continue;
+        std::map<std::string, size_t> by_anchor;
+        for (size_t c = 0; c < d.clauses.size(); ++c)
+            if (carries_language(d.clauses[c]) && !d.clauses[c].anchor.empty()) by_anchor[d.clauses[c].anchor] = c;
+        json& ctx = page.context["doc"];
+        if (ctx.contains("text")) annotate(ctx["text"], s, doc, by_anchor, page.path);
+        json list = json::array();
+        for (const auto& p : pairs)
+            if (p.before == doc || p.after == doc) {
+                list.push_back(comparison_link(corpus, p, page.path));
+                // The page now also changes with the other text of each pair.
+                page.depends_on.push_back(corpus.documents[p.before == doc ? p.after : p.before].key);
+            }
+        // Genealogy names the clauses of every text sharing language with this one.
+        for (const auto& ap : alignment.pairs)
+            if (ap.a == doc || ap.b == doc) page.depends_on.push_back(corpus.documents[ap.a == doc ? ap.b : ap.a].key);
+        std::sort(page.depends_on.begin(), page.depends_on.end());
+        page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
+        ctx["comparisons"] = list;
+        ctx["has_comparisons"] = !list.empty();
+    }
+    for (const auto& p : pairs) plan.pages.push_back(compare_page(corpus, p));
+}
+
+}  // namespace resgen

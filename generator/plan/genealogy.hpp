@@ -1,0 +1,34 @@
+// The series as a living text: where each paragraph's language comes from, and what changed
+// between two versions. Built on the alignment of stage `align`.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "align/align.hpp"
+#include "plan/plan.hpp"
+
+namespace resgen {
+
+// Two documents whose texts get a compare page: a draft (or the recommendation of one) and
+// the resolution it became; and each document and its predecessor in the series, the latest
+// earlier text of the collection that is not a draft.
+struct ComparePair {
+    size_t before = 0, after = 0;   // indices into Corpus::documents
+    bool lineage = false;           // the draft and what it became
+    std::string path;               // "compare/E_RES_2003_28__A_RES_59_154/index.html"
+    Comparison comparison;
+};
+
+std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment);
+
+// Where two documents' compare page lives: their page paths, '/' read as '_', joined by "__"
+// (neither character occurs in a checked symbol or an id, so the path names one pair).
+std::string compare_path(const Document& before, const Document& after);
+
+Page compare_page(const Corpus& corpus, const ComparePair& pair);
+
+// Adds to a planned site what alignment shows: the genealogy of every paragraph on the
+// document pages, the compare pages, and links to them from the documents and the timeline.
+void add_living_text(Plan& plan, const Corpus& corpus);
+
+}  // namespace resgen

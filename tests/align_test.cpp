@@ -1,0 +1,408 @@
+// The alignment of the series: which clauses carry the same language, the comparison of two
+// texts, and the lineage `resgen check` suggests. The seeds of content/ are the cases.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+#include "align/align.hpp"
+#include "load/source.hpp"
+#include "parse/parse.hpp"
+#include "plan/genealogy.hpp"
+#include "site/site.hpp"
+
+using namespace resgen;
+using Catch::Matchers::Contains;
+
+namespace {
+
+Corpus load_corpus(const std::filesystem::path& dir, Diagnostics& diags) {
+    std::vector<Document> docs;
+    for (const auto& src : load_sources(dir, diags)) docs.push_back(parse_document(src, {}, diags));
+    return resolve(std::move(docs), diags);
+}
+
+const Corpus& seeds() {
+    static const Corpus corpus = [] {
+        Diagnostics diags;
+        return load_corpus(std::filesystem::path(RESGEN_SOURCE_DIR) / "content", diags);
+    }();
+    return corpus;
+}
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() / ("resgen-align-" + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+size_t index_of(const Corpus& c, const std::string& key) { return c.by_key.at(key); }
+
+size_t clause_of(const Corpus& c, size_t doc, const std::string& anchor) {
+    const auto& cl = c.documents[doc].clauses;
+    for (size_t i = 0; i < cl.size(); ++i)
+        if (cl[i].anchor == anchor) return i;
+    FAIL("no clause " << anchor << " in " << c.documents[doc].key);
+    return 0;
+}
+
+std::string render_diff(const std::vector<DiffSpan>& diff) {
+    std::string out;
+    for (const auto& s : diff) {
+        std::string text;
+        for (const auto& t : s.tokens) text += (t.space_before && !text.empty() ? " " : "") + t.text;
+        if (!out.empty() && !s.tokens.empty() && s.tokens.front().space_before) out += ' ';
+        out += s.op == DiffOp::inserted ? "{+" + text + "+}" : s.op == DiffOp::deleted ? "[-" + text + "-]" : text;
+    }
+    return out;
+}
+
+const DiffSpan* find_span(const std::vector<DiffSpan>& diff, DiffOp op, const std::string& text) {
+    for (const auto& s : diff) {
+        if (s.op != op) continue;
+        std::string joined;
+        for (const auto& t : s.tokens) joined += (joined.empty() ? "" : " ") + t.text;
+        if (joined == text) return &s;
+    }
+    return nullptr;
+}
+
+const CompareRow& row_after(const Corpus& c, const Comparison& cmp, const std::string& anchor) {
+    for (const auto& r : cmp.rows)
+        if (r.after && c.documents[cmp.after].clauses[*r.after].anchor == anchor) return r;
+    FAIL("no row for " << anchor);
+    return cmp.rows.front();
+}
+
+const CompareRow& row_before(const Corpus& c, const Comparison& cmp, const std::string& anchor) {
+    for (const auto& r : cmp.rows)
+        if (r.before && c.documents[cmp.before].clauses[*r.before].anchor == anchor) return r;
+    FAIL("no row for " << anchor);
+    return cmp.rows.front();
+}
+
+std::string before_anchor(const Corpus& c, const Comparison& cmp, const CompareRow& r) {
+    return r.before ? c.documents[cmp.before].clauses[*r.before].anchor : "";
+}
+
+Comparison compare_keys(const Corpus& c, const Alignment& al, const std::string& a, const std::string& b) {
+    return compare_documents(c, al, index_of(c, a), index_of(c, b));
+}
+
+}  // namespace
+
+TEST_CASE("tokens keep words, marks and spacing", "[align]") {
+    auto t = tokenize("Requests the Secretary-General, “inter alia”, to act;");
+    std::vector<std::string> texts;
+    for (const auto& x : t) texts.push_back(x.text);
+    CHECK(texts == std::vector<std::string>{"Requests", "the", "Secretary-General", ",", "“", "inter", "alia", "”",
+                                            ",", "to", "act", ";"});
+    CHECK(tokenize("resolution 2003/28 of E/CN.15/2004/7.").size() == 5);
+    CHECK_FALSE(t[3].space_before);
+    CHECK(t[4].space_before);
+    CHECK(words_of(t) == std::vector<std::string>{"requests", "the", "secretary-general", "inter", "alia", "to", "act"});
+}
+
+TEST_CASE("similarity is the share of words in common order", "[align]") {
+    CHECK(similarity({"a", "b", "c", "d"}, {"a", "b", "c", "d"}) == 1.0);
+    CHECK(similarity({"a", "b", "c", "d"}, {"e", "f"}) == 0.0);
+    CHECK(similarity({"a", "b", "c", "d"}, {"a", "x", "c", "d"}) == Approx(0.75));
+}
+
+TEST_CASE("the word diff strikes out, then inserts", "[align]") {
+    auto diff = diff_tokens(tokenize("Crisis management;"), tokenize("Response to and management of crises;"));
+    REQUIRE(diff.size() == 5);
+    CHECK(find_span(diff, DiffOp::deleted, "Crisis"));
+    CHECK(find_span(diff, DiffOp::inserted, "Response to and"));
+    CHECK(find_span(diff, DiffOp::same, "management"));
+    CHECK(find_span(diff, DiffOp::inserted, "of crises"));
+    CHECK(diff[0].op == DiffOp::deleted);
+    CHECK(diff[1].op == DiffOp::inserted);
+}
+
+TEST_CASE("the Colombia draft against A/RES/59/154", "[align]") {
+    const Corpus& c = seeds();
+    Alignment al = align_corpus(c);
+    Comparison cmp = compare_keys(c, al, "ccpcj-2004-colombia-draft", "A/RES/59/154");
+
+    SECTION("paragraph 7 passes from the Secretary-General to UNODC") {
+        const CompareRow& op7 = row_after(c, cmp, "op7");
+        CHECK(before_anchor(c, cmp, op7) == "op7");
+        CHECK(op7.change == Change::amended);
+        CHECK(find_span(op7.diff, DiffOp::deleted, "Secretary-General"));
+        CHECK(find_span(op7.diff, DiffOp::inserted, "United Nations Office on Drugs and Crime"));
+        CHECK(find_span(op7.diff, DiffOp::deleted, "drawing on"));
+        CHECK(find_span(op7.diff, DiffOp::inserted, "subject to the availability of"));
+        const CompareRow& op8 = row_after(c, cmp, "op8");
+        CHECK(before_anchor(c, cmp, op8) == "op8");
+        CHECK(find_span(op8.diff, DiffOp::deleted, "Secretary-General"));
+        CHECK(find_span(op8.diff, DiffOp::inserted, "United Nations Office on Drugs and Crime"));
+    }
+    SECTION("sub-paragraph (d): Crisis management became Response to and management of crises") {
+        const CompareRow& d = row_after(c, cmp, "op7d");
+        CHECK(before_anchor(c, cmp, d) == "op7d");
+        CHECK(d.change == Change::amended);
+        CHECK(find_span(d.diff, DiffOp::deleted, "Crisis"));
+        CHECK(find_span(d.diff, DiffOp::inserted, "Response to and"));
+        CHECK(find_span(d.diff, DiffOp::same, "management"));
+    }
+    SECTION("the rest is carried, punctuation changes counting as amendments") {
+        CHECK(row_after(c, cmp, "pp1").change == Change::unchanged);
+        CHECK(row_after(c, cmp, "op7a").change == Change::unchanged);
+        const CompareRow& op2 = row_after(c, cmp, "op2");
+        CHECK(op2.change == Change::amended);
+        CHECK(op2.similarity == 1.0);
+        CHECK(find_span(op2.diff, DiffOp::inserted, ","));
+        CHECK(summary_of(cmp) == "16 paragraphs unchanged, 9 amended, 0 new, 0 dropped");
+    }
+}
+
+TEST_CASE("E/RES/2003/28 against A/RES/59/154: renumbered, new and dropped paragraphs", "[align]") {
+    const Corpus& c = seeds();
+    Alignment al = align_corpus(c);
+    Comparison cmp = compare_keys(c, al, "E/RES/2003/28", "A/RES/59/154");
+    // Renumbering: 2003/28 op7 ("Encourages") is 59/154 op4; op8 ("Calls upon") is op5.
+    CHECK(before_anchor(c, cmp, row_after(c, cmp, "op4")) == "op7");
+    CHECK(before_anchor(c, cmp, row_after(c, cmp, "op5")) == "op8");
+    CHECK(row_after(c, cmp, "op4").change == Change::amended);  // "information exchange" -> "exchange of information"
+    CHECK(find_span(row_after(c, cmp, "op4").diff, DiffOp::inserted, "exchange of"));
+    CHECK(find_span(row_after(c, cmp, "op4").diff, DiffOp::deleted, "exchange"));
+    // Resolution numbers are words: 2002/16 became 2003/28, not 2002 / 16.
+    CHECK(find_span(row_after(c, cmp, "pp7").diff, DiffOp::deleted, "its"));
+    CHECK(find_span(row_after(c, cmp, "pp7").diff, DiffOp::inserted, "Economic and Social Council"));
+    CHECK(find_span(row_after(c, cmp, "pp7").diff, DiffOp::inserted, "2003/28"));
+    CHECK(row_after(c, cmp, "pp2").change == Change::unchanged);
+    const CompareRow& pp1 = row_after(c, cmp, "pp1");
+    CHECK(pp1.change == Change::amended);
+    CHECK(find_span(pp1.diff, DiffOp::inserted, "increase in the"));
+    CHECK(find_span(pp1.diff, DiffOp::deleted, "resolved"));
+    CHECK(find_span(pp1.diff, DiffOp::inserted, "determined"));
+    // The handbook (op7) and its list are new; the progress-report requests are dropped.
+    CHECK(row_after(c, cmp, "op7").change == Change::added);
+    CHECK(row_after(c, cmp, "op7d").change == Change::added);
+    CHECK(row_before(c, cmp, "op10").change == Change::dropped);
+    CHECK(row_before(c, cmp, "op6").change == Change::dropped);
+    CHECK(summary_of(cmp) == "4 paragraphs unchanged, 10 amended, 11 new, 3 dropped");
+}
+
+TEST_CASE("the draft inside E/RES/2006/19 against A/RES/59/154", "[align]") {
+    const Corpus& c = seeds();
+    Alignment al = align_corpus(c);
+    Comparison cmp = compare_keys(c, al, "A/RES/59/154", "E/RES/2006/19");
+    // "the practice of kidnapping" became "the offence of kidnapping".
+    const CompareRow& pp1 = row_after(c, cmp, "pp1");
+    CHECK(before_anchor(c, cmp, pp1) == "pp1");
+    CHECK(find_span(pp1.diff, DiffOp::deleted, "practice"));
+    CHECK(find_span(pp1.diff, DiffOp::inserted, "offence"));
+    CHECK(pp1.diff.front().op == DiffOp::same);  // the opening quotation mark of the draft is not a change
+    // The draft drops "Noting" (59/154 pp3), so its pp3 carries 59/154 pp4.
+    CHECK(before_anchor(c, cmp, row_after(c, cmp, "pp3")) == "pp4");
+    CHECK(row_before(c, cmp, "pp3").change == Change::dropped);
+    // "Encourages" is carried word for word, renumbered from 4 to 3, the closing quotation
+    // mark of the draft notwithstanding.
+    CHECK(before_anchor(c, cmp, row_after(c, cmp, "op3")) == "op4");
+    CHECK(row_after(c, cmp, "op3").change == Change::unchanged);
+    // The Council's own "Recommends" is new; the handbook request is dropped.
+    CHECK(row_after(c, cmp, "recommends").change == Change::added);
+    CHECK(row_before(c, cmp, "op7").change == Change::dropped);
+}
+
+TEST_CASE("only clauses sharing a run of words are scored", "[align]") {
+    auto doc = [](const std::string& key, std::vector<std::string> texts) {
+        Document d;
+        d.key = d.meta.symbol = key;
+        d.meta.kind = "resolution";
+        int n = 0;
+        for (auto& t : texts) {
+            Clause cl;
+            cl.kind = ClauseKind::operative;
+            cl.anchor = "op" + std::to_string(++n);
+            cl.plain = t;
+            d.clauses.push_back(cl);
+        }
+        return d;
+    };
+    Diagnostics diags;
+    std::vector<Document> docs = {doc("A/RES/1/1", {"Condemns the practice of kidnapping;", "Decides to remain seized of the matter."}),
+                                  doc("A/RES/1/2", {"Welcomes the report on oceans and the law of the sea;"}),
+                                  doc("A/RES/1/3", {"Condemns the practice of kidnapping in all its forms;"})};
+    Corpus c = resolve(std::move(docs), diags);
+    Alignment al = align_corpus(c);
+    CHECK(al.scored == 1);  // op1 of 1/1 against op1 of 1/3; nothing against 1/2
+    REQUIRE(al.pairs.size() == 1);
+    CHECK(al.pairs[0].matches.size() == 1);
+    CHECK_FALSE(al.pairs[0].matches[0].verbatim);
+    CHECK(al.find(index_of(c, "A/RES/1/3"), index_of(c, "A/RES/1/1")) == &al.pairs[0]);
+    CHECK(al.find(index_of(c, "A/RES/1/1"), index_of(c, "A/RES/1/2")) == nullptr);
+}
+
+TEST_CASE("check suggests the lineage a text shows but its front matter omits", "[align]") {
+    SECTION("the seeds state their lineage: no note") {
+        CHECK(suggest_lineage(seeds(), align_corpus(seeds())).empty());
+    }
+    SECTION("the Colombia draft without adopted_as reads as the draft of 59/154") {
+        Corpus c = seeds();
+        c.documents[index_of(c, "ccpcj-2004-colombia-draft")].meta.adopted_as.clear();
+        Diagnostics notes = suggest_lineage(c, align_corpus(c));
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].severity == Severity::note);
+        CHECK(notes[0].path == "ccpcj-2004-colombia-draft.md");
+        CHECK_THAT(notes[0].message, Contains("A/RES/59/154") && Contains("adopted_as: A/RES/59/154"));
+        CHECK_THAT(format_diagnostic(notes[0]), Contains("ccpcj-2004-colombia-draft.md:1:1: note:"));
+    }
+}
+
+TEST_CASE("document pages show each paragraph's genealogy, compare pages pair the texts", "[align][plan]") {
+    const Corpus& c = seeds();
+    Plan plan = plan_site(c, SiteConfig{});
+    auto page = [&](const std::string& path) -> const Page& {
+        for (const auto& p : plan.pages)
+            if (p.path == path) return p;
+        FAIL("no page " << path);
+        return plan.pages.front();
+    };
+    SECTION("one compare page per lineage pair and per successive pair, in the order of the series") {
+        std::vector<std::string> compares;
+        for (const auto& p : plan.pages)
+            if (p.template_name == "compare") compares.push_back(p.path);
+        CHECK(compares == std::vector<std::string>{
+                              "compare/E_RES_2003_28__doc_ccpcj-2004-colombia-draft/index.html",
+                              "compare/E_RES_2003_28__A_RES_59_154/index.html",
+                              "compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html",
+                              "compare/A_RES_59_154__E_RES_2006_19/index.html",
+                              "compare/E_RES_2006_19__E_RES_2009_24/index.html"});
+        const auto& ctx = page("compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html").context;
+        CHECK(ctx["summary"] == "16 paragraphs unchanged, 9 amended, 0 new, 0 dropped");
+        CHECK(ctx["before"]["href"] == "../../doc/ccpcj-2004-colombia-draft/index.html");
+        bool crisis = false;
+        for (const auto& r : ctx["rows"])
+            if (r["id"] == "c-op7d") {
+                CHECK(r["change"] == "amended");
+                CHECK_THAT(r["html"].get<std::string>(),
+                           Contains("<del><span class=\"visually-hidden\">deleted: </span>Crisis</del>"));
+                crisis = true;
+            }
+        CHECK(crisis);
+    }
+    SECTION("59/154 pp1: since E/RES/2003/28, carried into 2006/19 and 2009/24") {
+        const auto& text = page("A/RES/59/154/index.html").context["doc"]["text"];
+        const nlohmann::json* pp1 = nullptr;
+        for (const auto& j : text)
+            if (j.value("anchor", "") == "pp1") pp1 = &j;
+        REQUIRE(pp1);
+        const auto& g = (*pp1)["genealogy"];
+        CHECK(g["summary"] == "Language since E/RES/2003/28 pp1, in 4 other texts");
+        CHECK(g["origin"]["href"] == "../../../../E/RES/2003/28/index.html#pp1");
+        std::vector<std::string> order;
+        for (const auto& e : g["entries"]) order.push_back(e["label"].get<std::string>() + ": " + e["change"].get<std::string>());
+        CHECK(order == std::vector<std::string>{"E/RES/2003/28 pp1: with changes", "Commission draft resolution of 12 May 2004 pp1: word for word",
+                                                "A/RES/59/154 pp1: this text", "E/RES/2006/19 pp1: with changes",
+                                                "E/RES/2009/24 pp1: with changes"});
+    }
+    SECTION("2003/28 op10 carries language found nowhere else") {
+        for (const auto& j : page("E/RES/2003/28/index.html").context["doc"]["text"])
+            if (j.value("anchor", "") == "op10") CHECK(j["genealogy"]["summary"] == "Language: only in this text");
+    }
+    SECTION("the timeline and both documents link the compare page") {
+        auto links = [](const nlohmann::json& list) {
+            std::vector<std::string> hrefs;
+            for (const auto& l : list) hrefs.push_back(l["href"]);
+            return hrefs;
+        };
+        CHECK_THAT(links(page("timeline/index.html").context["comparisons"]),
+                   Catch::Matchers::VectorContains(std::string("../compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html")));
+        CHECK_THAT(links(page("A/RES/59/154/index.html").context["doc"]["comparisons"]),
+                   Catch::Matchers::VectorContains(std::string("../../../../compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html")));
+        CHECK_THAT(links(page("doc/ccpcj-2004-colombia-draft/index.html").context["doc"]["comparisons"]),
+                   Catch::Matchers::VectorContains(std::string("../../compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html")));
+    }
+    SECTION("the same corpus plans the same pages") {
+        Plan again = plan_site(c, SiteConfig{});
+        REQUIRE(again.pages.size() == plan.pages.size());
+        for (size_t i = 0; i < plan.pages.size(); ++i) CHECK(again.pages[i].context.dump() == plan.pages[i].context.dump());
+    }
+}
+
+TEST_CASE("the built pages: genealogy under each paragraph, word diffs on the compare page", "[align][site]") {
+    TempDir tmp;
+    BuildOptions o;
+    o.content_dir = std::filesystem::path(RESGEN_SOURCE_DIR) / "content";
+    o.out_dir = tmp.path / "site";
+    o.templates_dir = std::filesystem::path(RESGEN_SOURCE_DIR) / "templates";
+    REQUIRE(build_site(o).ok);
+    std::string doc = read_file(o.out_dir / "A/RES/59/154/index.html");
+    CHECK_THAT(doc, Contains("<details class=\"genealogy\">\n<summary>Language since E/RES/2003/28 pp1, in 4 other texts</summary>"));
+    size_t paragraphs = 0, details = 0;
+    for (size_t p = 0; (p = doc.find("class=\"clause ", p)) != std::string::npos; ++p) ++paragraphs;
+    for (size_t p = 0; (p = doc.find("<details class=\"genealogy\">", p)) != std::string::npos; ++p) ++details;
+    CHECK(details == paragraphs);  // every paragraph and sub-paragraph has its genealogy
+    std::string cmp = read_file(o.out_dir / "compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html");
+    CHECK_THAT(cmp, Contains("16 paragraphs unchanged, 9 amended, 0 new, 0 dropped."));
+    CHECK_THAT(cmp, Contains("<del><span class=\"visually-hidden\">deleted: </span>Crisis</del> "
+                             "<ins><span class=\"visually-hidden\">inserted: </span>Response to and</ins> management "
+                             "<ins><span class=\"visually-hidden\">inserted: </span>of crises</ins>;"));
+    CHECK_THAT(cmp, Contains("Requests the <del><span class=\"visually-hidden\">deleted: </span>Secretary-General</del> "
+                             "<ins><span class=\"visually-hidden\">inserted: </span>United Nations Office on Drugs and Crime</ins>,"));
+    std::string css = read_file(o.out_dir / "assets/style.css");
+    CHECK_THAT(css.substr(css.rfind("@media print")), Contains(".genealogy { display: none"));
+}
+
+TEST_CASE("resgen check prints the lineage note", "[align][cli]") {
+    TempDir tmp;
+    std::filesystem::copy(std::filesystem::path(RESGEN_SOURCE_DIR) / "content", tmp.path / "content",
+                          std::filesystem::copy_options::recursive);
+    auto draft = tmp.path / "content" / "ccpcj-2004-colombia-draft.md";
+    std::string text = read_file(draft), without;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("adopted_as:", 0) != 0) without += line + "\n";
+    std::ofstream(draft) << without;
+    std::string cmd = std::string(RESGEN_BINARY) + " check --content " + (tmp.path / "content").string() + " > " +
+                      (tmp.path / "out.txt").string() + " 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);  // a note does not fail the check
+    CHECK_THAT(read_file(tmp.path / "out.txt"),
+               Contains("ccpcj-2004-colombia-draft.md:1:1: note: 25 of the 25 paragraphs of this text are carried in "
+                        "A/RES/59/154") && Contains("state `adopted_as: A/RES/59/154`"));
+}
+
+// Hidden cases that print the alignment and the diffs of the seeds, for tuning the threshold:
+//   resgen_tests "[.dump]"   (THRESHOLD=0.45 to try another)
+TEST_CASE("dump diffs", "[.dump]") {
+    const Corpus& c = seeds();
+    Alignment al = align_corpus(c);
+    for (auto [a, b] : {std::pair{"ccpcj-2004-colombia-draft", "A/RES/59/154"}, {"E/RES/2003/28", "A/RES/59/154"}, {"A/RES/59/154", "E/RES/2006/19"}}) {
+        Comparison cmp = compare_keys(c, al, a, b);
+        std::cout << a << " -> " << b << ": " << summary_of(cmp) << "\n";
+        for (const auto& r : cmp.rows)
+            std::cout << "  " << int(r.change) << " " << (r.before ? c.documents[cmp.before].clauses[*r.before].anchor : "-") << " "
+                      << (r.after ? c.documents[cmp.after].clauses[*r.after].anchor : "-") << " " << render_diff(r.diff) << "\n";
+    }
+}
+
+TEST_CASE("dump the alignment of the seeds", "[.dump]") {
+    const Corpus& c = seeds();
+    AlignOptions o;
+    if (const char* t = std::getenv("THRESHOLD")) o.threshold = std::stod(t);
+    Alignment al = align_corpus(c, o);
+    for (const auto& p : al.pairs) {
+        std::cout << c.documents[p.a].key << " <-> " << c.documents[p.b].key << "\n";
+        for (const auto& m : p.matches)
+            std::cout << "  " << c.documents[p.a].clauses[m.a].anchor << " ~ " << c.documents[p.b].clauses[m.b].anchor
+                      << " " << m.similarity << (m.verbatim ? " verbatim" : "") << "\n";
+        double sum = 0;
+        for (const auto& m : p.matches) sum += m.similarity;
+        auto units = [&](size_t d) {
+            const auto& cl = c.documents[d].clauses;
+            return double(std::count_if(cl.begin(), cl.end(), carries_language));
+        };
+        std::cout << "  mean similarity: " << sum / units(p.a) << " of the first, " << sum / units(p.b) << " of the second\n";
+    }
+    for (const auto& d : suggest_lineage(c, al)) std::cout << format_diagnostic(d) << "\n";
+}
