@@ -111,6 +111,7 @@ void add_check_command(CLI::App& app, Action& run) {
             // Lineage the texts show but the front matter does not state: notes, never errors.
             Diagnostics lineage = suggest_lineage(site.corpus, align_corpus(site.corpus));
             site.diagnostics.insert(site.diagnostics.end(), lineage.begin(), lineage.end());
+            sort_diagnostics(site.diagnostics);
             int code = report(site.diagnostics, *o);
             size_t docs = 0;
             for (const auto& d : site.corpus.documents) docs += d.in_collection;
