@@ -37,15 +37,15 @@ function pages(root) {
   return found;
 }
 
-// One page of each kind: every page outside the document tree (home, documents, timeline,
-// search, compare, ... whichever exist), a document of the collection, one outside it, and
-// one known by its id.
+// One page of each kind: each page at the top (home, 404) and the first page of each folder
+// outside the document tree (documents, timeline, search, compare, ... whichever exist), a
+// document of the collection, one outside it, and one known by its id.
 function pageKinds(root, all) {
   const picked = new Map();
   for (const p of all) {
     const html = readFileSync(join(root, p), 'utf8');
     let kind;
-    if (!html.includes('<article class="document')) kind = p.split('/').length <= 2 ? p : null;
+    if (!html.includes('<article class="document')) kind = p.includes('/') ? p.split('/')[0] : p;
     else if (p.startsWith('doc/')) kind = 'document without symbol';
     else if (html.includes('is-outside')) kind = 'outside document';
     else kind = 'document';
