@@ -197,7 +197,10 @@ void find_present_resolution(std::string_view s, std::vector<Citation>& out, Tak
 }
 
 void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Citation>& out,
-                      Taken& taken) {
+                      Taken& taken, std::vector<CitationProblem>* problems) {
+    auto problem = [&](size_t b, size_t e, std::string why) {
+        if (problems) problems->push_back({b, e, "'" + std::string(s.substr(b, e - b)) + "' " + why});
+    };
     size_t pos = 0;
     while (pos < s.size()) {
         size_t p = s.find("esolution", pos);
@@ -222,12 +225,31 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
             span_start = word - 4;
             organ = subject_of_relative_clause(s, word);
             if (!organ) organ = find_organ(ctx.voice);
-            if (organ && !shape_fits(organ, first_number)) organ = organ_of_number_shape(first_number);
+            if (!organ && !taken.overlaps(span_start, num_end)) {
+                problem(span_start, num_end,
+                        "cannot be resolved: the organ speaking (" +
+                            (ctx.voice.empty() ? std::string("not stated") : "'" + ctx.voice + "'") +
+                            ") is not one resgen knows; pin it with [text](symbol:...)");
+                continue;
+            }
+            if (!shape_fits(organ, first_number)) {
+                const Organ* by_shape = organ_of_number_shape(first_number);
+                if (!taken.overlaps(span_start, num_end))
+                    problem(span_start, num_end,
+                            "is ambiguous: the " + organ->name + " speaks, but " + std::string(first_number) +
+                                " is numbered as a " + by_shape->name + " resolution; read as the " +
+                                by_shape->short_name + "'s, pin it with [text](symbol:...) if not");
+                organ = by_shape;
+            }
         } else if (const Organ* named = organ_named_before(s, word, name_start)) {
             span_start = name_start;
             organ = named;
         } else {
             organ = organ_of_number_shape(first_number);
+            if (!organ && !taken.overlaps(word, num_end))
+                problem(word, num_end,
+                        "cannot be resolved: no organ is named and the number's shape does not say whose it "
+                        "is; name the organ or pin it with [text](symbol:...)");
         }
         if (!organ) continue;
 
@@ -401,12 +423,13 @@ std::string parse_date(std::string_view s, size_t* consumed) {
     return {};
 }
 
-std::vector<Citation> find_citations(std::string_view text, const CiteContext& ctx) {
+std::vector<Citation> find_citations(std::string_view text, const CiteContext& ctx,
+                                     std::vector<CitationProblem>* problems) {
     std::vector<Citation> out;
     Taken taken;
     find_pinned(text, out, taken);
     find_present_resolution(text, out, taken);
-    find_resolutions(text, ctx, out, taken);
+    find_resolutions(text, ctx, out, taken, problems);
     find_treaties(text, out, taken);
     find_symbols(text, out, taken);
     std::stable_sort(out.begin(), out.end(),

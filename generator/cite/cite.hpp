@@ -19,8 +19,18 @@ struct CiteContext {
     bool recalling = false;   // the clause opens with "Recalling": its first reference is recalled
 };
 
+// A span that reads as a reference but cannot be resolved for sure, and why.
+struct CitationProblem {
+    size_t begin = 0;  // byte offsets into the text
+    size_t end = 0;
+    std::string message;
+};
+
 // All references in `text`, in order of appearance, spans as byte offsets into `text`.
-std::vector<Citation> find_citations(std::string_view text, const CiteContext& ctx);
+// References that cannot be resolved (an unknown organ's "its resolution", a bare number whose
+// shape names no organ), or that could be read two ways, are listed in `problems` when given.
+std::vector<Citation> find_citations(std::string_view text, const CiteContext& ctx,
+                                     std::vector<CitationProblem>* problems = nullptr);
 
 // "24 July 2002" -> "2002-07-24"; empty when `text` does not start with such a date.
 // `consumed` receives the number of bytes read.

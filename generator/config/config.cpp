@@ -31,6 +31,7 @@ SiteConfig parse_config(const std::string& text, const std::string& path, Diagno
             else if (key == "description") cfg.description = v.as<std::string>();
             else if (key == "language") cfg.language = v.as<std::string>();
             else if (key == "base_url") cfg.base_url = v.as<std::string>();
+            else if (key == "allow_html") cfg.allow_html = v.as<bool>();
             else if (key == "preambular_phrases") cfg.preambular_phrases = v.as<std::vector<std::string>>();
             else at(Severity::warning, "unknown key '" + key + "' in site.yml");
         } catch (const YAML::Exception&) {

@@ -14,6 +14,7 @@ struct SiteConfig {
     std::string language = "en";
     std::string base_url;                       // absolute, ending in '/'; empty when not set
     std::vector<std::string> preambular_phrases;  // added to the built-in table
+    bool allow_html = false;  // raw HTML in the Markdown reaches the page (through GFM's tag filter)
 };
 
 // Reads `content_dir/site.yml` if it exists; a missing file gives the defaults.

@@ -229,10 +229,10 @@ private:
             last = c.end;
         }
         md.append(clause.markdown, last);
-        std::string html = markdown::inline_html(md);
+        std::string html = markdown::inline_html(md, false, {"resgen"});
 
         std::string out;
-        bool in_ref = false;
+        bool in_ref = false, skipped_link = false;
         for (size_t pos = 0; pos < html.size();) {
             if (html[pos] != '<') {
                 out += html[pos++];
@@ -249,7 +249,16 @@ private:
             if (auto it = same.find(tag); it != same.end()) {
                 out += it->second;
             } else if (tag.rfind("<a href=\"resgen:", 0) == 0) {
-                size_t index = std::stoul(tag.substr(16));
+                // The editor may have written a "resgen:" link too: only our own numbers are refs.
+                std::string digits = tag.substr(16, tag.find('"', 16) - 16);
+                size_t index = digits.empty() || digits.size() > 6 ||
+                                       digits.find_first_not_of("0123456789") != std::string::npos
+                                   ? clause.citations.size()
+                                   : std::stoul(digits);
+                if (index >= clause.citations.size()) {
+                    skipped_link = true;
+                    continue;
+                }
                 const Citation& c = clause.citations[index];
                 const Document* target = corpus_.find(c.target);
                 std::string href = target ? akn_names(*target, language_).work : c.target;
@@ -258,8 +267,8 @@ private:
             } else if (tag.rfind("<a href=\"", 0) == 0) {
                 out += "<a href=\"" + tag.substr(9, tag.find('"', 9) - 9) + "\">";
             } else if (tag == "</a>") {
-                out += in_ref ? "</ref>" : "</a>";
-                in_ref = false;
+                if (!skipped_link) out += in_ref ? "</ref>" : "</a>";
+                in_ref = skipped_link = false;
             }
             // Anything else (images, omitted raw HTML) has no place in the text: dropped.
         }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -35,6 +36,47 @@ std::string read_file(const fs::path& path) {
     }
     ::close(fd);
     return text;
+}
+
+bool find_invalid_utf8(std::string_view text, int& line, int& column) {
+    line = 1;
+    column = 1;
+    size_t i = 0;
+    while (i < text.size()) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > text.size()) return true;
+        uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (size_t k = 1; k < n; ++k) {
+            unsigned char cc = static_cast<unsigned char>(text[i + k]);
+            if ((cc & 0xC0) != 0x80) return true;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return true;
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += n;
+    }
+    return false;
+}
+
+std::string_view line_of(std::string_view text, int line) {
+    size_t pos = 0;
+    for (int l = 1; l < line; ++l) {
+        pos = text.find('\n', pos);
+        if (pos == std::string_view::npos) return {};
+        ++pos;
+    }
+    if (pos > text.size()) return {};
+    size_t eol = text.find('\n', pos);
+    std::string_view l = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
 }
 
 namespace {
@@ -131,6 +173,12 @@ std::optional<Source> load_source(const fs::path& content_dir, const std::string
         text = read_file(content_dir / rel);
     } catch (const std::exception&) {
         diags.push_back({Severity::error, rel, 0, 0, "cannot read file"});
+        return std::nullopt;
+    }
+    int line = 0, column = 0;
+    if (find_invalid_utf8(text, line, column)) {
+        diags.push_back({Severity::error, rel, line, column,
+                         "not UTF-8: save the file as UTF-8 (the first bad byte is here)"});
         return std::nullopt;
     }
     return split_source(rel, std::move(text), diags);

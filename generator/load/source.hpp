@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostic.hpp"
@@ -33,6 +34,13 @@ std::optional<Source> load_source(const std::filesystem::path& content_dir, cons
 
 // Every file of content_files(), read and split.
 std::vector<Source> load_sources(const std::filesystem::path& content_dir, Diagnostics& diags);
+
+// Where `text` first breaks UTF-8 (a stray, truncated or overlong sequence, a surrogate, a
+// code point past U+10FFFF): its 1-based line and column in characters. False when valid.
+bool find_invalid_utf8(std::string_view text, int& line, int& column);
+
+// Line `line` (1-based) of `text`, without its end of line; empty when there is none.
+std::string_view line_of(std::string_view text, int line);
 
 // Reads a whole file; throws std::runtime_error naming the file when it cannot.
 std::string read_file(const std::filesystem::path& path);

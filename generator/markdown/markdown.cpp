@@ -3,6 +3,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -61,11 +63,55 @@ std::string as_inline(std::string_view md) {
     return s;
 }
 
+// Replaces `node` by its children.
+void unwrap(cmark_node* node) {
+    while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);
+}
+
+// Links to anything but http(s), relative addresses and `extra` schemes lose their address;
+// images are replaced by their alternative text.
+void drop_unsafe_links(cmark_node* doc, const std::vector<std::string>& extra) {
+    std::vector<cmark_node*> found;
+    cmark_iter* it = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER &&
+            (cmark_node_get_type(n) == CMARK_NODE_LINK || cmark_node_get_type(n) == CMARK_NODE_IMAGE))
+            found.push_back(n);
+    }
+    cmark_iter_free(it);
+    for (cmark_node* n : found) {
+        if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
+            unwrap(n);
+            continue;
+        }
+        const char* url = cmark_node_get_url(n);
+        std::string scheme = url_scheme(url ? url : "");
+        bool ok = scheme.empty() || scheme == "http" || scheme == "https" ||
+                  std::find(extra.begin(), extra.end(), scheme) != extra.end();
+        if (!ok) unwrap(n);
+    }
+}
+
 }  // namespace
 
-std::string inline_html(std::string_view md, bool allow_html) {
+std::string url_scheme(std::string_view url) {
+    std::string scheme;
+    for (char c : url) {
+        if (c == ':') return scheme;
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!letter && (scheme.empty() || !other)) return {};
+        scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return {};
+}
+
+std::string inline_html(std::string_view md, bool allow_html, const std::vector<std::string>& extra_schemes) {
     int options = CMARK_OPT_DEFAULT | (allow_html ? CMARK_OPT_UNSAFE : 0);
     NodePtr doc = parse(as_inline(md), options, true);
+    drop_unsafe_links(doc.get(), extra_schemes);
     cmark_llist* exts = nullptr;
     ensure_extensions();
     cmark_mem* mem = cmark_get_default_mem_allocator();

@@ -2,13 +2,20 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace resgen::markdown {
 
-// HTML of one paragraph's inline content, without the enclosing <p>. Raw HTML is dropped and
-// unsafe link schemes (javascript:, data:, ...) are emptied by cmark-gfm's safe mode unless
-// `allow_html` is set, in which case GFM's tag filter still applies.
-std::string inline_html(std::string_view md, bool allow_html = false);
+// HTML of one paragraph's inline content, without the enclosing <p>. Raw HTML is dropped by
+// cmark-gfm's safe mode unless `allow_html` is set, in which case GFM's tag filter still
+// applies. Whatever `allow_html` says, a link is kept only when it is relative or its scheme is
+// http, https or one of `extra_schemes` (else its text stays, unlinked), and an image becomes
+// its alternative text: a page loads nothing from outside the site.
+std::string inline_html(std::string_view md, bool allow_html = false,
+                        const std::vector<std::string>& extra_schemes = {});
+
+// The scheme of a URL ("https", "javascript"), lower-cased; empty for a relative URL.
+std::string url_scheme(std::string_view url);
 
 // The same content as plain text: emphasis, links and footnote markers removed, white space folded.
 // Most clauses are one line of words with an emphasised opening phrase; those are read without

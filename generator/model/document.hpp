@@ -62,6 +62,7 @@ struct Metadata {
 struct Document {
     std::string key;         // the symbol, or the id when the symbol is not stated
     std::string path;        // the content file it came from, relative to the content folder
+    int key_line = 0;        // the line of its `symbol:` (or `id:`) in that file
     Metadata meta;
     std::vector<Clause> clauses;  // in text order; footnotes last
     bool in_collection = true;

@@ -18,6 +18,25 @@ struct Block {
     std::string text;
     int line = 0;
     int column = 1;
+    // Where each source line starts in `text`: {offset, line, column}, so that a position in
+    // the text can be named in the file.
+    struct Piece {
+        size_t offset;
+        int line;
+        int column;
+    };
+    std::vector<Piece> pieces;
+
+    // The file position of byte `offset` of `text`; columns count characters.
+    std::pair<int, int> position(size_t offset) const {
+        const Piece* p = &pieces.front();
+        for (const auto& q : pieces)
+            if (q.offset <= offset) p = &q;
+        int col = p->column;
+        for (size_t i = p->offset; i < offset && i < text.size(); ++i)
+            col += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        return {p->line, col};
+    }
 };
 
 std::string trim(std::string_view s) {
@@ -28,6 +47,18 @@ std::string trim(std::string_view s) {
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> lines;
+    size_t pos = 0;
+    while (pos <= s.size()) {
+        size_t eol = s.find('\n', pos);
+        if (eol == std::string_view::npos) eol = s.size();
+        lines.push_back(s.substr(pos, eol - pos));
+        pos = eol + 1;
+    }
+    return lines;
+}
 
 std::vector<Block> split_blocks(const Source& src) {
     std::vector<Block> blocks;
@@ -47,14 +78,21 @@ std::vector<Block> split_blocks(const Source& src) {
         // A footnote definition always starts a block of its own.
         if (t.empty() || (starts_with(t, "[^") && t.find("]:") != std::string::npos)) flush();
         if (!t.empty()) {
+            int column = static_cast<int>(raw.find_first_not_of(" \t")) + 1;
             if (cur.text.empty()) {
                 cur.line = line;
-                cur.column = static_cast<int>(raw.find_first_not_of(" \t")) + 1;
+                cur.column = column;
+                cur.pieces.push_back({0, line, column});
                 cur.text = t;
             } else {
                 // Block quotes continue with "> " on every line.
-                if (starts_with(cur.text, ">") && starts_with(t, ">")) t = trim(t.substr(1));
+                if (starts_with(cur.text, ">") && starts_with(t, ">")) {
+                    std::string rest = trim(t.substr(1));
+                    column += static_cast<int>(t.size() - rest.size());
+                    t = rest;
+                }
                 cur.text += ' ';
+                cur.pieces.push_back({cur.text.size(), line, column});
                 cur.text += t;
             }
         }
@@ -148,8 +186,10 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     std::string voice = body_voice;
     int pp = 0, text_n = 0;
     std::string last_operative, last_anchor;
+    const std::vector<Block> blocks = split_blocks(src);
+    std::vector<const Block*> block_of;  // the block each clause came from
 
-    for (const Block& b : split_blocks(src)) {
+    for (const Block& b : blocks) {
         Clause c;
         c.line = b.line;
         c.column = b.column;
@@ -176,7 +216,8 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
             c.markdown = trim(t.substr(1));
         } else if (starts_with(t, "#")) {
             c.kind = ClauseKind::heading;
-            c.markdown = trim(t.substr(t.find_first_not_of('#')));
+            size_t text_start = t.find_first_not_of('#');  // "###" alone is an empty heading
+            c.markdown = text_start == std::string::npos ? std::string() : trim(t.substr(text_start));
         } else if (probe.size() > 5 && starts_with(probe, "The ") && probe.back() == ',' &&
                    find_organ(probe.substr(4, probe.size() - 5))) {
             c.kind = ClauseKind::voice;
@@ -224,6 +265,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
         }
         if (!c.anchor.empty() && c.kind != ClauseKind::footnote) last_anchor = c.anchor;
         clauses.push_back(std::move(c));
+        block_of.push_back(&b);
     }
 
     // A footnote speaks with the voice of the paragraph that calls it.
@@ -240,7 +282,8 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
                                   "footnote [^" + c.number + "] is never referred to in the text"});
         }
     }
-    for (const auto& [id, v] : caller_voice) {
+    for (const auto& entry : caller_voice) {
+        const std::string& id = entry.first;  // a plain name: clang 14 cannot capture a structured binding
         bool defined = std::any_of(clauses.begin(), clauses.end(), [&](const Clause& c) {
             return (c.kind == ClauseKind::footnote || c.kind == ClauseKind::note) && c.number == id;
         });
@@ -258,12 +301,29 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
         }
     }
 
-    for (auto& c : clauses) {
+    for (size_t i = 0; i < clauses.size(); ++i) {
+        Clause& c = clauses[i];
         if (c.kind == ClauseKind::voice || c.kind == ClauseKind::heading) continue;
         c.plain = markdown::plain_text(c.markdown);
         if (c.kind == ClauseKind::note) continue;
         CiteContext ctx{c.voice, starts_with(c.phrase, "Recalling")};
-        c.citations = find_citations(c.markdown, ctx);
+        std::vector<CitationProblem> problems;
+        c.citations = find_citations(c.markdown, ctx, &problems);
+        // The clause's Markdown is the end of its block's text.
+        const Block& b = *block_of[i];
+        const size_t shift = b.text.size() - c.markdown.size();
+        auto at = [&](Severity sev, size_t offset, std::string message) {
+            auto [line, column] = b.position(shift + offset);
+            diags.push_back({sev, src.path, line, column, std::move(message)});
+        };
+        for (const auto& p : problems) at(Severity::warning, p.begin, p.message);
+        // A pinned symbol becomes a page path: it must be a safe one.
+        std::erase_if(c.citations, [&](const Citation& cit) {
+            std::string why;
+            if (!cit.pinned || valid_symbol(cit.target, &why)) return false;
+            at(Severity::error, cit.begin, "the link '" + cit.span + "' does not name a valid symbol: " + why);
+            return true;
+        });
     }
     return clauses;
 }
@@ -273,6 +333,16 @@ Document parse_document(const Source& src, const ParseOptions& options, Diagnost
     doc.path = src.path;
     doc.meta = parse_front_matter(src, diags);
     doc.key = doc.meta.symbol.empty() ? doc.meta.id : doc.meta.symbol;
+    // Where the key is written, for messages about it (two files with one symbol).
+    const std::string field = doc.meta.symbol.empty() ? "id:" : "symbol:";
+    doc.key_line = src.front_matter_line;
+    for (int l = 0; const auto& line : split_lines(src.front_matter)) {
+        if (starts_with(line, field)) {
+            doc.key_line = src.front_matter_line + l;
+            break;
+        }
+        ++l;
+    }
     doc.clauses = parse_clauses(src, doc.meta.body, options, diags);
     return doc;
 }

@@ -134,6 +134,12 @@ Metadata parse_front_matter(const Source& src, Diagnostics& diags) {
             const std::string& s = key == "symbol" ? m.symbol : m.adopted_as;
             if (!valid_symbol(s, &why)) at_mark(Severity::error, v.Mark(), "malformed " + key + ": " + why);
         }
+        // A source becomes a link on some page: only an address a reader can follow safely.
+        if (key == "source" && !m.source.empty() && m.source.rfind("https://", 0) != 0 &&
+            m.source.rfind("http://", 0) != 0) {
+            at_mark(Severity::error, v.Mark(), "'source' must be an http or https address");
+            m.source.clear();
+        }
         if (key == "id" && !valid_id(m.id))
             at_mark(Severity::error, v.Mark(), "malformed id '" + m.id + "': use lower-case letters, digits and '-'");
         if (key == "date" && !valid_date(m.date))

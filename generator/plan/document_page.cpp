@@ -25,9 +25,9 @@ json meta_row(const std::string& label, const std::string& value, bool always) {
     return {{"label", label}, {"value", value}, {"not_stated", value.empty()}};
 }
 
-json clause_json(const Clause& c, const Corpus& corpus, const std::string& page) {
+json clause_json(const Clause& c, const Corpus& corpus, const std::string& page, bool allow_html) {
     json j = {{"anchor", c.anchor}, {"lead", c.lead}, {"number", c.number},
-              {"html", c.kind == ClauseKind::voice ? "" : clause_html(c, corpus, page)},
+              {"html", c.kind == ClauseKind::voice ? "" : clause_html(c, corpus, page, allow_html)},
               {"label", clause_label(c)}};
     j["is_" + std::string(c.kind == ClauseKind::voice          ? "voice"
                           : c.kind == ClauseKind::preambular   ? "preambular"
@@ -37,8 +37,8 @@ json clause_json(const Clause& c, const Corpus& corpus, const std::string& page)
                           : c.kind == ClauseKind::note         ? "note"
                           : c.kind == ClauseKind::footnote     ? "footnote"
                                                                : "text")] = true;
-    if (c.kind == ClauseKind::voice) j["voice_html"] = markdown::inline_html(c.markdown);
-    if (c.kind == ClauseKind::heading) j["html"] = markdown::inline_html(c.markdown);
+    if (c.kind == ClauseKind::voice) j["voice_html"] = markdown::inline_html(c.markdown, allow_html);
+    if (c.kind == ClauseKind::heading) j["html"] = markdown::inline_html(c.markdown, allow_html);
     return j;
 }
 
@@ -110,7 +110,7 @@ json lineage(const Document& doc, const Corpus& corpus) {
 
 }  // namespace
 
-Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig&) {
+Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& config) {
     Page page;
     page.path = page_path(doc);
     page.template_name = "document";
@@ -137,7 +137,7 @@ Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig&)
     json body = json::array(), footnotes = json::array(), notes = json::array();
     // Sub-paragraphs sit inside their operative paragraph.
     for (const auto& c : doc.clauses) {
-        json j = clause_json(c, corpus, page.path);
+        json j = clause_json(c, corpus, page.path, config.allow_html);
         if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.rfind("fn", 0) == 0 &&
                                                c.parent == c.anchor)) {
             j["backref"] = "";

@@ -26,7 +26,8 @@ namespace {
 
 // Citations are first written as links to "resgen:N" so that cmark-gfm renders the Markdown
 // around them untouched; the placeholders are then replaced by the real anchors.
-const std::string kPlaceholder = "resgen:";
+const std::string kPlaceholderScheme = "resgen";
+const std::string kPlaceholder = kPlaceholderScheme + ":";
 
 std::string link_markdown(const Clause& clause) {
     std::string md;
@@ -61,8 +62,8 @@ std::string anchor_tag(const Citation& c, const Corpus& corpus, const std::strin
 
 }  // namespace
 
-std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page) {
-    std::string html = markdown::inline_html(link_markdown(clause));
+std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page, bool allow_html) {
+    std::string html = markdown::inline_html(link_markdown(clause), allow_html, {kPlaceholderScheme});
     // Placeholders to anchors.
     std::string out;
     out.reserve(html.size() + 128);
@@ -72,10 +73,15 @@ std::string clause_html(const Clause& clause, const Corpus& corpus, const std::s
         size_t at = html.find(open, pos);
         if (at == std::string::npos) break;
         size_t num = at + open.size(), q = html.find('"', num);
-        size_t close = html.find('>', q);
-        size_t index = std::stoul(html.substr(num, q - num));
+        size_t close = q == std::string::npos ? q : html.find('>', q);
+        if (close == std::string::npos) break;
+        // The editor may have written a "resgen:" link too: only our own numbers become anchors.
+        std::string digits = html.substr(num, q - num);
+        size_t index = digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos
+                           ? clause.citations.size()
+                           : std::stoul(digits);
         out.append(html, pos, at - pos);
-        out += anchor_tag(clause.citations[index], corpus, page);
+        out += index < clause.citations.size() ? anchor_tag(clause.citations[index], corpus, page) : "<a>";
         pos = close + 1;
     }
     out.append(html, pos);

@@ -7,7 +7,9 @@
 
 namespace resgen {
 
-std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page);
+// Raw HTML in the clause is dropped unless `allow_html` (site.yml's allow_html) is set.
+std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page,
+                        bool allow_html = false);
 
 // HTML-escapes text for element content and attribute values.
 std::string escape_html(std::string_view text);

@@ -89,8 +89,10 @@ Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
     // One key, one document.
     for (size_t i = 1; i < documents.size(); ++i) {
         if (!documents[i].key.empty() && documents[i].key == documents[i - 1].key)
-            diags.push_back({Severity::error, documents[i].path, 2, 1,
-                             "'" + documents[i].key + "' is also the symbol of " + documents[i - 1].path});
+            diags.push_back({Severity::error, documents[i].path, std::max(documents[i].key_line, 1), 1,
+                             "'" + documents[i].key + "' is also the symbol of " + documents[i - 1].path +
+                                 " (line " + std::to_string(std::max(documents[i - 1].key_line, 1)) +
+                                 "): a document has one file"});
     }
     documents.erase(std::unique(documents.begin(), documents.end(),
                                 [](const Document& a, const Document& b) { return a.key == b.key; }),

@@ -107,7 +107,7 @@ UpdateResult Session::build() {
             if (i < data.size()) return data[i].bytes;
             return s.templates.assets[i - data.size()].bytes;
         };
-        result.build.stats = write_site(options_.out_dir, files_out, diags, options_.threads);
+        result.build.stats = write_site(options_.out_dir, files_out, diags, options_.threads, options_.stop);
         if (!has_errors(diags)) result.changed = std::move(files_out.paths);
     }
     sort_diagnostics(diags);

@@ -69,6 +69,15 @@ Site make_site(const BuildOptions& options) {
 }
 
 BuildResult build_site(const BuildOptions& options) {
+    std::string why = refuse_output_folder(
+        options.out_dir, {options.content_dir, options.templates_dir, options.content_dir / "templates"},
+        options.home);
+    if (!why.empty()) {
+        BuildResult refused;
+        refused.diagnostics.push_back({Severity::error, options.out_dir.string(), 0, 0,
+                                       "refusing to use this folder as the output: " + why});
+        return refused;
+    }
     Session session(options);
     return session.build().build;
 }

@@ -1,6 +1,7 @@
 // The orchestrator: runs the stages in order. Commands (build, check, serve, bundle) are thin
 // layers over these functions.
 #pragma once
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -22,6 +23,8 @@ struct BuildOptions {
     std::filesystem::path templates_dir = RESGEN_DEFAULT_TEMPLATES;  // built-in templates
     std::string base_url;   // overrides site.yml's when set
     unsigned threads = 0;   // parse, render and write on this many threads; 0: one per core
+    std::filesystem::path home;  // the user's home folder, never an output folder
+    const std::atomic<bool>* stop = nullptr;  // set by a signal handler: give up before the swap
     bool offline = false;   // a copy read from file:// (resgen bundle): no base URL at all
 };
 

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -100,7 +102,77 @@ bool safe_relative_path(const std::string& path) {
     }
 }
 
-WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnostics& diags, unsigned threads) {
+std::string refuse_output_folder(const fs::path& out_dir, const std::vector<fs::path>& sources,
+                                 const fs::path& home) {
+    std::error_code ec;
+    auto canonical = [&](const fs::path& p) {
+        fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec).lexically_normal();
+        if (c.filename().empty() && c.has_relative_path()) c = c.parent_path();
+        return c;
+    };
+    // True when `inner` is `outer` or lies below it.
+    auto within = [](const fs::path& inner, const fs::path& outer) {
+        auto i = inner.begin();
+        for (auto o = outer.begin(); o != outer.end(); ++o, ++i)
+            if (i == inner.end() || *i != *o) return false;
+        return true;
+    };
+    fs::path out = canonical(out_dir);
+    if (out == out.root_path()) return "it is the root folder";
+    if (!home.empty() && out == canonical(home)) return "it is your home folder";
+    for (const auto& src : sources) {
+        if (src.empty()) continue;
+        fs::path s = canonical(src);
+        if (out == s) return "it is the folder resgen reads from (" + src.string() + ")";
+        if (within(s, out)) return "it contains " + src.string() + ", which resgen reads from";
+        if (within(out, s)) return "it lies inside " + src.string() + ", which resgen reads from";
+    }
+    return {};
+}
+
+namespace {
+
+// Staging and retired folders of builds that were killed: "." + name + ".resgen-new-" + pid.
+// Those of a process that is still running are left alone.
+void clean_abandoned(const fs::path& parent, const std::string& name, const fs::path& out_dir) {
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec)) return;
+    const std::string stem = "." + name + ".resgen-";
+    for (const auto& e : fs::directory_iterator(parent, ec)) {
+        std::string n = e.path().filename().string();
+        if (n.rfind(stem, 0) != 0) continue;
+        std::string rest = n.substr(stem.size());
+        bool is_new = rest.rfind("new-", 0) == 0, is_old = rest.rfind("old-", 0) == 0;
+        if (!is_new && !is_old) continue;
+        std::string pid = rest.substr(4);
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0) continue;
+        // A build killed between its two renames left the previous site under the old name.
+        if (is_old && !fs::exists(out_dir, ec)) fs::rename(e.path(), out_dir, ec);
+        else fs::remove_all(e.path(), ec);
+    }
+}
+
+// Puts `staging` in the place of `out_dir` in one step where the system can (Linux
+// renameat2 RENAME_EXCHANGE); the previous site ends up under `staging`'s name.
+bool exchange(const fs::path& staging, const fs::path& out_dir) {
+#ifdef RENAME_EXCHANGE
+    return ::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) == 0;
+#else
+    (void)staging;
+    (void)out_dir;
+    return false;
+#endif
+}
+
+struct Interrupted : std::runtime_error {
+    Interrupted() : std::runtime_error("interrupted") {}
+};
+
+}  // namespace
+
+WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnostics& diags, unsigned threads,
+                      const std::atomic<bool>* stop) {
     WriteStats stats;
     std::error_code ec;
     fs::path out_dir = fs::absolute(out_arg, ec).lexically_normal();
@@ -109,10 +181,19 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         diags.push_back({Severity::error, out_arg.string(), 0, 0, std::move(msg)});
         return stats;
     };
+    auto check_stop = [&] {
+        if (stop && stop->load()) throw Interrupted();
+    };
     for (const auto& p : files.paths)
         if (!safe_relative_path(p) || p == kManifestName)
             return fail("refusing to write '" + p + "': not a plain path inside the output folder");
 
+    const std::string name = out_dir.filename().string();
+    const fs::path parent = out_dir.parent_path();
+    clean_abandoned(parent, name, out_dir);
+
+    if (fs::is_symlink(out_dir, ec))
+        return fail("the output is a symbolic link; give the folder it points to as --out");
     bool exists = fs::exists(out_dir, ec);
     std::set<std::string> previous;
     if (exists) {
@@ -125,8 +206,6 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         previous = read_manifest(out_dir);
     }
 
-    const std::string name = out_dir.filename().string();
-    const fs::path parent = out_dir.parent_path();
     const fs::path staging = parent / ("." + name + ".resgen-new-" + std::to_string(::getpid()));
     const fs::path retired = parent / ("." + name + ".resgen-old-" + std::to_string(::getpid()));
     try {
@@ -141,6 +220,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
             std::string bytes = files.bytes(i);
             fs::path target = staging / path;
             fs::path old = out_dir / path;
+            if (stop && stop->load()) return;  // checked again before the swap
             // Unchanged bytes: the same file, linked, so its time and inode stay.
             if (exists && previous.count(path) && same_bytes(old, bytes) && ::link(old.c_str(), target.c_str()) == 0) {
                 ++unchanged;
@@ -149,41 +229,68 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
             write_bytes(target, bytes);
             ++written;
         }, threads);
+        check_stop();
         stats.written = written;
         stats.unchanged = unchanged;
         std::set<std::string> mine(files.paths.begin(), files.paths.end());
-        // Files someone else put in the output folder come along into the new site.
+        // Files and folders someone else put in the output folder come along into the new site.
+        // Folders of the previous build's files are ours: left empty, they go.
+        std::set<std::string> previous_folders;
+        for (const auto& p : previous)
+            for (size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1))
+                previous_folders.insert(p.substr(0, slash));
         if (exists) {
             for (auto it = fs::recursive_directory_iterator(out_dir); it != fs::recursive_directory_iterator(); ++it) {
-                if (!it->is_regular_file() && !it->is_symlink()) continue;
+                check_stop();
                 std::string rel = it->path().lexically_relative(out_dir).generic_string();
                 if (rel == kManifestName || previous.count(rel) || mine.count(rel)) continue;
                 fs::path target = staging / rel;
+                if (it->is_directory() && !it->is_symlink()) {
+                    if (!previous_folders.count(rel)) fs::create_directories(target);
+                    continue;
+                }
+                if (!it->is_regular_file() && !it->is_symlink())
+                    throw std::runtime_error(rel + " is neither a file nor a folder and cannot be carried over");
                 fs::create_directories(target.parent_path());
+                if (it->is_symlink()) {
+                    fs::copy_symlink(it->path(), target);
+                    continue;
+                }
                 fs::create_hard_link(it->path(), target, ec);
-                if (ec) fs::copy(it->path(), target, fs::copy_options::copy_symlinks);
+                if (ec) fs::copy(it->path(), target);
             }
             for (const auto& p : previous) stats.removed += !mine.count(p);
         }
         write_bytes(staging / kManifestName, manifest_text(files.paths));
-        // The swap: two renames. Between them the old site is still whole under `retired`.
-        if (exists) fs::rename(out_dir, retired);
-        fs::rename(staging, out_dir);
-        if (exists) fs::remove_all(retired);
+        check_stop();
+        if (!exists) {
+            fs::rename(staging, out_dir);
+        } else if (exchange(staging, out_dir)) {
+            fs::remove_all(staging);  // now the previous site
+        } else {
+            // Two renames. Between them the old site is still whole under `retired`, and a
+            // later build puts it back if this one dies there.
+            fs::rename(out_dir, retired);
+            fs::rename(staging, out_dir);
+            fs::remove_all(retired);
+        }
     } catch (const std::exception& e) {
         fs::remove_all(staging, ec);
         if (!fs::exists(out_dir, ec) && fs::exists(retired, ec)) fs::rename(retired, out_dir, ec);
+        if (dynamic_cast<const Interrupted*>(&e))
+            return fail("interrupted; the previous site was left as it was");
         return fail(std::string("write failed, previous site kept: ") + e.what());
     }
     return stats;
 }
 
-WriteStats write_site(const fs::path& out_dir, const std::vector<OutputFile>& files, Diagnostics& diags) {
+WriteStats write_site(const fs::path& out_dir, const std::vector<OutputFile>& files, Diagnostics& diags,
+                      const std::atomic<bool>* stop) {
     SiteFiles site;
     site.paths.reserve(files.size());
     for (const auto& f : files) site.paths.push_back(f.path);
     site.bytes = [&files](size_t i) { return files[i].bytes; };
-    return write_site(out_dir, site, diags);
+    return write_site(out_dir, site, diags, 0, stop);
 }
 
 WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& files, Diagnostics& diags,

@@ -6,6 +6,7 @@
 // output folder is carried over. An existing non-empty folder without a manifest is refused.
 // A file whose bytes did not change keeps its inode and its modification time.
 #pragma once
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -36,11 +37,19 @@ struct SiteFiles {
 
 // Replaces the site in `out_dir` by `files`. Errors (a refused folder, an unsafe path, a disk
 // error) are reported in `diags`, and the previous site is left in place. `threads` 0 is one
-// per core; the result does not depend on it.
+// per core; the result does not depend on it. When `stop` becomes true (set by a signal
+// handler) the write gives up before the swap, as if it had failed.
 WriteStats write_site(const std::filesystem::path& out_dir, const SiteFiles& files, Diagnostics& diags,
-                      unsigned threads = 0);
+                      unsigned threads = 0, const std::atomic<bool>* stop = nullptr);
 WriteStats write_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
-                      Diagnostics& diags);
+                      Diagnostics& diags, const std::atomic<bool>* stop = nullptr);
+
+// Why `out_dir` must not be an output folder, or empty when it may be: the root, the home
+// folder, the content or templates folder, a folder inside them, or a folder that contains
+// them. A build replaces its output folder, so none of these may ever be one.
+std::string refuse_output_folder(const std::filesystem::path& out_dir,
+                                 const std::vector<std::filesystem::path>& sources,
+                                 const std::filesystem::path& home);
 
 // Writes only the given files into an existing site, each atomically, and removes the files
 // of `removed` that resgen wrote; the manifest follows (for the live preview). A file whose

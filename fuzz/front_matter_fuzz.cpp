@@ -1,0 +1,18 @@
+// Any bytes as a content file: splitting at the front matter and reading it must never crash,
+// hang or read out of bounds, whatever the YAML says.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "load/source.hpp"
+#include "parse/parse.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string text(reinterpret_cast<const char*>(data), size);
+    resgen::Diagnostics diags;
+    int line = 0, column = 0;
+    if (resgen::find_invalid_utf8(text, line, column)) return 0;  // load stops such a file
+    resgen::Source src = resgen::split_source("fuzz.md", std::move(text), diags);
+    resgen::parse_front_matter(src, diags);
+    return 0;
+}

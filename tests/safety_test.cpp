@@ -1,0 +1,334 @@
+// What resgen promises when the input is wrong or hostile, checked on the real executable:
+// every case of tests/fixtures/bad/ gives its exit code and messages (its `expect` file), a
+// failed build leaves the previous site as it was, hostile text reaches no page as markup, and
+// a folder resgen did not create is never emptied.
+//
+// An `expect` file has one directive a line:
+//   exit N            the exit code
+//   stderr TEXT       TEXT appears in what resgen prints on standard error
+//   inert WORD        WORD, wherever it reaches an HTML or XML file, is text: never inside a
+//                     tag (an attribute, a URL) and never inside a <script> or <style> element
+//   site-has TEXT     some file of the built site contains TEXT
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "load/source.hpp"
+#include "write/write.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("resgen-safety-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+struct Run {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string quote(const fs::path& p) {
+    std::string s = "'";
+    for (char c : p.string()) s += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return s + "'";
+}
+
+// Runs `resgen <args>` with an optional environment prefix, capturing both streams.
+Run run_resgen(const std::string& args, const fs::path& scratch, const std::string& env = "") {
+    fs::path out = scratch / "stdout", err = scratch / "stderr";
+    std::string cmd = env + " " + quote(RESGEN_BINARY) + " " + args + " >" + quote(out) + " 2>" + quote(err);
+    int status = std::system(cmd.c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = resgen::read_file(out);
+    r.err = resgen::read_file(err);
+    return r;
+}
+
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = resgen::read_file(e.path());
+    return files;
+}
+
+std::vector<fs::path> siblings_named_like(const fs::path& out) {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(out.parent_path()))
+        if (e.path().filename().string().rfind("." + out.filename().string() + ".resgen-", 0) == 0)
+            found.push_back(e.path());
+    return found;
+}
+
+// Where `word` occurs in markup rather than in text: in a tag outside a quoted attribute value
+// (an attribute of its own), in the value of an event handler or of a URL attribute, or inside
+// a script or style element. A quoted value of any other attribute (a title, an id) is text.
+// Returns the surroundings of the first such place, or empty.
+std::string markup_occurrence(const std::string& html, const std::string& word) {
+    size_t pos = 0;
+    while ((pos = html.find(word, pos)) != std::string::npos) {
+        auto inside = [&](const std::string& element) {
+            size_t open = html.rfind("<" + element, pos), close = html.rfind("</" + element, pos);
+            return open != std::string::npos && (close == std::string::npos || close < open);
+        };
+        size_t lt = html.rfind('<', pos), gt = html.rfind('>', pos);
+        bool markup = inside("script") || inside("style");
+        if (!markup && lt != std::string::npos && (gt == std::string::npos || gt < lt)) {
+            // In a tag: which quoted value, if any, holds the word?
+            char quote = 0;
+            size_t value_start = 0;
+            for (size_t i = lt; i < pos; ++i) {
+                if (quote) {
+                    if (html[i] == quote) quote = 0;
+                } else if (html[i] == '"' || html[i] == '\'') {
+                    quote = html[i];
+                    value_start = i;
+                }
+            }
+            if (!quote) {
+                markup = true;
+            } else {
+                size_t eq = html.rfind('=', value_start), name_start = html.rfind(' ', eq);
+                std::string name = html.substr(name_start + 1, eq - name_start - 1);
+                // A URL is markup when it runs something: a scheme other than http(s).
+                std::string url = html.substr(value_start + 1, pos - value_start - 1);
+                bool runs = url.find(':') != std::string::npos && url.rfind("http://", 0) != 0 &&
+                            url.rfind("https://", 0) != 0;
+                bool url_attribute = name == "href" || name == "src" || name == "action" || name == "xlink:href";
+                markup = name.rfind("on", 0) == 0 || name == "style" || (url_attribute && runs);
+            }
+        }
+        if (markup) {
+            size_t from = pos < 80 ? 0 : pos - 80;
+            return html.substr(from, 160);
+        }
+        pos += word.size();
+    }
+    return {};
+}
+
+struct Expect {
+    int exit = 0;
+    std::vector<std::string> stderr_has, inert, site_has;
+};
+
+Expect read_expect(const fs::path& file) {
+    Expect e;
+    std::istringstream in(resgen::read_file(file));
+    std::string line;
+    while (std::getline(in, line)) {
+        auto sp = line.find(' ');
+        std::string key = line.substr(0, sp), value = sp == std::string::npos ? "" : line.substr(sp + 1);
+        if (key == "exit") e.exit = std::stoi(value);
+        else if (key == "stderr") e.stderr_has.push_back(value);
+        else if (key == "inert") e.inert.push_back(value);
+        else if (key == "site-has") e.site_has.push_back(value);
+        else if (!key.empty()) FAIL(file.string() + ": unknown directive '" + key + "'");
+    }
+    return e;
+}
+
+const fs::path kBad = fs::path(RESGEN_FIXTURES) / "bad";
+const fs::path kMini = fs::path(RESGEN_FIXTURES) / "mini" / "content";
+
+}  // namespace
+
+TEST_CASE("each bad content file gives its exit code and message, and leaves the previous site as it was",
+          "[safety]") {
+    TempDir tmp;
+    const fs::path previous = tmp.path / "previous";
+    REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(previous), tmp.path).code == 0);
+    const auto before = snapshot(previous);
+
+    std::vector<fs::path> cases;
+    for (const auto& e : fs::directory_iterator(kBad)) cases.push_back(e.path());
+    std::sort(cases.begin(), cases.end());
+    REQUIRE(cases.size() >= 20);
+    for (const auto& dir : cases) {
+        const std::string name = dir.filename().string();
+        INFO("case " << name);
+        Expect expect = read_expect(dir / "expect");
+        // A failing case builds over the previous site; one that passes into a folder of its own.
+        const fs::path out = expect.exit == 0 ? tmp.path / name : previous;
+        Run r = run_resgen("build --content " + quote(dir) + " --out " + quote(out), tmp.path);
+        INFO("stderr:\n" << r.err);
+        CHECK(r.code == expect.exit);
+        for (const auto& text : expect.stderr_has) CHECK_THAT(r.err, Catch::Contains(text));
+        if (expect.exit != 0) {
+            CHECK(snapshot(previous) == before);
+            CHECK(siblings_named_like(previous).empty());
+            continue;
+        }
+        REQUIRE(fs::is_directory(out));
+        const auto site = snapshot(out);
+        for (const auto& text : expect.site_has) {
+            bool found = std::any_of(site.begin(), site.end(),
+                                     [&](const auto& f) { return f.second.find(text) != std::string::npos; });
+            CHECK(found);
+            if (!found) UNSCOPED_INFO("no file has: " << text);
+        }
+        for (const auto& word : expect.inert) {
+            for (const auto& [path, bytes] : site) {
+                if (!path.ends_with(".html") && !path.ends_with(".xml") && !path.ends_with(".svg")) continue;
+                INFO(path);
+                CHECK(markup_occurrence(bytes, word) == "");
+            }
+        }
+    }
+}
+
+TEST_CASE("the word check sees markup and lets text be", "[safety]") {
+    CHECK(markup_occurrence("<p>&lt;script&gt;pwned()&lt;/script&gt;</p>", "pwned") == "");
+    CHECK(markup_occurrence("<p title=\"&quot;pwned\">x</p>", "pwned") == "");
+    CHECK(markup_occurrence("<p onclick=\"pwned()\">x</p>", "pwned") != "");
+    CHECK(markup_occurrence("<p title=\"x\" onclick=pwned()>x</p>", "pwned") != "");
+    CHECK(markup_occurrence("<script>var x = 'pwned';</script>", "pwned") != "");
+    CHECK(markup_occurrence("<a href=\"javascript:pwned()\">x</a>", "pwned") != "");
+    CHECK(markup_occurrence("<a href=\"#council-pwned\">x</a>", "pwned") == "");
+}
+
+TEST_CASE("a document of 4,000 paragraphs builds, each paragraph with its anchor", "[safety]") {
+    TempDir tmp;
+    fs::create_directories(tmp.path / "content");
+    std::ofstream md(tmp.path / "content" / "long.md");
+    md << "---\nsymbol: E/RES/2001/1\ntitle: A long resolution\nbody: Economic and Social Council\n"
+          "kind: resolution\n---\n\n*The Economic and Social Council,*\n\n";
+    for (int i = 1; i <= 4000; ++i) md << "*Noting* the report number " << i << ",\n\n";
+    md.close();
+    Run r = run_resgen("build --content " + quote(tmp.path / "content") + " --out " + quote(tmp.path / "site"), tmp.path);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::string page = resgen::read_file(tmp.path / "site" / "E" / "RES" / "2001" / "1" / "index.html");
+    CHECK_THAT(page, Catch::Contains("id=\"pp4000\""));
+}
+
+TEST_CASE("a folder resgen did not create keeps every file", "[safety]") {
+    TempDir tmp;
+    const fs::path mine = tmp.path / "my-documents";
+    fs::create_directories(mine / "notes");
+    std::ofstream(mine / "thesis.txt") << "three years of work";
+    std::ofstream(mine / "notes" / "a.md") << "notes";
+    const auto before = snapshot(mine);
+    Run r = run_resgen("build --content " + quote(kMini) + " --out " + quote(mine), tmp.path);
+    CHECK(r.code == 1);
+    CHECK_THAT(r.err, Catch::Contains("refusing to build into a folder resgen did not create"));
+    CHECK(snapshot(mine) == before);
+    CHECK(siblings_named_like(mine).empty());
+}
+
+TEST_CASE("files someone added to a built site stay through the next build", "[safety]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(out), tmp.path).code == 0);
+    std::ofstream(out / "CNAME") << "example.org";
+    fs::create_directories(out / "extra" / "empty");
+    REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(out), tmp.path).code == 0);
+    CHECK(resgen::read_file(out / "CNAME") == "example.org");
+    CHECK(fs::is_directory(out / "extra" / "empty"));
+    // A document that went away takes its page's folders with it.
+    CHECK(fs::exists(out / "A" / "RES" / "56" / "2" / "index.html"));
+    const fs::path other = tmp.path / "other";
+    fs::create_directories(other);
+    fs::copy(kMini / "first.md", other / "first.md");
+    REQUIRE(run_resgen("build --content " + quote(other) + " --out " + quote(out), tmp.path).code == 0);
+    CHECK_FALSE(fs::exists(out / "A"));
+    CHECK(fs::is_directory(out / "extra" / "empty"));
+}
+
+TEST_CASE("the content folder, a folder holding it, the root and the home folder are refused as --out",
+          "[safety]") {
+    TempDir tmp;
+    const fs::path project = tmp.path / "project", content = project / "content";
+    fs::create_directories(content);
+    fs::copy(kMini, content, fs::copy_options::recursive);
+    // Each of these would hold a manifest-less build, or be emptied by a swap: all refused
+    // before anything is written.
+    const fs::path empty_home = tmp.path / "home";
+    fs::create_directories(empty_home);
+    struct Case {
+        fs::path out;
+        const char* why;
+    };
+    const std::vector<Case> cases = {
+        {content, "it is the folder resgen reads from"},
+        {project, "it contains"},
+        {content / "site", "it lies inside"},
+        {"/", "it is the root folder"},
+        {empty_home, "it is your home folder"},
+    };
+    const auto before = snapshot(project);
+    for (const auto& c : cases) {
+        INFO(c.out);
+        Run r = run_resgen("build --content " + quote(content) + " --out " + quote(c.out), tmp.path,
+                       "HOME=" + quote(empty_home));
+        CHECK(r.code == 1);
+        CHECK_THAT(r.err, Catch::Contains("refusing to use this folder as the output: ") &&
+                              Catch::Contains(c.why));
+    }
+    CHECK(snapshot(project) == before);
+    CHECK(fs::is_empty(empty_home));
+}
+
+TEST_CASE("a write stopped before the swap leaves the previous site and no staging folder", "[safety]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    resgen::Diagnostics diags;
+    resgen::write_site(out, std::vector<resgen::OutputFile>{{"index.html", "old"}}, diags);
+    REQUIRE(diags.empty());
+    std::atomic<bool> stop{true};
+    resgen::write_site(out, std::vector<resgen::OutputFile>{{"index.html", "new"}, {"other.html", "new"}}, diags, &stop);
+    REQUIRE(diags.size() == 1);
+    CHECK_THAT(diags[0].message, Catch::Contains("interrupted"));
+    CHECK(resgen::read_file(out / "index.html") == "old");
+    CHECK_FALSE(fs::exists(out / "other.html"));
+    CHECK(siblings_named_like(out).empty());
+}
+
+TEST_CASE("SIGINT at any moment of a build leaves either the previous site or the whole new one", "[safety]") {
+    TempDir tmp;
+    // Enough text that the build takes a while; the signal lands somewhere in it.
+    fs::create_directories(tmp.path / "content");
+    for (int d = 1; d <= 20; ++d) {
+        std::ofstream md(tmp.path / "content" / ("d" + std::to_string(d) + ".md"));
+        md << "---\nsymbol: E/RES/2001/" << d << "\ntitle: Resolution " << d
+           << "\nbody: Economic and Social Council\nkind: resolution\n---\n\n";
+        for (int i = 1; i <= 300; ++i) md << i << ". *Decides* to recall its resolution 2000/" << i << ";\n\n";
+    }
+    const fs::path out = tmp.path / "site";
+    REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(out), tmp.path).code == 0);
+    const auto before = snapshot(out);
+    for (const char* delay : {"0.05", "0.2", "0.5", "1"}) {
+        INFO("SIGINT after " << delay << " s");
+        Run r = run_resgen("build --content " + quote(tmp.path / "content") + " --out " + quote(out), tmp.path,
+                       std::string("timeout -s INT ") + delay);
+        const auto after = snapshot(out);
+        CHECK(siblings_named_like(out).empty());
+        if (after == before) continue;  // stopped: the previous site, whole
+        // Finished: every file of the manifest is there.
+        std::istringstream manifest(after.at(".resgen-manifest"));
+        std::string line;
+        while (std::getline(manifest, line))
+            if (!line.empty() && line[0] != '#') CHECK(after.count(line) == 1);
+        CHECK(after.count("E/RES/2001/20/index.html") == 1);
+        REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(out), tmp.path).code == 0);
+    }
+}
