@@ -170,7 +170,8 @@ std::optional<std::string> simple_plain_text(std::string_view md) {
 
 }  // namespace
 
-std::string plain_text(std::string_view md) {
+// Footnote markers are not words of the text.
+static std::string without_footnote_refs(std::string_view md) {
     std::string without;
     size_t last = 0;
     for_each_footnote_ref(md, [&](std::string_view, size_t b, size_t e) {
@@ -178,19 +179,17 @@ std::string plain_text(std::string_view md) {
         last = e;
     });
     without.append(md.substr(last));
+    return without;
+}
+
+std::string plain_text(std::string_view md) {
+    std::string without = without_footnote_refs(md);
     if (auto simple = simple_plain_text(without)) return *simple;
     return plain_text_by_cmark(md);
 }
 
 std::string plain_text_by_cmark(std::string_view md) {
-    // Footnote markers are not words of the text.
-    std::string without;
-    size_t last = 0;
-    for_each_footnote_ref(md, [&](std::string_view, size_t b, size_t e) {
-        without.append(md.substr(last, b - last));
-        last = e;
-    });
-    without.append(md.substr(last));
+    std::string without = without_footnote_refs(md);
     NodePtr doc = parse(as_inline(without), CMARK_OPT_DEFAULT, false);
     std::string text = take(cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0));
     std::string out = fold_white_space(text);

@@ -5,26 +5,14 @@
 
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
+#include "plan/text.hpp"
 
 namespace resgen {
 
 using nlohmann::json;
 
-std::string escape_xml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+// The HTML escapes are XML's too (&#39; is a character reference in both).
+std::string escape_xml(std::string_view text) { return escape_html(text); }
 
 std::string absolute_url(const SiteConfig& config, const std::string& path) {
     return config.base_url.empty() ? "" : config.base_url + path;
