@@ -56,6 +56,20 @@ std::string inside(const fs::path& p, const fs::path& dir) {
 
 }  // namespace
 
+// The last step of every update: files of the old site that the new one no longer has are
+// removed (only those resgen wrote), the rest is written where its bytes changed.
+static void write_update(UpdateResult& result, const std::filesystem::path& out_dir,
+                         const std::vector<OutputFile>& files, const std::set<std::string>& old_paths,
+                         const std::set<std::string>& new_paths, Diagnostics diags) {
+    std::vector<std::string> removed;
+    for (const auto& p : old_paths)
+        if (!new_paths.count(p)) removed.push_back(p);
+    result.build.stats = update_site(out_dir, files, diags, removed, &result.changed);
+    sort_diagnostics(diags);
+    result.build.ok = !has_errors(diags);
+    result.build.diagnostics = std::move(diags);
+}
+
 Session::Session(BuildOptions options) : options_(std::move(options)) {}
 Session::~Session() = default;
 
@@ -214,14 +228,7 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
         new_paths.insert(d.path);
         files.push_back({d.path, d.bytes});
     }
-    std::vector<std::string> removed;
-    for (const auto& p : old_paths)
-        if (!new_paths.count(p)) removed.push_back(p);
-
-    result.build.stats = update_site(options_.out_dir, files, diags, removed, &result.changed);
-    sort_diagnostics(diags);
-    result.build.ok = !has_errors(diags);
-    result.build.diagnostics = std::move(diags);
+    write_update(result, options_.out_dir, files, old_paths, new_paths, std::move(diags));
     s.healthy = result.build.ok;
     return result;
 }
@@ -247,20 +254,13 @@ UpdateResult Session::refresh() {
         todo[i]->context = nullptr;
     }, options_.threads);
     for (const auto& d : s.plan.data) files.push_back({d.path, d.bytes});
-    std::vector<std::string> removed;
     std::set<std::string> now;
     for (const auto& f : files) now.insert(f.path);
-    for (const auto& p : old_paths)
-        if (!now.count(p)) removed.push_back(p);
 
     UpdateResult result;
-    Diagnostics diags = s.diagnostics();
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
-    result.build.stats = update_site(options_.out_dir, files, diags, removed, &result.changed);
-    sort_diagnostics(diags);
-    result.build.ok = !has_errors(diags);
-    result.build.diagnostics = std::move(diags);
+    write_update(result, options_.out_dir, files, old_paths, now, s.diagnostics());
     s.healthy = result.build.ok;
     return result;
 }
