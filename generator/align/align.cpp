@@ -1,8 +1,10 @@
 #include "align/align.hpp"
 
+#include "align/lcs.hpp"
+#include "parallel/parallel.hpp"
+
 #include <algorithm>
 #include <cstdint>
-#include <dtl/dtl.hpp>
 #include <unordered_map>
 
 namespace resgen {
@@ -38,15 +40,7 @@ uint64_t fnv1a(const uint32_t* w, size_t n) {
     return h;
 }
 
-double word_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-    if (a.empty() && b.empty()) return 1.0;
-    if (a.empty() || b.empty()) return 0.0;
-    dtl::Diff<uint32_t> d(a, b);
-    d.onOnlyEditDistance();
-    d.compose();
-    double total = static_cast<double>(a.size() + b.size());
-    return (total - static_cast<double>(d.getEditDistance())) / total;
-}
+double word_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return lcs_similarity(a, b); }
 
 bool same_text(const std::vector<Token>& a, const std::vector<Token>& b) { return a == b; }
 
@@ -92,85 +86,129 @@ const std::vector<ClauseLink>& Alignment::links_of(size_t document, size_t claus
 }
 
 Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
-    // The units, in document and clause order, their words interned.
-    std::vector<Unit> units;
-    std::unordered_map<std::string, uint32_t> vocabulary;
-    std::vector<std::vector<size_t>> unit_of(corpus.documents.size());  // [document][clause] -> unit + 1
-    for (size_t d = 0; d < corpus.documents.size(); ++d) {
+    // The units, in document and clause order, their words interned. Tokens and words are
+    // made on every core, one document at a time; the vocabulary is filled in order after.
+    std::vector<std::vector<Unit>> units_of(corpus.documents.size());
+    std::vector<std::vector<std::vector<std::string>>> words_of_units(corpus.documents.size());
+    parallel_for(corpus.documents.size(), [&](size_t d) {
         const Document& doc = corpus.documents[d];
-        unit_of[d].assign(doc.clauses.size(), 0);
-        if (!doc.in_collection) continue;
+        if (!doc.in_collection) return;
         size_t position = 0;
         for (size_t c = 0; c < doc.clauses.size(); ++c) {
             if (!carries_language(doc.clauses[c])) continue;
             Unit u{d, c, position++, tier(doc.clauses[c].kind), clause_tokens(doc.clauses[c]), {}};
-            for (const auto& w : words_of(u.tokens))
-                if (!is_function_word(w)) u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
-            if (u.words.empty()) continue;
+            std::vector<std::string> words;
+            for (auto& w : words_of(u.tokens))
+                if (!is_function_word(w)) words.push_back(std::move(w));
+            if (words.empty()) continue;
+            units_of[d].push_back(std::move(u));
+            words_of_units[d].push_back(std::move(words));
+        }
+    });
+    std::vector<Unit> units;
+    std::unordered_map<std::string, uint32_t> vocabulary;
+    std::vector<std::vector<size_t>> unit_of(corpus.documents.size());  // [document][clause] -> unit + 1
+    for (size_t d = 0; d < corpus.documents.size(); ++d) {
+        unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
+        for (size_t k = 0; k < units_of[d].size(); ++k) {
+            Unit& u = units_of[d][k];
+            for (auto& w : words_of_units[d][k])
+                u.words.push_back(vocabulary.emplace(std::move(w), static_cast<uint32_t>(vocabulary.size())).first->second);
+            unit_of[d][u.clause] = units.size() + 1;
             units.push_back(std::move(u));
-            unit_of[d][c] = units.size();
         }
     }
+    units_of = {};
+    words_of_units = {};
 
-    // The inverted index: shingle -> the units holding it, each once, in unit order.
-    std::unordered_map<uint64_t, std::vector<uint32_t>> index;
+    // The inverted index: shingle -> the units holding it, each once, in unit order. One
+    // sorted array of (shingle, unit): a shingle's postings are one run of it.
     std::vector<std::vector<uint64_t>> shingles(units.size());
-    for (size_t i = 0; i < units.size(); ++i) {
+    parallel_for(units.size(), [&](size_t i) {
         const auto& w = units[i].words;
         size_t k = std::min(options.shingle, w.size());
         for (size_t s = 0; s + k <= w.size(); ++s) shingles[i].push_back(fnv1a(&w[s], k));
         std::sort(shingles[i].begin(), shingles[i].end());
         shingles[i].erase(std::unique(shingles[i].begin(), shingles[i].end()), shingles[i].end());
-        for (uint64_t h : shingles[i]) index[h].push_back(static_cast<uint32_t>(i));
-    }
+    });
+    std::vector<std::pair<uint64_t, uint32_t>> index;
+    for (size_t i = 0; i < units.size(); ++i)
+        for (uint64_t h : shingles[i]) index.push_back({h, static_cast<uint32_t>(i)});
+    std::sort(index.begin(), index.end());
+    auto postings_of = [&](uint64_t h) {
+        auto lo = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, uint32_t>{h, 0});
+        auto hi = lo;
+        while (hi != index.end() && hi->first == h) ++hi;
+        return std::pair{lo, hi};
+    };
 
     // Candidates: later units of other documents sharing a shingle that is not too common.
+    // Each unit's candidates are found and measured on its own, so the units are spread over
+    // the cores (strided, each thread with its own marks) and their results kept in its slot.
+    std::vector<std::vector<Scored>> scored_of(units.size());
+    std::vector<size_t> measured_of(units.size(), 0);
+    const unsigned threads = static_cast<unsigned>(std::min<size_t>(thread_count(), std::max<size_t>(units.size(), 1)));
+    parallel_for(threads, [&](size_t t) {
+        std::vector<uint32_t> seen(units.size(), 0);
+        std::vector<uint32_t> touched;
+        std::vector<std::pair<uint32_t, uint32_t>> by_shared;  // (shared shingles, unit)
+        for (size_t i = t; i < units.size(); i += threads) {
+            touched.clear();
+            for (uint64_t h : shingles[i]) {
+                auto [lo, hi] = postings_of(h);
+                if (static_cast<size_t>(hi - lo) > options.common_shingle) continue;
+                auto from = std::upper_bound(lo, hi, std::pair<uint64_t, uint32_t>{h, static_cast<uint32_t>(i)});
+                for (auto it = from; it != hi; ++it) {
+                    uint32_t j = it->second;
+                    const Unit& v = units[j];
+                    if (v.document == units[i].document || v.tier != units[i].tier) continue;
+                    if (seen[j] != i + 1) {
+                        seen[j] = static_cast<uint32_t>(i + 1);
+                        touched.push_back(j);
+                    }
+                }
+            }
+            // Score only the candidates sharing the most shingles: a clause of agreed language
+            // repeated across a large collection would otherwise be measured against all of them.
+            if (touched.size() > options.candidates) {
+                by_shared.clear();
+                for (uint32_t j : touched) {
+                    uint32_t shared = 0;
+                    auto a = shingles[i].begin(), b = shingles[j].begin();
+                    while (a != shingles[i].end() && b != shingles[j].end()) {
+                        if (*a < *b) ++a;
+                        else if (*b < *a) ++b;
+                        else ++shared, ++a, ++b;
+                    }
+                    by_shared.push_back({shared, j});
+                }
+                std::partial_sort(by_shared.begin(), by_shared.begin() + options.candidates, by_shared.end(),
+                                  [](auto x, auto y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+                touched.clear();
+                for (size_t k = 0; k < options.candidates; ++k) touched.push_back(by_shared[k].second);
+            }
+            std::sort(touched.begin(), touched.end());
+            measured_of[i] = touched.size();
+            const auto& wi = units[i].words;
+            const LcsPattern pattern(wi);
+            for (uint32_t j : touched) {
+                const auto& wj = units[j].words;
+                double total = static_cast<double>(wi.size() + wj.size());
+                // No pair can share more than the shorter clause: skip those that cannot reach
+                // the threshold whatever their order.
+                if (2.0 * static_cast<double>(std::min(wi.size(), wj.size())) < options.threshold * total) continue;
+                double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / total;
+                if (s >= options.threshold) scored_of[i].push_back({i, j, s});
+            }
+        }
+    });
     std::vector<Scored> scored;
     size_t measured = 0;
-    std::vector<uint32_t> seen(units.size(), 0);
-    std::vector<uint32_t> touched;
     for (size_t i = 0; i < units.size(); ++i) {
-        touched.clear();
-        for (uint64_t h : shingles[i]) {
-            const auto& postings = index[h];
-            if (postings.size() > options.common_shingle) continue;
-            auto from = std::upper_bound(postings.begin(), postings.end(), static_cast<uint32_t>(i));
-            for (auto it = from; it != postings.end(); ++it) {
-                const Unit& v = units[*it];
-                if (v.document == units[i].document || v.tier != units[i].tier) continue;
-                if (seen[*it] != i + 1) {
-                    seen[*it] = static_cast<uint32_t>(i + 1);
-                    touched.push_back(*it);
-                }
-            }
-        }
-        // Score only the candidates sharing the most shingles: a clause of agreed language
-        // repeated across a large collection would otherwise be measured against all of them.
-        if (touched.size() > options.candidates) {
-            std::vector<std::pair<uint32_t, uint32_t>> by_shared;  // (shared shingles, unit)
-            by_shared.reserve(touched.size());
-            for (uint32_t j : touched) {
-                uint32_t shared = 0;
-                auto a = shingles[i].begin(), b = shingles[j].begin();
-                while (a != shingles[i].end() && b != shingles[j].end()) {
-                    if (*a < *b) ++a;
-                    else if (*b < *a) ++b;
-                    else ++shared, ++a, ++b;
-                }
-                by_shared.push_back({shared, j});
-            }
-            std::partial_sort(by_shared.begin(), by_shared.begin() + options.candidates, by_shared.end(),
-                              [](auto x, auto y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-            touched.clear();
-            for (size_t k = 0; k < options.candidates; ++k) touched.push_back(by_shared[k].second);
-        }
-        std::sort(touched.begin(), touched.end());
-        measured += touched.size();
-        for (uint32_t j : touched) {
-            double s = word_similarity(units[i].words, units[j].words);
-            if (s >= options.threshold) scored.push_back({i, j, s});
-        }
+        measured += measured_of[i];
+        scored.insert(scored.end(), scored_of[i].begin(), scored_of[i].end());
     }
+    scored_of = {};
 
     // Per two documents, the best pairs first, one to one. Ties go to the pair closer in
     // position, then to the earlier clauses, so that the result does not depend on order.

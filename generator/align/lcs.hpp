@@ -1,0 +1,33 @@
+// The length of the longest common subsequence of two word sequences, the measure of
+// similarity between clauses. Bit-parallel (Hyyrö's formulation of Allison and Dix): one pass
+// over the second sequence, 64 positions of the first per machine word, no allocation beyond
+// the first sequence's match masks. Scoring a collection's candidate pairs is mostly this.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace resgen {
+
+// The first sequence, prepared once to be measured against many others.
+class LcsPattern {
+public:
+    explicit LcsPattern(const std::vector<uint32_t>& words);
+
+    size_t size() const { return size_; }
+
+    // |LCS(pattern, text)|.
+    size_t lcs(const uint32_t* text, size_t n) const;
+    size_t lcs(const std::vector<uint32_t>& text) const { return lcs(text.data(), text.size()); }
+
+private:
+    size_t size_ = 0, blocks_ = 0;
+    std::vector<uint32_t> symbols_;    // the distinct words of the pattern, sorted
+    std::vector<uint64_t> masks_;      // [symbol][block]: where the symbol stands in the pattern
+};
+
+// 2 * |LCS(a, b)| / (|a| + |b|), from 0 to 1 (1 for two empty sequences).
+double lcs_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
+}  // namespace resgen
