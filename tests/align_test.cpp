@@ -9,6 +9,7 @@
 #include <random>
 
 #include "align/align.hpp"
+#include "align/lcs.hpp"
 #include "load/source.hpp"
 #include "parse/parse.hpp"
 #include "plan/genealogy.hpp"
@@ -114,6 +115,32 @@ TEST_CASE("similarity is the share of words in common order", "[align]") {
     CHECK(similarity({"a", "b", "c", "d"}, {"a", "b", "c", "d"}) == 1.0);
     CHECK(similarity({"a", "b", "c", "d"}, {"e", "f"}) == 0.0);
     CHECK(similarity({"a", "b", "c", "d"}, {"a", "x", "c", "d"}) == Approx(0.75));
+}
+
+// The bit-parallel LCS against a plain dynamic programme, on sequences long enough to
+// carry across 64-bit blocks and over small alphabets where every word repeats.
+TEST_CASE("the bit-parallel LCS agrees with the textbook one", "[align]") {
+    auto reference = [](const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+        std::vector<std::vector<size_t>> t(a.size() + 1, std::vector<size_t>(b.size() + 1, 0));
+        for (size_t i = 1; i <= a.size(); ++i)
+            for (size_t j = 1; j <= b.size(); ++j)
+                t[i][j] = a[i - 1] == b[j - 1] ? t[i - 1][j - 1] + 1 : std::max(t[i - 1][j], t[i][j - 1]);
+        return t[a.size()][b.size()];
+    };
+    std::mt19937 rng(7);
+    for (int round = 0; round < 2000; ++round) {
+        size_t alphabet = 2 + rng() % 40;
+        std::vector<uint32_t> a(rng() % 200), b(rng() % 200);
+        for (auto& w : a) w = static_cast<uint32_t>(rng() % alphabet);
+        for (auto& w : b) w = static_cast<uint32_t>(rng() % alphabet);
+        INFO("round " << round << ", sizes " << a.size() << " and " << b.size());
+        REQUIRE(LcsPattern(a).lcs(b) == reference(a, b));
+        REQUIRE(LcsPattern(b).lcs(a) == reference(a, b));
+    }
+    CHECK(lcs_similarity({}, {}) == 1.0);
+    CHECK(lcs_similarity({1, 2, 3, 4}, {}) == 0.0);
+    CHECK(lcs_similarity({1, 2, 3, 4}, {1, 9, 3, 4}) == Approx(0.75));
+    CHECK(lcs_similarity({1, 2, 3, 4}, {5, 6}) == 0.0);
 }
 
 TEST_CASE("the word diff strikes out, then inserts", "[align]") {
@@ -261,12 +288,17 @@ TEST_CASE("check suggests the lineage a text shows but its front matter omits", 
 
 TEST_CASE("document pages show each paragraph's genealogy, compare pages pair the texts", "[align][plan]") {
     const Corpus& c = seeds();
-    Plan plan = plan_site(c, SiteConfig{});
-    auto page = [&](const std::string& path) -> const Page& {
+    const Alignment alignment = align_corpus(c);
+    Plan plan = plan_site(c, alignment, SiteConfig{});
+    // A page as it is rendered: outlines made whole.
+    struct Made {
+        nlohmann::json context;
+    };
+    auto page = [&](const std::string& path) -> Made {
         for (const auto& p : plan.pages)
-            if (p.path == path) return p;
+            if (p.path == path) return {page_context(p)};
         FAIL("no page " << path);
-        return plan.pages.front();
+        return {};
     };
     SECTION("one compare page per lineage pair and per successive pair, in the order of the series") {
         std::vector<std::string> compares;
@@ -278,7 +310,8 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
                               "compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html",
                               "compare/A_RES_59_154__E_RES_2006_19/index.html",
                               "compare/E_RES_2006_19__E_RES_2009_24/index.html"});
-        const auto& ctx = page("compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html").context;
+        const auto made = page("compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html");
+        const auto& ctx = made.context;
         CHECK(ctx["summary"] == "16 paragraphs unchanged, 9 amended, 0 new, 0 dropped");
         CHECK(ctx["before"]["href"] == "../../doc/ccpcj-2004-colombia-draft/index.html");
         bool crisis = false;
@@ -292,7 +325,8 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
         CHECK(crisis);
     }
     SECTION("59/154 pp1: since E/RES/2003/28, carried into 2006/19 and 2009/24") {
-        const auto& text = page("A/RES/59/154/index.html").context["doc"]["text"];
+        const auto made = page("A/RES/59/154/index.html");
+        const auto& text = made.context["doc"]["text"];
         const nlohmann::json* pp1 = nullptr;
         for (const auto& j : text)
             if (j.value("anchor", "") == "pp1") pp1 = &j;
@@ -307,7 +341,8 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
                                                 "E/RES/2009/24 pp1: with changes"});
     }
     SECTION("2003/28 op10 carries language found nowhere else") {
-        for (const auto& j : page("E/RES/2003/28/index.html").context["doc"]["text"])
+        const auto made = page("E/RES/2003/28/index.html");
+        for (const auto& j : made.context["doc"]["text"])
             if (j.value("anchor", "") == "op10") CHECK(j["genealogy"]["summary"] == "Language: only in this text");
     }
     SECTION("the timeline and both documents link the compare page") {
@@ -324,9 +359,10 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
                    Catch::Matchers::VectorContains(std::string("../../compare/doc_ccpcj-2004-colombia-draft__A_RES_59_154/index.html")));
     }
     SECTION("the same corpus plans the same pages") {
-        Plan again = plan_site(c, SiteConfig{});
+        Plan again = plan_site(c, alignment, SiteConfig{});
         REQUIRE(again.pages.size() == plan.pages.size());
-        for (size_t i = 0; i < plan.pages.size(); ++i) CHECK(again.pages[i].context.dump() == plan.pages[i].context.dump());
+        for (size_t i = 0; i < plan.pages.size(); ++i)
+            CHECK(page_context(again.pages[i]).dump() == page_context(plan.pages[i]).dump());
     }
 }
 

@@ -81,7 +81,10 @@ struct Comparison {
     size_t unchanged = 0, amended = 0, added = 0, dropped = 0;
 };
 
-Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, size_t before, size_t after);
+// With `diffs` false, rows carry no word diff (their change and the counts are the same):
+// what a summary needs, without the cost of the diffs.
+Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, size_t before, size_t after,
+                             bool diffs = true);
 
 // "7 paragraphs unchanged, 4 amended, 2 new, 1 dropped" (sub-paragraphs count as paragraphs).
 std::string summary_of(const Comparison& comparison);

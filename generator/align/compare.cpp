@@ -5,13 +5,15 @@
 
 namespace resgen {
 
-Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, size_t before, size_t after) {
+Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, size_t before, size_t after,
+                             bool diffs) {
     Comparison cmp;
     cmp.before = before;
     cmp.after = after;
     const Document &A = corpus.documents[before], &B = corpus.documents[after];
     std::vector<std::optional<size_t>> match_of_b(B.clauses.size());
     std::vector<std::optional<double>> sim_of_b(B.clauses.size());
+    std::vector<bool> verbatim_b(B.clauses.size());
     std::vector<bool> matched_a(A.clauses.size());
     if (const DocumentAlignment* p = alignment.find(before, after)) {
         bool swapped = p->a != before;
@@ -19,6 +21,7 @@ Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, s
             size_t ca = swapped ? m.b : m.a, cb = swapped ? m.a : m.b;
             match_of_b[cb] = ca;
             sim_of_b[cb] = m.similarity;
+            verbatim_b[cb] = m.verbatim;
             matched_a[ca] = true;
         }
     }
@@ -41,10 +44,10 @@ Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, s
         size_t ca = *match_of_b[cb];
         drop_until(ca);
         next_a = std::max(next_a, ca + 1);
-        auto ta = clause_tokens(A.clauses[ca]), tb = clause_tokens(B.clauses[cb]);
         CompareRow row{Change::unchanged, ca, cb, *sim_of_b[cb], {}};
-        row.diff = diff_tokens(ta, tb);
-        bool same = std::all_of(row.diff.begin(), row.diff.end(), [](const DiffSpan& s) { return s.op == DiffOp::same; });
+        // The same tokens (ClauseMatch::verbatim) is a diff with nothing but common spans.
+        bool same = verbatim_b[cb];
+        if (diffs && !same) row.diff = diff_tokens(clause_tokens(A.clauses[ca]), clause_tokens(B.clauses[cb]));
         row.change = same ? Change::unchanged : Change::amended;
         ++(same ? cmp.unchanged : cmp.amended);
         cmp.rows.push_back(std::move(row));

@@ -17,6 +17,7 @@ namespace {
 struct Options {
     BuildOptions build;
     std::string content = "content", out = "site", templates, error_format = "human";
+    bool timings = false;
 };
 
 void add_common(CLI::App* cmd, Options& o) {
@@ -79,6 +80,7 @@ void add_build_command(CLI::App& app, Action& run) {
     CLI::App* cmd = app.add_subcommand("build", "build the site of the content folder into the output folder");
     add_common(cmd, *o);
     cmd->add_option("--out", o->out, "output folder (created; replaced atomically)")->capture_default_str();
+    cmd->add_flag("--timings", o->timings, "print how long each stage took");
     cmd->callback([o, &run] {
         run = [o] {
             auto start = std::chrono::steady_clock::now();
@@ -96,6 +98,9 @@ void add_build_command(CLI::App& app, Action& run) {
             std::cout << "Built " << r.documents << " documents, " << r.pages << " pages into " << o->out << "/ ("
                       << r.stats.written << " written, " << r.stats.unchanged << " unchanged, " << r.stats.removed
                       << " removed) in " << ms.count() << " ms\n";
+            if (o->timings)
+                for (const auto& t : r.timings)
+                    std::cout << "  " << t.stage << ": " << static_cast<long>(t.ms + 0.5) << " ms\n";
             return int(ok);
         };
     });
@@ -109,7 +114,7 @@ void add_check_command(CLI::App& app, Action& run) {
         run = [o] {
             Site site = make_site(resolve_options(*o));
             // Lineage the texts show but the front matter does not state: notes, never errors.
-            Diagnostics lineage = suggest_lineage(site.corpus, align_corpus(site.corpus));
+            Diagnostics lineage = suggest_lineage(site.corpus, site.alignment);
             site.diagnostics.insert(site.diagnostics.end(), lineage.begin(), lineage.end());
             sort_diagnostics(site.diagnostics);
             int code = report(site.diagnostics, *o);

@@ -20,7 +20,7 @@ struct ExportOptions {
 // The files of one format: path relative to the export folder, and bytes.
 std::vector<OutputFile> export_files(const Site& site, const std::string& format, const std::string& only) {
     std::vector<OutputFile> files;
-    if (format == "json") files.push_back({"corpus.json", json_text(corpus_json(site.corpus))});
+    if (format == "json") files.push_back({"corpus.json", corpus_json_text(site.corpus)});
     if (format == "graph") files.push_back({"graph.json", json_text(graph_json(site.corpus))});
     if (format == "akn")
         for (const auto& d : site.corpus.documents)

@@ -5,6 +5,7 @@
 #include "export/export.hpp"
 #include "markdown/markdown.hpp"
 #include "plan/labels.hpp"
+#include "parallel/parallel.hpp"
 #include "plan/plan.hpp"
 
 namespace resgen {
@@ -126,6 +127,38 @@ json corpus_json(const Corpus& corpus) {
     json documents = json::array();
     for (const auto& d : corpus.documents) documents.push_back(document_json(d));
     return {{"format", "resgen-corpus"}, {"version", 1}, {"documents", documents}};
+}
+
+std::string corpus_json_text(const Corpus& corpus) {
+    // Each document as json_text would indent it at its depth (two levels: the root object,
+    // the "documents" array). A JSON string holds no raw line break, so every line break of a
+    // document's text is one of the layout's.
+    std::vector<std::string> parts(corpus.documents.size());
+    parallel_for(parts.size(), [&](size_t i) {
+        std::string text = document_json(corpus.documents[i]).dump(2, ' ', false, json::error_handler_t::replace);
+        std::string& out = parts[i];
+        out.reserve(text.size() + text.size() / 8);
+        out += "    ";
+        for (char c : text) {
+            out += c;
+            if (c == '\n') out += "    ";
+        }
+    });
+    // The root's keys in their sorted order, as nlohmann::json keeps them.
+    std::string out = "{\n  \"documents\": ";
+    if (parts.empty()) {
+        out += "[]";
+    } else {
+        out += "[\n";
+        for (size_t i = 0; i < parts.size(); ++i) {
+            out += parts[i];
+            out += i + 1 < parts.size() ? ",\n" : "\n";
+            std::string().swap(parts[i]);
+        }
+        out += "  ]";
+    }
+    out += ",\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n";
+    return out;
 }
 
 std::string json_text(const json& j) {

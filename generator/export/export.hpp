@@ -20,6 +20,10 @@ namespace resgen {
 nlohmann::json corpus_json(const Corpus& corpus);
 nlohmann::json graph_json(const Corpus& corpus);
 
+// json_text(corpus_json(corpus)), byte for byte, made one document at a time on every core:
+// the whole tree of a large collection is never built.
+std::string corpus_json_text(const Corpus& corpus);
+
 // The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
 // are replaced rather than aborting the build.
 std::string json_text(const nlohmann::json& j);

@@ -2,6 +2,8 @@
 // unchanged, amended, new or dropped, with the words that changed.
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 
 #include "plan/genealogy.hpp"
 #include "plan/labels.hpp"
@@ -78,42 +80,56 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
         if (has_text(d) && t != corpus.by_key.end() && has_text(corpus.documents[t->second]))
             wanted.push_back({{i, t->second}, true});
     }
-    const Document* previous = nullptr;
-    for (const Document* d : chronological(corpus, true)) {
-        if (!has_text(*d)) continue;
-        if (previous) wanted.push_back({{corpus.by_key.at(previous->key), corpus.by_key.at(d->key)}, false});
-        if (d->meta.kind != "draft") previous = d;
+    // Each text and its predecessor in its series: the latest earlier text of the collection,
+    // not a draft, that carries at least a third of its paragraphs. (A collection may hold
+    // several series; two texts of different series are not two versions of one text.)
+    std::vector<size_t> rank(corpus.documents.size());
+    auto order = chronological(corpus, false);
+    for (size_t i = 0; i < order.size(); ++i) rank[corpus.by_key.at(order[i]->key)] = i;
+    std::vector<std::vector<std::pair<size_t, size_t>>> shared(corpus.documents.size());  // (other, matches)
+    for (const auto& p : alignment.pairs) {
+        shared[p.a].push_back({p.b, p.matches.size()});
+        shared[p.b].push_back({p.a, p.matches.size()});
+    }
+    for (size_t i = 0; i < corpus.documents.size(); ++i) {
+        const Document& d = corpus.documents[i];
+        if (!has_text(d)) continue;
+        size_t paragraphs = std::count_if(d.clauses.begin(), d.clauses.end(), carries_language);
+        std::optional<size_t> previous;
+        for (auto [other, matches] : shared[i]) {
+            const Document& o = corpus.documents[other];
+            if (rank[other] >= rank[i] || o.meta.kind == "draft" || !has_text(o) || 3 * matches < paragraphs) continue;
+            if (!previous || rank[other] > rank[*previous]) previous = other;
+        }
+        if (previous) wanted.push_back({{*previous, i}, false});
     }
     // One page per pair; a lineage pair that is also a successive pair is a lineage pair.
+    std::map<std::pair<size_t, size_t>, size_t> seen;
     std::vector<ComparePair> pairs;
     for (const auto& [p, lineage] : wanted) {
-        auto same = std::find_if(pairs.begin(), pairs.end(), [&](const ComparePair& c) {
-            return c.before == p.first && c.after == p.second;
-        });
-        if (same != pairs.end()) {
-            same->lineage = same->lineage || lineage;
+        auto [it, fresh] = seen.emplace(p, pairs.size());
+        if (!fresh) {
+            pairs[it->second].lineage = pairs[it->second].lineage || lineage;
             continue;
         }
         ComparePair c{p.first, p.second, lineage,
                       compare_path(corpus.documents[p.first], corpus.documents[p.second]), {}};
-        c.comparison = compare_documents(corpus, alignment, p.first, p.second);
+        // The counts only: the word diffs are made with the page.
+        c.comparison = compare_documents(corpus, alignment, p.first, p.second, false);
         pairs.push_back(std::move(c));
     }
     // In the order of the series: by the later text, then by the earlier.
-    std::vector<size_t> rank(corpus.documents.size());
-    auto order = chronological(corpus, false);
-    for (size_t i = 0; i < order.size(); ++i) rank[corpus.by_key.at(order[i]->key)] = i;
     std::sort(pairs.begin(), pairs.end(), [&](const ComparePair& a, const ComparePair& b) {
         return std::pair{rank[a.after], rank[a.before]} < std::pair{rank[b.after], rank[b.before]};
     });
     return pairs;
 }
 
-Page compare_page(const Corpus& corpus, const ComparePair& pair) {
+Page compare_page(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair) {
     const Document &A = corpus.documents[pair.before], &B = corpus.documents[pair.after];
-    Page page{pair.path, "compare", {}, {A.key, B.key}};
+    Page page{pair.path, "compare", {}, {A.key, B.key}, {}};
     std::sort(page.depends_on.begin(), page.depends_on.end());
-    const Comparison& cmp = pair.comparison;
+    const Comparison cmp = compare_documents(corpus, alignment, pair.before, pair.after);
     json rows = json::array();
     for (const auto& r : cmp.rows) {
         const Clause* a = r.before ? &A.clauses[*r.before] : nullptr;

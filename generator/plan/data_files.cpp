@@ -1,22 +1,35 @@
 #include "plan/data_files.hpp"
 
+#include <unordered_map>
+
 #include "export/export.hpp"
 
 namespace resgen {
 
 void add_data_files(Plan& plan, const Corpus& corpus, const SiteConfig& config) {
-    plan.data.push_back({"data/corpus.json", json_text(corpus_json(corpus))});
-    plan.data.push_back({"data/graph.json", json_text(graph_json(corpus))});
+    // Made when written: the largest files of a big site need not all stand in memory at once.
+    plan.data.push_back({"data/corpus.json", {}, [&corpus] { return corpus_json_text(corpus); }});
+    plan.data.push_back({"data/graph.json", {}, [&corpus] { return json_text(graph_json(corpus)); }});
     for (const auto& d : corpus.documents)
-        if (d.in_collection) plan.data.push_back({akn_path(d), akn_xml(d, corpus, config.language)});
+        if (d.in_collection)
+            plan.data.push_back({akn_path(d), {}, [&d, &corpus, language = config.language] {
+                                     return akn_xml(d, corpus, language);
+                                 }});
     // The documents page links the JSON files; each document page the AKN file beside it.
+    std::unordered_map<std::string, const Document*> by_path;
+    for (const auto& d : corpus.documents) by_path[page_path(d)] = &d;
     for (auto& page : plan.pages) {
         if (page.template_name == "documents")
             page.context["data"] = {{"corpus", relative_url(page.path, "data/corpus.json")},
                                     {"graph", relative_url(page.path, "data/graph.json")}};
-        if (page.template_name != "document") continue;
-        const Document* d = corpus.find(page.context["doc"].value("key", ""));
-        if (d && d->in_collection) page.context["doc"]["akn_href"] = "akn.xml";
+        if (page.template_name != "document" || !page.make_context) continue;
+        auto it = by_path.find(page.path);
+        if (it == by_path.end() || !it->second->in_collection) continue;
+        page.make_context = [inner = std::move(page.make_context)] {
+            nlohmann::json context = inner();
+            context["doc"]["akn_href"] = "akn.xml";
+            return context;
+        };
     }
 }
 

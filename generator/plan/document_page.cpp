@@ -195,7 +195,6 @@ Page document_page_outline(const Document& doc, const Corpus& corpus) {
     Page page;
     page.path = page_path(doc);
     page.template_name = "document";
-    page.deferred = &doc;
     page.depends_on.push_back(doc.key);
     auto it = corpus.cited_by.find(doc.key);
     if (it != corpus.cited_by.end())

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <unordered_map>
 
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
@@ -13,11 +15,15 @@ using nlohmann::json;
 
 namespace {
 
+// What the living text of every page is made from; shared by the page outlines, which make
+// their contexts from it when rendered.
 struct Series {
     const Corpus& corpus;
     const Alignment& alignment;
     std::vector<size_t> rank;                                   // document -> place in the series
+    std::vector<ComparePair> pairs;
     std::map<std::pair<size_t, size_t>, const ComparePair*> compare;  // (before, after) -> page
+    std::vector<std::vector<const ComparePair*>> pairs_of;      // document -> its comparisons
 
     const ComparePair* compare_of(size_t x, size_t y) const {
         auto it = compare.find({x, y});
@@ -131,20 +137,19 @@ void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::st
 
 }  // namespace
 
-void add_living_text(Plan& plan, const Corpus& corpus) {
-    Alignment alignment = align_corpus(corpus);
-    std::vector<ComparePair> pairs = compare_pairs(corpus, alignment);
-    Series s{corpus, alignment, std::vector<size_t>(corpus.documents.size(), corpus.documents.size()), {}};
+void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment) {
+    auto series = std::make_shared<Series>(Series{corpus, alignment, {}, compare_pairs(corpus, alignment), {}, {}});
+    Series& s = *series;
+    s.rank.assign(corpus.documents.size(), corpus.documents.size());
     auto order = chronological(corpus, false);
     for (size_t i = 0; i < order.size(); ++i) s.rank[corpus.by_key.at(order[i]->key)] = i;
-    for (const auto& p : pairs) s.compare[{p.before, p.after}] = &p;
-
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.
-    std::vector<std::vector<const ComparePair*>> pairs_of(corpus.documents.size());
-    for (const auto& p : pairs) {
-        pairs_of[p.before].push_back(&p);
-        pairs_of[p.after].push_back(&p);
+    s.pairs_of.resize(corpus.documents.size());
+    for (const auto& p : s.pairs) {
+        s.compare[{p.before, p.after}] = &p;
+        s.pairs_of[p.before].push_back(&p);
+        s.pairs_of[p.after].push_back(&p);
     }
     std::vector<std::vector<size_t>> aligned_with(corpus.documents.size());
     for (const auto& ap : alignment.pairs) {
@@ -152,40 +157,52 @@ void add_living_text(Plan& plan, const Corpus& corpus) {
         aligned_with[ap.b].push_back(ap.a);
     }
 
-    std::map<std::string, size_t> doc_of_page;
+    std::unordered_map<std::string, size_t> doc_of_page;
     for (size_t d = 0; d < corpus.documents.size(); ++d) doc_of_page[page_path(corpus.documents[d])] = d;
     for (auto& page : plan.pages) {
         if (page.template_name == "timeline") {
             json list = json::array();
-            for (const auto& p : pairs) list.push_back(comparison_link(corpus, p, page.path));
+            for (const auto& p : s.pairs) list.push_back(comparison_link(corpus, p, page.path));
             page.context["comparisons"] = list;
             page.context["has_comparisons"] = !list.empty();
             continue;
         }
         auto it = doc_of_page.find(page.path);
-        if (page.template_name != "document" || it == doc_of_page.end()) continue;
+        if (page.template_name != "document" || it == doc_of_page.end() || !page.make_context) continue;
         size_t doc = it->second;
-        const Document& d = corpus.documents[doc];
-        if (!d.in_collection) continue;
-        std::map<std::string, size_t> by_anchor;
-        for (size_t c = 0; c < d.clauses.size(); ++c)
-            if (carries_language(d.clauses[c]) && !d.clauses[c].anchor.empty()) by_anchor[d.clauses[c].anchor] = c;
-        json& ctx = page.context["doc"];
-        if (ctx.contains("text")) annotate(ctx["text"], s, doc, by_anchor, page.path);
-        json list = json::array();
-        for (const ComparePair* p : pairs_of[doc]) {
-            list.push_back(comparison_link(corpus, *p, page.path));
-            // The page now also changes with the other text of each pair.
+        if (!corpus.documents[doc].in_collection) continue;
+        // The page changes with the other text of each comparison, and its genealogy names the
+        // clauses of every text sharing language with it.
+        for (const ComparePair* p : s.pairs_of[doc])
             page.depends_on.push_back(corpus.documents[p->before == doc ? p->after : p->before].key);
-        }
-        // Genealogy names the clauses of every text sharing language with this one.
         for (size_t other : aligned_with[doc]) page.depends_on.push_back(corpus.documents[other].key);
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
-        ctx["comparisons"] = list;
-        ctx["has_comparisons"] = !list.empty();
+        page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
+            const Series& s = *series;
+            const Document& d = s.corpus.documents[doc];
+            json context = inner();
+            std::map<std::string, size_t> by_anchor;
+            for (size_t c = 0; c < d.clauses.size(); ++c)
+                if (carries_language(d.clauses[c]) && !d.clauses[c].anchor.empty()) by_anchor[d.clauses[c].anchor] = c;
+            json& ctx = context["doc"];
+            if (ctx.contains("text")) annotate(ctx["text"], s, doc, by_anchor, path);
+            json list = json::array();
+            for (const ComparePair* p : s.pairs_of[doc]) list.push_back(comparison_link(s.corpus, *p, path));
+            ctx["has_comparisons"] = !list.empty();
+            ctx["comparisons"] = std::move(list);
+            return context;
+        };
     }
-    for (const auto& p : pairs) plan.pages.push_back(compare_page(corpus, p));
+    for (size_t i = 0; i < s.pairs.size(); ++i) {
+        const ComparePair& p = s.pairs[i];
+        Page page{p.path, "compare", {}, {corpus.documents[p.before].key, corpus.documents[p.after].key}, {}};
+        std::sort(page.depends_on.begin(), page.depends_on.end());
+        page.make_context = [series, i] {
+            return compare_page(series->corpus, series->alignment, series->pairs[i]).context;
+        };
+        plan.pages.push_back(std::move(page));
+    }
 }
 
 }  // namespace resgen

@@ -10,13 +10,13 @@
 namespace resgen {
 
 // Two documents whose texts get a compare page: a draft (or the recommendation of one) and
-// the resolution it became; and each document and its predecessor in the series, the latest
-// earlier text of the collection that is not a draft.
+// the resolution it became; and each document and its predecessor in its series, the latest
+// earlier text of the collection, not a draft, that carries at least a third of its paragraphs.
 struct ComparePair {
     size_t before = 0, after = 0;   // indices into Corpus::documents
     bool lineage = false;           // the draft and what it became
     std::string path;               // "compare/E_RES_2003_28__A_RES_59_154/index.html"
-    Comparison comparison;
+    Comparison comparison;          // its rows and counts, without the word diffs
 };
 
 std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment);
@@ -25,10 +25,11 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
 // (neither character occurs in a checked symbol or an id, so the path names one pair).
 std::string compare_path(const Document& before, const Document& after);
 
-Page compare_page(const Corpus& corpus, const ComparePair& pair);
+// The page with the word diffs of the pair's amended paragraphs.
+Page compare_page(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair);
 
 // Adds to a planned site what alignment shows: the genealogy of every paragraph on the
 // document pages, the compare pages, and links to them from the documents and the timeline.
-void add_living_text(Plan& plan, const Corpus& corpus);
+void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment);
 
 }  // namespace resgen

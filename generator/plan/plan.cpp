@@ -127,30 +127,33 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
     return page;
 }
 
-Page plan_context(const Page& page, const Corpus& corpus, const SiteConfig& config) {
-    if (!page.deferred) return page;
+json page_context(const Page& page) {
+    if (!page.make_context) return page.context;
     // What plan_site added to the outline after planning it (page metadata) is kept.
-    Page full = document_page(*page.deferred, corpus, config);
+    json full = page.make_context();
     if (page.context.is_object())
-        for (auto it = page.context.begin(); it != page.context.end(); ++it) full.context[it.key()] = it.value();
+        for (auto it = page.context.begin(); it != page.context.end(); ++it) full[it.key()] = it.value();
     return full;
 }
 
-Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions& options) {
+Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config) {
     Plan plan;
     plan.pages.push_back(home_page(corpus, config));
     plan.pages.push_back(documents_page(corpus, config));
     plan.pages.push_back(timeline_page(corpus, config));
-    // Document pages are planned on every core, each into its own slot (same order, same bytes).
+    // Document pages as outlines (made when rendered, on every core); the living text and the
+    // data files add to what they will show.
+    auto site_config = std::make_shared<const SiteConfig>(config);
     std::vector<Page> documents(corpus.documents.size());
     parallel_for(documents.size(), [&](size_t i) {
         const Document& d = corpus.documents[i];
-        documents[i] = options.defer_documents ? document_page_outline(d, corpus) : document_page(d, corpus, config);
+        documents[i] = document_page_outline(d, corpus);
+        documents[i].make_context = [&d, &corpus, site_config] { return document_page(d, corpus, *site_config).context; };
     });
     for (auto& p : documents) plan.pages.push_back(std::move(p));
     add_data_files(plan, corpus, config);
     // The living text before publishing, so that compare pages get metadata and a sitemap entry.
-    add_living_text(plan, corpus);
+    add_living_text(plan, corpus, alignment);
     // Search and publishing (plan/search.cpp, plan/publish.cpp).
     plan.pages.push_back(search_page());
     plan.pages.push_back(not_found_page(config));

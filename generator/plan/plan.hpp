@@ -1,11 +1,13 @@
 // Stage `plan`: the Corpus becomes the list of files to write, each page with the data its
 // template shows. Pure: nothing here reads or writes files.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "align/align.hpp"
 #include "config/config.hpp"
 #include "resolve/corpus.hpp"
 
@@ -16,15 +18,25 @@ struct Page {
     std::string template_name;  // "document", "home", "timeline", "documents"
     nlohmann::json context;     // what the template shows
     std::vector<std::string> depends_on;  // keys of the documents whose change changes this page
-    // A document page planned without its context (PlanOptions::defer_documents): the
-    // document whose page it is; plan_context() fills the context when the page is rendered.
-    const Document* deferred = nullptr;
+    // Document and compare pages are planned as an outline: their context is made by
+    // `make_context` when the page is rendered, so that a large site's contexts never all
+    // stand in memory at once; `context` then holds what later steps of the plan added (page
+    // metadata), which page_context() lays over the made one. It refers to the Corpus and
+    // Alignment the plan was made from.
+    std::function<nlohmann::json()> make_context;
 };
 
-// A file written as it is (a data file).
+// The page's whole context: made now for an outline, else `page.context` itself.
+nlohmann::json page_context(const Page& page);
+
+// A file written as it is (a data file). Large ones are made when written (`make`), on the
+// thread that writes them, from the Corpus the plan was made from.
 struct DataFile {
     std::string path;
     std::string bytes;
+    std::function<std::string()> make;
+
+    std::string text() const { return make ? make() : bytes; }
 };
 
 struct Plan {
@@ -32,17 +44,11 @@ struct Plan {
     std::vector<DataFile> data;
 };
 
-struct PlanOptions {
-    // Leave the contexts of document pages to plan_context(), which plans each on demand.
-    // Only for uses that need no more than document_page() gives: the steps of plan_site that
-    // annotate document pages afterwards (the living text, data links) do not see them.
-    bool defer_documents = false;
-};
-
-Plan plan_site(const Corpus& corpus, const SiteConfig& config, const PlanOptions& options = {});
-
-// The page with its context: `page` itself when it has one, else its document's page planned now.
-Page plan_context(const Page& page, const Corpus& corpus, const SiteConfig& config);
+// `alignment` is align_corpus(corpus): the living text (genealogy, compare pages) is planned
+// from it. It is an input rather than a step, so that a caller computes it once for a build
+// and its checks. The plan refers to both (outlines, data files made when written): they must
+// outlive it.
+Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config);
 
 // Where a document's page lives: "E/RES/2003/28/index.html", "doc/<id>/index.html".
 std::string page_path(const Document& doc);

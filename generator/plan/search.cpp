@@ -1,34 +1,53 @@
 #include "plan/search.hpp"
 
+#include "parallel/parallel.hpp"
 #include "plan/labels.hpp"
 
 namespace resgen {
 
 using nlohmann::json;
 
-DataFile search_index(const Corpus& corpus) {
-    // Short keys: the index travels with every offline copy.
-    json docs = json::array(), paras = json::array();
-    for (const auto& d : corpus.documents) {
+std::string search_index_text(const Corpus& corpus) {
+    // Short keys: the index travels with every offline copy. The text is that of one JSON
+    // object {"docs": [...], "paras": [...]}, each document's entries written on every core.
+    const size_t n = corpus.documents.size();
+    std::vector<std::string> docs(n), paras(n);
+    parallel_for(n, [&](size_t index) {
+        const Document& d = corpus.documents[index];
         std::string tags;
         for (const auto& t : d.meta.tags) tags += (tags.empty() ? "" : " ") + t;
-        docs.push_back({{"u", page_path(d)},
-                        {"l", label_of(d)},
-                        {"s", d.meta.symbol},
-                        {"t", d.meta.title},
-                        {"b", d.meta.body},
-                        {"k", kind_label(d.meta.kind)},
-                        {"y", d.meta.date.empty() ? "" : display_date(d.meta.date)},
-                        {"g", tags},
-                        {"o", d.in_collection ? 0 : 1}});
-        size_t index = docs.size() - 1;
+        docs[index] = json{{"u", page_path(d)},
+                           {"l", label_of(d)},
+                           {"s", d.meta.symbol},
+                           {"t", d.meta.title},
+                           {"b", d.meta.body},
+                           {"k", kind_label(d.meta.kind)},
+                           {"y", d.meta.date.empty() ? "" : display_date(d.meta.date)},
+                           {"g", tags},
+                           {"o", d.in_collection ? 0 : 1}}
+                          .dump();
         for (const auto& c : d.clauses) {
             if (c.anchor.empty() || c.plain.empty()) continue;
-            paras.push_back({{"d", index}, {"a", c.anchor}, {"l", clause_label(c)}, {"x", c.plain}});
+            if (!paras[index].empty()) paras[index] += ',';
+            paras[index] += json{{"d", index}, {"a", c.anchor}, {"l", clause_label(c)}, {"x", c.plain}}.dump();
         }
+    });
+    std::string out = "window.RESGEN_SEARCH_INDEX = {\"docs\":[";
+    for (size_t i = 0; i < n; ++i) out += (i ? "," : "") + docs[i];
+    out += "],\"paras\":[";
+    bool first = true;
+    for (size_t i = 0; i < n; ++i) {
+        if (paras[i].empty()) continue;
+        if (!first) out += ',';
+        out += paras[i];
+        first = false;
     }
-    json index = {{"docs", docs}, {"paras", paras}};
-    return {kSearchIndexPath, "window.RESGEN_SEARCH_INDEX = " + index.dump() + ";\n"};
+    out += "]};\n";
+    return out;
+}
+
+DataFile search_index(const Corpus& corpus) {
+    return {kSearchIndexPath, {}, [&corpus] { return search_index_text(corpus); }};
 }
 
 Page search_page() {

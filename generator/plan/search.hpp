@@ -10,7 +10,9 @@ inline constexpr const char* kSearchIndexPath = "data/search-index.js";
 
 // Every document (its symbol, title, body, date and tags) and every anchored paragraph of the
 // collection (its plain text), with paths relative to the site's root.
+// Made when written (DataFile::make); search_index_text() is its text.
 DataFile search_index(const Corpus& corpus);
+std::string search_index_text(const Corpus& corpus);
 
 // search/index.html: the search form and the place its results are listed.
 Page search_page();

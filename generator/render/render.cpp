@@ -59,6 +59,43 @@ const NavItem kNav[] = {{"Home", "index.html"},
                         {"Documents", "documents/index.html"},
                         {"Timeline", "timeline/index.html"}};
 
+// A partial kainjow is handed is parsed again each time it is shown (the genealogy, once per
+// paragraph of a document page). So a partial tag inside a line is replaced by the partial's
+// text before compiling: the same output, parsed once. A standalone tag (alone on its line)
+// is left to kainjow, since the spec indents what it shows; so is anything in a template
+// that changes the delimiters, and partials nested deeper than a few levels.
+std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials, int depth = 0) {
+    if (depth > 4 || text.find("{{=") != std::string::npos) return text;
+    std::string out;
+    size_t pos = 0;
+    while (true) {
+        size_t open = text.find("{{>", pos);
+        if (open == std::string::npos) break;
+        size_t close = text.find("}}", open);
+        if (close == std::string::npos) break;
+        std::string name = text.substr(open + 3, close - open - 3);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        size_t line_start = text.rfind('\n', open);
+        line_start = line_start == std::string::npos ? 0 : line_start + 1;
+        size_t line_end = text.find('\n', close);
+        if (line_end == std::string::npos) line_end = text.size();
+        auto blank = [&](size_t from, size_t to) {
+            return text.find_first_not_of(" \t\r", from) >= to;
+        };
+        bool standalone = blank(line_start, open) && blank(close + 2, line_end);
+        auto it = partials.find(name);
+        out.append(text, pos, open - pos);
+        if (standalone || it == partials.end() || it->second.find("{{=") != std::string::npos)
+            out.append(text, open, close + 2 - open);
+        else
+            out += inline_partials(it->second, partials, depth + 1);
+        pos = close + 2;
+    }
+    out.append(text, pos, std::string::npos);
+    return out;
+}
+
 }  // namespace
 
 TemplateSet load_templates(const std::vector<fs::path>& dirs, Diagnostics& diags) {
@@ -101,7 +138,8 @@ struct Renderer::Compiled {
 
 Renderer::Renderer(const TemplateSet& set, const SiteConfig& config)
     : set_(set), config_(config), prototype_(std::make_unique<Compiled>()) {
-    for (const auto& [name, text] : set_.templates) prototype_->templates.emplace(name, mustache{text});
+    for (const auto& [name, text] : set_.templates)
+        prototype_->templates.emplace(name, mustache{inline_partials(text, set_.partials)});
 }
 
 Renderer::~Renderer() = default;
@@ -138,6 +176,8 @@ bool Renderer::valid(Diagnostics& diags) const {
 }
 
 std::string Renderer::render(const Page& page) const {
+    // An outline is made whole here, on the rendering thread, and let go with the page.
+    if (page.make_context) return render(Page{page.path, page.template_name, page_context(page), {}, {}});
     std::string root;
     for (size_t i = 0, n = std::count(page.path.begin(), page.path.end(), '/'); i < n; ++i) root += "../";
     // A page shown at paths other than its own (404.html) names its root itself.

@@ -1,6 +1,7 @@
 #include "site/session.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "load/source.hpp"
@@ -17,6 +18,7 @@ struct Session::State {
     std::map<std::string, Diagnostics> parse_diags;  // content file -> what parsing it said
     Diagnostics resolve_diags;
     Corpus corpus;
+    Alignment alignment;
     Plan plan;
     TemplateSet templates;
     std::unique_ptr<Renderer> renderer;
@@ -32,7 +34,7 @@ struct Session::State {
     }
 
     std::string render(const Page& page) const {
-        return page.deferred ? renderer->render(plan_context(page, corpus, config)) : renderer->render(page);
+        return renderer->render(page);
     }
 };
 
@@ -53,6 +55,21 @@ std::string inside(const fs::path& p, const fs::path& dir) {
     if (s.empty() || s == "." || s.rfind("..", 0) == 0) return "";
     return s;
 }
+
+// Adds the time since the last lap under `stage`.
+class Stopwatch {
+public:
+    explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
+    void lap(const char* stage) {
+        auto now = std::chrono::steady_clock::now();
+        out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count()});
+        last_ = now;
+    }
+
+private:
+    std::vector<StageTime>& out_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 }  // namespace
 
@@ -76,6 +93,8 @@ Session::~Session() = default;
 UpdateResult Session::build() {
     state_ = std::make_unique<State>();
     State& s = *state_;
+    UpdateResult result;
+    Stopwatch clock(result.build.timings);
     s.config = load_config(options_.content_dir, s.site_diags);
     if (!options_.base_url.empty()) {
         s.config.base_url = options_.base_url;
@@ -87,16 +106,20 @@ UpdateResult Session::build() {
     ParsedContent parsed = parse_content(options_.content_dir, files, ParseOptions{s.config.preambular_phrases},
                                          options_.threads);
     s.parse_diags = std::move(parsed.diagnostics);
+    clock.lap("load and parse");
 
     s.corpus = resolve(std::move(parsed.documents), s.resolve_diags);
+    clock.lap("resolve");
+    s.alignment = align_corpus(s.corpus);
+    clock.lap("align");
     // Every page is planned first (later steps of plan_site annotate document pages with what
     // the whole corpus shares); pages are then rendered and written one at a time on every
     // core, and each page's context is let go once it is rendered.
-    s.plan = plan_site(s.corpus, s.config);
+    s.plan = plan_site(s.corpus, s.alignment, s.config);
     s.templates = load_templates({options_.templates_dir, options_.content_dir / "templates"}, s.site_diags);
     s.renderer = std::make_unique<Renderer>(s.templates, s.config);
+    clock.lap("plan");
 
-    UpdateResult result;
     result.full = true;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
@@ -118,11 +141,12 @@ UpdateResult Session::build() {
                 return bytes;
             }
             i -= pages.size();
-            if (i < data.size()) return data[i].bytes;
+            if (i < data.size()) return data[i].text();
             return s.templates.assets[i - data.size()].bytes;
         };
         result.build.stats = write_site(options_.out_dir, files_out, diags, options_.threads, options_.stop);
         if (!has_errors(diags)) result.changed = std::move(files_out.paths);
+        clock.lap("render and write");
     }
     sort_diagnostics(diags);
     result.build.ok = !has_errors(diags);
@@ -200,7 +224,8 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     for (auto& d : fresh) documents.push_back(std::move(d));
     s.resolve_diags.clear();
     s.corpus = resolve(std::move(documents), s.resolve_diags);
-    s.plan = plan_site(s.corpus, s.config);
+    s.alignment = align_corpus(s.corpus);
+    s.plan = plan_site(s.corpus, s.alignment, s.config);
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
@@ -226,7 +251,7 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     parallel_for(todo.size(), [&](size_t i) { files[i] = {todo[i]->path, s.render(*todo[i])}; }, options_.threads);
     for (const auto& d : s.plan.data) {
         new_paths.insert(d.path);
-        files.push_back({d.path, d.bytes});
+        files.push_back({d.path, d.text()});
     }
     write_update(result, options_.out_dir, files, old_paths, new_paths, std::move(diags));
     s.healthy = result.build.ok;
@@ -240,20 +265,20 @@ UpdateResult Session::refresh() {
     State& s = *state_;
     std::set<std::string> old_paths;
     for (const auto& p : s.plan.pages)
-        if (!p.deferred) old_paths.insert(p.path);
+        old_paths.insert(p.path);
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
-    s.plan = plan_site(s.corpus, s.config);
+    s.plan = plan_site(s.corpus, s.alignment, s.config);
     s.series_stale = false;
 
     std::vector<Page*> todo;
     for (auto& p : s.plan.pages)
-        if (!p.deferred) todo.push_back(&p);
+        todo.push_back(&p);
     std::vector<OutputFile> files(todo.size());
     parallel_for(todo.size(), [&](size_t i) {
         files[i] = {todo[i]->path, s.render(*todo[i])};
         todo[i]->context = nullptr;
     }, options_.threads);
-    for (const auto& d : s.plan.data) files.push_back({d.path, d.bytes});
+    for (const auto& d : s.plan.data) files.push_back({d.path, d.text()});
     std::set<std::string> now;
     for (const auto& f : files) now.insert(f.path);
 

@@ -49,7 +49,8 @@ Site make_site(const BuildOptions& options) {
     for (const auto& [path, d] : parsed.diagnostics) diags.insert(diags.end(), d.begin(), d.end());
 
     site.corpus = resolve(std::move(parsed.documents), diags);
-    site.plan = plan_site(site.corpus, site.config);
+    site.alignment = align_corpus(site.corpus);
+    site.plan = plan_site(site.corpus, site.alignment, site.config);
 
     TemplateSet templates =
         load_templates({options.templates_dir, options.content_dir / "templates"}, diags);
@@ -61,7 +62,7 @@ Site make_site(const BuildOptions& options) {
             site.files[i] = {site.plan.pages[i].path, renderer.render(site.plan.pages[i])};
         }, options.threads);
         site.files.reserve(pages + site.plan.data.size() + templates.assets.size());
-        for (const auto& d : site.plan.data) site.files.push_back({d.path, d.bytes});
+        for (const auto& d : site.plan.data) site.files.push_back({d.path, d.text()});
         for (const auto& a : templates.assets) site.files.push_back(a);
     }
     sort_diagnostics(diags);

@@ -32,6 +32,7 @@ struct BuildOptions {
 struct Site {
     SiteConfig config;
     Corpus corpus;
+    Alignment alignment;       // align_corpus(corpus), for the plan and for check
     Plan plan;
     std::vector<OutputFile> files;
     Diagnostics diagnostics;   // sorted by file, line, column
@@ -40,8 +41,15 @@ struct Site {
 // load, parse, cite, resolve, plan and render; nothing is written.
 Site make_site(const BuildOptions& options);
 
+// How long one stage of a build took (resgen build --timings).
+struct StageTime {
+    std::string stage;   // "parse", "resolve", "align", "plan", "render and write"
+    double ms = 0;
+};
+
 struct BuildResult {
     Diagnostics diagnostics;
+    std::vector<StageTime> timings;
     WriteStats stats;
     size_t pages = 0;
     size_t documents = 0;

@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
         for (const auto& p : al.pairs) matches += p.matches.size();
         auto t1 = std::chrono::steady_clock::now();
         std::clock_t c1 = std::clock();
-        Plan plan = plan_site(corpus, SiteConfig{});
+        Plan plan = plan_site(corpus, al, SiteConfig{});
         double plan_ms = ms_since(t1), plan_cpu_ms = 1000.0 * double(std::clock() - c1) / CLOCKS_PER_SEC;
         std::printf("series=%zu documents=%zu clauses=%zu document_pairs=%zu clause_pairs_scored=%zu clause_matches=%zu align_ms=%.1f align_cpu_ms=%.1f plan_ms=%.1f plan_cpu_ms=%.1f pages=%zu\n",
                     k, corpus.documents.size(), clauses, al.pairs.size(), al.scored, matches, align_ms, align_cpu_ms, plan_ms, plan_cpu_ms, plan.pages.size());
