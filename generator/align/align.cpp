@@ -26,9 +26,17 @@ struct Unit {
     size_t document = 0, clause = 0;
     size_t position = 0;                 // among the document's units
     int tier = 0;
-    std::vector<Token> tokens;
+    uint64_t text = 0;                   // a hash of its tokens: two clauses word for word the same
     std::vector<uint32_t> words;         // without function words
 };
+
+uint64_t fnv1a_bytes(uint64_t h, std::string_view s) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
 
 uint64_t fnv1a(const uint32_t* w, size_t n) {
     uint64_t h = 1469598103934665603ull;
@@ -42,7 +50,6 @@ uint64_t fnv1a(const uint32_t* w, size_t n) {
 
 double word_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return lcs_similarity(a, b); }
 
-bool same_text(const std::vector<Token>& a, const std::vector<Token>& b) { return a == b; }
 
 struct Scored {
     size_t u = 0, v = 0;   // unit indices, u < v
@@ -88,38 +95,43 @@ const std::vector<ClauseLink>& Alignment::links_of(size_t document, size_t claus
 Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
     // The units, in document and clause order, their words interned. Tokens and words are
     // made on every core, one document at a time; the vocabulary is filled in order after.
+    // Words are hashed (64 bits) on every core; the vocabulary then numbers the hashes in
+    // order. Two clauses are the same word for word when the hashes of their tokens agree.
     std::vector<std::vector<Unit>> units_of(corpus.documents.size());
-    std::vector<std::vector<std::vector<std::string>>> words_of_units(corpus.documents.size());
+    std::vector<std::vector<std::vector<uint64_t>>> hashes_of(corpus.documents.size());
     parallel_for(corpus.documents.size(), [&](size_t d) {
         const Document& doc = corpus.documents[d];
         if (!doc.in_collection) return;
         size_t position = 0;
         for (size_t c = 0; c < doc.clauses.size(); ++c) {
             if (!carries_language(doc.clauses[c])) continue;
-            Unit u{d, c, position++, tier(doc.clauses[c].kind), clause_tokens(doc.clauses[c]), {}};
-            std::vector<std::string> words;
-            for (auto& w : words_of(u.tokens))
-                if (!is_function_word(w)) words.push_back(std::move(w));
+            std::vector<Token> tokens = clause_tokens(doc.clauses[c]);
+            Unit u{d, c, position++, tier(doc.clauses[c].kind), 1469598103934665603ull, {}};
+            for (const auto& t : tokens) u.text = fnv1a_bytes(fnv1a_bytes(u.text, t.text), std::string_view("\0", 1));
+            std::vector<uint64_t> words;
+            for (const auto& w : words_of(tokens))
+                if (!is_function_word(w)) words.push_back(fnv1a_bytes(1469598103934665603ull, w));
             if (words.empty()) continue;
             units_of[d].push_back(std::move(u));
-            words_of_units[d].push_back(std::move(words));
+            hashes_of[d].push_back(std::move(words));
         }
     });
     std::vector<Unit> units;
-    std::unordered_map<std::string, uint32_t> vocabulary;
+    std::unordered_map<uint64_t, uint32_t> vocabulary;
     std::vector<std::vector<size_t>> unit_of(corpus.documents.size());  // [document][clause] -> unit + 1
     for (size_t d = 0; d < corpus.documents.size(); ++d) {
         unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
         for (size_t k = 0; k < units_of[d].size(); ++k) {
             Unit& u = units_of[d][k];
-            for (auto& w : words_of_units[d][k])
-                u.words.push_back(vocabulary.emplace(std::move(w), static_cast<uint32_t>(vocabulary.size())).first->second);
+            u.words.reserve(hashes_of[d][k].size());
+            for (uint64_t w : hashes_of[d][k])
+                u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
             unit_of[d][u.clause] = units.size() + 1;
             units.push_back(std::move(u));
         }
     }
     units_of = {};
-    words_of_units = {};
+    hashes_of = {};
 
     // The inverted index: shingle -> the units holding it, each once, in unit order. One
     // sorted array of (shingle, unit): a shingle's postings are one run of it.
@@ -131,16 +143,30 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
         std::sort(shingles[i].begin(), shingles[i].end());
         shingles[i].erase(std::unique(shingles[i].begin(), shingles[i].end()), shingles[i].end());
     });
-    std::vector<std::pair<uint64_t, uint32_t>> index;
+    // Sorted in buckets by the hash's top bits, the buckets on every core.
+    constexpr int kBucketBits = 8;
+    std::vector<size_t> bucket_start((1 << kBucketBits) + 1, 0);
     for (size_t i = 0; i < units.size(); ++i)
-        for (uint64_t h : shingles[i]) index.push_back({h, static_cast<uint32_t>(i)});
-    std::sort(index.begin(), index.end());
-    auto postings_of = [&](uint64_t h) {
-        auto lo = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, uint32_t>{h, 0});
-        auto hi = lo;
-        while (hi != index.end() && hi->first == h) ++hi;
-        return std::pair{lo, hi};
-    };
+        for (uint64_t h : shingles[i]) ++bucket_start[(h >> (64 - kBucketBits)) + 1];
+    for (size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
+    std::vector<std::pair<uint64_t, uint32_t>> index(bucket_start.back());
+    {
+        std::vector<size_t> fill(bucket_start.begin(), bucket_start.end() - 1);
+        for (size_t i = 0; i < units.size(); ++i)
+            for (uint64_t h : shingles[i]) index[fill[h >> (64 - kBucketBits)]++] = {h, static_cast<uint32_t>(i)};
+    }
+    parallel_for(size_t{1} << kBucketBits, [&](size_t b) {
+        std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
+    });
+    // Each unit's shingles as [begin, end) runs of the index, found in one pass over it, so
+    // that no unit searches the index.
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> runs(units.size());
+    for (size_t lo = 0; lo < index.size();) {
+        size_t hi = lo;
+        while (hi < index.size() && index[hi].first == index[lo].first) ++hi;
+        for (size_t k = lo; k < hi; ++k) runs[index[k].second].push_back({static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)});
+        lo = hi;
+    }
 
     // Candidates: later units of other documents sharing a shingle that is not too common.
     // Each unit's candidates are found and measured on its own, so the units are spread over
@@ -154,10 +180,10 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
         std::vector<std::pair<uint32_t, uint32_t>> by_shared;  // (shared shingles, unit)
         for (size_t i = t; i < units.size(); i += threads) {
             touched.clear();
-            for (uint64_t h : shingles[i]) {
-                auto [lo, hi] = postings_of(h);
-                if (static_cast<size_t>(hi - lo) > options.common_shingle) continue;
-                auto from = std::upper_bound(lo, hi, std::pair<uint64_t, uint32_t>{h, static_cast<uint32_t>(i)});
+            for (auto [run_lo, run_hi] : runs[i]) {
+                if (run_hi - run_lo > options.common_shingle) continue;
+                auto lo = index.begin() + run_lo, hi = index.begin() + run_hi;
+                auto from = std::upper_bound(lo, hi, std::pair<uint64_t, uint32_t>{lo->first, static_cast<uint32_t>(i)});
                 for (auto it = from; it != hi; ++it) {
                     uint32_t j = it->second;
                     const Unit& v = units[j];
@@ -231,7 +257,7 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
         DocumentAlignment pair{da, db, {}};
         auto add = [&](size_t ca, size_t cb, double s) {
             used_a[ca] = used_b[cb] = true;
-            bool verbatim = same_text(units[unit_of[da][ca] - 1].tokens, units[unit_of[db][cb] - 1].tokens);
+            bool verbatim = units[unit_of[da][ca] - 1].text == units[unit_of[db][cb] - 1].text;
             pair.matches.push_back({ca, cb, s, verbatim});
         };
         for (; i < scored.size() && units[scored[i].u].document == da && units[scored[i].v].document == db; ++i) {

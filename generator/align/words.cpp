@@ -16,6 +16,7 @@ bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 constexpr std::string_view kMarks[] = {"“", "”", "‘", "’", "–", "—", "…", "«", "»"};
 
 size_t mark_at(std::string_view s, size_t i) {
+    if (i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80) return 0;  // every mark is non-ASCII
     for (auto m : kMarks)
         if (s.substr(i, m.size()) == m) return m.size();
     return 0;
