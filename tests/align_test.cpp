@@ -143,6 +143,80 @@ TEST_CASE("the bit-parallel LCS agrees with the textbook one", "[align]") {
     CHECK(lcs_similarity({1, 2, 3, 4}, {5, 6}) == 0.0);
 }
 
+// The live preview aligns an edited document again against what it kept; the result must be
+// what aligning the whole corpus again gives. Edits: words changed, added and struck out, a
+// paragraph dropped, a paragraph copied from another text, a text emptied; with the caps of
+// the index (common shingles, candidates per clause) set low so that edits cross them.
+TEST_CASE("an aligner updated after each edit gives what aligning the corpus again gives", "[align]") {
+    std::vector<Document> docs;
+    for (int copy = 0; copy < 4; ++copy)
+        for (const auto& d : seeds().documents)
+            if (d.in_collection) {
+                docs.push_back(d);
+                docs.back().key += "#" + std::to_string(copy);
+            }
+    Corpus c;
+    c.documents = std::move(docs);
+    std::mt19937 rng(11);
+    auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+    auto same = [](const Alignment& x, const Alignment& y) {
+        REQUIRE(x.pairs.size() == y.pairs.size());
+        for (size_t i = 0; i < x.pairs.size(); ++i) {
+            INFO("pair " << x.pairs[i].a << "-" << x.pairs[i].b);
+            REQUIRE(x.pairs[i].a == y.pairs[i].a);
+            REQUIRE(x.pairs[i].b == y.pairs[i].b);
+            REQUIRE(x.pairs[i].matches.size() == y.pairs[i].matches.size());
+            for (size_t m = 0; m < x.pairs[i].matches.size(); ++m) {
+                const auto &p = x.pairs[i].matches[m], &q = y.pairs[i].matches[m];
+                REQUIRE(std::tie(p.a, p.b, p.similarity, p.verbatim) == std::tie(q.a, q.b, q.similarity, q.verbatim));
+            }
+        }
+        REQUIRE(x.links.size() == y.links.size());
+        for (size_t d = 0; d < x.links.size(); ++d) {
+            REQUIRE(x.links[d].size() == y.links[d].size());
+            for (size_t k = 0; k < x.links[d].size(); ++k) {
+                REQUIRE(x.links[d][k].size() == y.links[d][k].size());
+                for (size_t l = 0; l < x.links[d][k].size(); ++l)
+                    REQUIRE(std::tie(x.links[d][k][l].document, x.links[d][k][l].clause, x.links[d][k][l].similarity) ==
+                            std::tie(y.links[d][k][l].document, y.links[d][k][l].clause, y.links[d][k][l].similarity));
+            }
+        }
+        CHECK(x.scored == y.scored);
+    };
+    for (AlignOptions options : {AlignOptions{}, AlignOptions{0.4, 3, 6, 4}}) {
+        Corpus work = c;
+        Aligner aligner(work, options);
+        same(aligner.alignment(), align_corpus(work, options));
+        for (int round = 0; round < 60; ++round) {
+            size_t d = pick(work.documents.size());
+            auto& clauses = work.documents[d].clauses;
+            std::vector<size_t> text;
+            for (size_t k = 0; k < clauses.size(); ++k)
+                if (carries_language(clauses[k])) text.push_back(k);
+            int what = static_cast<int>(rng() % 6);
+            INFO("round " << round << ", document " << d << ", edit " << what);
+            if (text.empty() && what != 4) what = 4;
+            if (what == 0 || what == 1 || what == 2) {
+                std::string& plain = clauses[text[pick(text.size())]].plain;
+                size_t at = plain.find(' ', pick(plain.size() + 1));
+                if (at == std::string::npos) at = plain.size();
+                if (what == 0) plain.insert(at, " renewed cooperation against abduction");
+                else if (what == 1) plain.erase(0, std::min(plain.size(), at));
+                else plain = plain.substr(0, at) + " Member States" + plain.substr(at);
+            } else if (what == 3) {
+                clauses.erase(clauses.begin() + static_cast<long>(text[pick(text.size())]));
+            } else if (what == 4) {
+                const auto& other = work.documents[pick(work.documents.size())].clauses;
+                if (!other.empty()) clauses.push_back(other[pick(other.size())]);
+            } else {
+                for (size_t k : text) clauses[k].plain = "Renumbered " + clauses[k].plain;
+            }
+            aligner.update(work, {d});
+            same(aligner.alignment(), align_corpus(work, options));
+        }
+    }
+}
+
 TEST_CASE("the word diff strikes out, then inserts", "[align]") {
     auto diff = diff_tokens(tokenize("Crisis management;"), tokenize("Response to and management of crises;"));
     REQUIRE(diff.size() == 5);

@@ -1,11 +1,13 @@
 #include "align/align.hpp"
 
-#include "align/lcs.hpp"
-#include "parallel/parallel.hpp"
-
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <unordered_map>
+
+#include "align/lcs.hpp"
+#include "parallel/parallel.hpp"
 
 namespace resgen {
 
@@ -28,7 +30,24 @@ struct Unit {
     int tier = 0;
     uint64_t text = 0;                   // a hash of its tokens: two clauses word for word the same
     std::vector<uint32_t> words;         // without function words
+    std::vector<uint64_t> shingles;      // of its words, sorted, each once
 };
+
+// A unit named by its place: the order of (document, clause) is the order of the units.
+struct UnitRef {
+    uint32_t document = 0, clause = 0;
+    auto operator<=>(const UnitRef&) const = default;
+};
+UnitRef ref_of(const Unit& u) { return {static_cast<uint32_t>(u.document), static_cast<uint32_t>(u.clause)}; }
+
+// A later unit whose similarity to a unit reached the threshold.
+struct ScoredRef {
+    UnitRef v;
+    double similarity = 0;
+    bool operator==(const ScoredRef&) const = default;
+};
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;
 
 uint64_t fnv1a_bytes(uint64_t h, std::string_view s) {
     for (unsigned char c : s) {
@@ -39,7 +58,7 @@ uint64_t fnv1a_bytes(uint64_t h, std::string_view s) {
 }
 
 uint64_t fnv1a(const uint32_t* w, size_t n) {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = kFnvBasis;
     for (size_t i = 0; i < n; ++i)
         for (int b = 0; b < 4; ++b) {
             h ^= (w[i] >> (8 * b)) & 0xff;
@@ -48,13 +67,149 @@ uint64_t fnv1a(const uint32_t* w, size_t n) {
     return h;
 }
 
-double word_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) { return lcs_similarity(a, b); }
+// The units of one document, their words still as hashes (64 bits) of the lower-cased word:
+// made on any thread; the vocabulary numbers them after, in order.
+struct DocumentUnits {
+    std::vector<Unit> units;
+    std::vector<std::vector<uint64_t>> words;
+};
 
+DocumentUnits units_of_document(const Corpus& corpus, size_t d) {
+    DocumentUnits out;
+    const Document& doc = corpus.documents[d];
+    if (!doc.in_collection) return out;
+    size_t position = 0;
+    for (size_t c = 0; c < doc.clauses.size(); ++c) {
+        if (!carries_language(doc.clauses[c])) continue;
+        std::vector<Token> tokens = clause_tokens(doc.clauses[c]);
+        // Two clauses are the same word for word when the hashes of their tokens agree.
+        Unit u{d, c, position++, tier(doc.clauses[c].kind), kFnvBasis, {}, {}};
+        for (const auto& t : tokens) u.text = fnv1a_bytes(fnv1a_bytes(u.text, t.text), std::string_view("\0", 1));
+        std::vector<uint64_t> words;
+        for (const auto& w : words_of(tokens))
+            if (!is_function_word(w)) words.push_back(fnv1a_bytes(kFnvBasis, w));
+        if (words.empty()) continue;
+        out.units.push_back(std::move(u));
+        out.words.push_back(std::move(words));
+    }
+    return out;
+}
 
-struct Scored {
-    size_t u = 0, v = 0;   // unit indices, u < v
+void number_words(Unit& u, const std::vector<uint64_t>& hashes, std::unordered_map<uint64_t, uint32_t>& vocabulary) {
+    u.words.reserve(hashes.size());
+    for (uint64_t w : hashes) u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
+}
+
+void make_shingles(Unit& u, size_t shingle) {
+    const auto& w = u.words;
+    size_t k = std::min(shingle, w.size());
+    for (size_t s = 0; s + k <= w.size(); ++s) u.shingles.push_back(fnv1a(&w[s], k));
+    std::sort(u.shingles.begin(), u.shingles.end());
+    u.shingles.erase(std::unique(u.shingles.begin(), u.shingles.end()), u.shingles.end());
+}
+
+uint32_t shared_shingles(const Unit& x, const Unit& y) {
+    uint32_t shared = 0;
+    auto a = x.shingles.begin(), b = y.shingles.begin();
+    while (a != x.shingles.end() && b != y.shingles.end()) {
+        if (*a < *b) ++a;
+        else if (*b < *a) ++b;
+        else ++shared, ++a, ++b;
+    }
+    return shared;
+}
+
+// The candidates of `u` (later units of other documents of its tier sharing a shingle that is
+// not too common, as refs in unit order), cut to those sharing the most shingles, and scored.
+// `unit` looks a ref up. Both ways of aligning (the whole corpus, one document again) end here.
+template <class Lookup>
+std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<UnitRef>& touched, const Lookup& unit,
+                                        const AlignOptions& options, size_t& measured) {
+    if (touched.size() > options.candidates) {
+        std::vector<std::pair<uint32_t, UnitRef>> by_shared;  // (shared shingles, unit)
+        by_shared.reserve(touched.size());
+        for (UnitRef r : touched) by_shared.push_back({shared_shingles(u, *unit(r)), r});
+        std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(options.candidates), by_shared.end(),
+                          [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+        touched.clear();
+        for (size_t k = 0; k < options.candidates; ++k) touched.push_back(by_shared[k].second);
+    }
+    std::sort(touched.begin(), touched.end());
+    measured = touched.size();
+    std::vector<ScoredRef> out;
+    const LcsPattern pattern(u.words);
+    for (UnitRef r : touched) {
+        const auto& wj = unit(r)->words;
+        double total = static_cast<double>(u.words.size() + wj.size());
+        // No pair can share more than the shorter clause: skip those that cannot reach the
+        // threshold whatever their order.
+        if (2.0 * static_cast<double>(std::min(u.words.size(), wj.size())) < options.threshold * total) continue;
+        double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / total;
+        if (s >= options.threshold) out.push_back({r, s});
+    }
+    return out;
+}
+
+// A scored pair of two documents' clauses.
+struct Entry {
+    size_t ca = 0, cb = 0;   // clauses
+    size_t pa = 0, pb = 0;   // positions among their document's units
     double similarity = 0;
 };
+
+// The best pairs first. Ties go to the pair closer in position, then to the earlier clauses,
+// so that the result does not depend on order.
+bool entry_before(const Entry& x, const Entry& y) {
+    if (x.similarity != y.similarity) return x.similarity > y.similarity;
+    auto dist = [](size_t p, size_t q) { return p > q ? p - q : q - p; };
+    size_t dx = dist(x.pa, x.pb), dy = dist(y.pa, y.pb);
+    if (dx != dy) return dx < dy;
+    return std::pair{x.ca, x.cb} < std::pair{y.ca, y.cb};
+}
+
+// The clauses of two documents paired one to one from their scored pairs (in entry_before
+// order). `unit(document, clause)` is the unit of a clause, or nullptr.
+template <class Lookup>
+DocumentAlignment pair_documents(const Corpus& corpus, size_t da, size_t db, const std::vector<Entry>& entries,
+                                 const Lookup& unit) {
+    const Document &A = corpus.documents[da], &B = corpus.documents[db];
+    std::vector<bool> used_a(A.clauses.size()), used_b(B.clauses.size());
+    DocumentAlignment pair{da, db, {}};
+    auto add = [&](size_t ca, size_t cb, double s) {
+        used_a[ca] = used_b[cb] = true;
+        pair.matches.push_back({ca, cb, s, unit(da, ca)->text == unit(db, cb)->text});
+    };
+    for (const Entry& e : entries)
+        if (!used_a[e.ca] && !used_b[e.cb]) add(e.ca, e.cb, e.similarity);
+    // Sub-paragraphs left over under two paired paragraphs, under the same letter, are the same
+    // item of the list rewritten ("(d) Crisis management" -> "(d) Response to and management
+    // of crises").
+    size_t paired = pair.matches.size();
+    for (size_t m = 0; m < paired; ++m) {
+        const Clause &pa = A.clauses[pair.matches[m].a], &pb = B.clauses[pair.matches[m].b];
+        if (pa.kind != ClauseKind::operative || pb.kind != ClauseKind::operative) continue;
+        for (size_t ca = 0; ca < A.clauses.size(); ++ca) {
+            const Clause& sa = A.clauses[ca];
+            if (sa.kind != ClauseKind::subparagraph || sa.parent != pa.anchor || used_a[ca] || !unit(da, ca)) continue;
+            for (size_t cb = 0; cb < B.clauses.size(); ++cb) {
+                const Clause& sb = B.clauses[cb];
+                if (sb.kind != ClauseKind::subparagraph || sb.parent != pb.anchor || used_b[cb] || !unit(db, cb) ||
+                    sb.number != sa.number)
+                    continue;
+                add(ca, cb, lcs_similarity(unit(da, ca)->words, unit(db, cb)->words));
+                break;
+            }
+        }
+    }
+    std::sort(pair.matches.begin(), pair.matches.end(), [](const ClauseMatch& x, const ClauseMatch& y) { return x.a < y.a; });
+    return pair;
+}
+
+void sort_links(std::vector<ClauseLink>& l) {
+    std::sort(l.begin(), l.end(), [](const ClauseLink& x, const ClauseLink& y) {
+        return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
+    });
+}
 
 }  // namespace
 
@@ -92,68 +247,140 @@ const std::vector<ClauseLink>& Alignment::links_of(size_t document, size_t claus
     return links[document][clause];
 }
 
-Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
-    // The units, in document and clause order, their words interned. Tokens and words are
-    // made on every core, one document at a time; the vocabulary is filled in order after.
-    // Words are hashed (64 bits) on every core; the vocabulary then numbers the hashes in
-    // order. Two clauses are the same word for word when the hashes of their tokens agree.
-    std::vector<std::vector<Unit>> units_of(corpus.documents.size());
-    std::vector<std::vector<std::vector<uint64_t>>> hashes_of(corpus.documents.size());
-    parallel_for(corpus.documents.size(), [&](size_t d) {
-        const Document& doc = corpus.documents[d];
-        if (!doc.in_collection) return;
-        size_t position = 0;
-        for (size_t c = 0; c < doc.clauses.size(); ++c) {
-            if (!carries_language(doc.clauses[c])) continue;
-            std::vector<Token> tokens = clause_tokens(doc.clauses[c]);
-            Unit u{d, c, position++, tier(doc.clauses[c].kind), 1469598103934665603ull, {}};
-            for (const auto& t : tokens) u.text = fnv1a_bytes(fnv1a_bytes(u.text, t.text), std::string_view("\0", 1));
-            std::vector<uint64_t> words;
-            for (const auto& w : words_of(tokens))
-                if (!is_function_word(w)) words.push_back(fnv1a_bytes(1469598103934665603ull, w));
-            if (words.empty()) continue;
-            units_of[d].push_back(std::move(u));
-            hashes_of[d].push_back(std::move(words));
-        }
-    });
-    std::vector<Unit> units;
+// What an Aligner keeps between updates: the units of the last full alignment with their
+// index, and the documents aligned again since, whose units stand beside it.
+struct Aligner::State {
+    AlignOptions options;
+    Alignment alignment;
     std::unordered_map<uint64_t, uint32_t> vocabulary;
-    std::vector<std::vector<size_t>> unit_of(corpus.documents.size());  // [document][clause] -> unit + 1
-    for (size_t d = 0; d < corpus.documents.size(); ++d) {
-        unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
-        for (size_t k = 0; k < units_of[d].size(); ++k) {
-            Unit& u = units_of[d][k];
-            u.words.reserve(hashes_of[d][k].size());
-            for (uint64_t w : hashes_of[d][k])
-                u.words.push_back(vocabulary.emplace(w, static_cast<uint32_t>(vocabulary.size())).first->second);
-            unit_of[d][u.clause] = units.size() + 1;
+
+    // The full alignment's units, their index and their scored candidates.
+    std::vector<Unit> units;
+    std::vector<std::vector<size_t>> unit_of;                  // [document][clause] -> unit + 1
+    std::vector<std::pair<uint64_t, uint32_t>> index;          // (shingle, unit), sorted
+    std::vector<std::vector<ScoredRef>> scored;                // [unit]
+    std::vector<size_t> measured;                              // [unit]
+
+    // Documents aligned again since: their units, the index of those, their scored candidates.
+    std::vector<char> edited;                                  // [document]
+    std::unordered_map<size_t, std::vector<Unit>> fresh;       // document -> its units now
+    std::unordered_map<size_t, std::vector<std::vector<ScoredRef>>> fresh_scored;
+    std::unordered_map<size_t, std::vector<size_t>> fresh_measured;
+    std::unordered_map<uint64_t, std::vector<UnitRef>> fresh_index;  // shingle -> units, in order
+
+    const Unit* unit(UnitRef r) const {
+        if (r.document < edited.size() && edited[r.document]) {
+            const auto& list = fresh.at(r.document);
+            auto it = std::lower_bound(list.begin(), list.end(), r.clause,
+                                       [](const Unit& u, uint32_t c) { return u.clause < c; });
+            return it != list.end() && it->clause == r.clause ? &*it : nullptr;
+        }
+        if (r.document >= unit_of.size() || r.clause >= unit_of[r.document].size()) return nullptr;
+        size_t i = unit_of[r.document][r.clause];
+        return i ? &units[i - 1] : nullptr;
+    }
+    std::vector<ScoredRef>& scored_of(UnitRef r) {
+        if (edited[r.document]) {
+            const auto& list = fresh.at(r.document);
+            size_t k = std::lower_bound(list.begin(), list.end(), r.clause,
+                                        [](const Unit& u, uint32_t c) { return u.clause < c; }) - list.begin();
+            return fresh_scored.at(r.document)[k];
+        }
+        return scored[unit_of[r.document][r.clause] - 1];
+    }
+    size_t& measured_of(UnitRef r) {
+        if (edited[r.document]) {
+            const auto& list = fresh.at(r.document);
+            size_t k = std::lower_bound(list.begin(), list.end(), r.clause,
+                                        [](const Unit& u, uint32_t c) { return u.clause < c; }) - list.begin();
+            return fresh_measured.at(r.document)[k];
+        }
+        return measured[unit_of[r.document][r.clause] - 1];
+    }
+
+    size_t edited_units = 0;   // units of the full alignment in documents aligned again since
+
+    // The units holding a shingle now, in order; with `limit`, none when there are surely
+    // more than that many (a run longer than the limit plus every unit that may have left it).
+    std::vector<UnitRef> postings(uint64_t h, size_t limit = SIZE_MAX) const {
+        std::vector<UnitRef> out;
+        auto lo = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, uint32_t>{h, 0});
+        auto hi = std::upper_bound(lo, index.end(), std::pair<uint64_t, uint32_t>{h, UINT32_MAX});
+        if (limit != SIZE_MAX && static_cast<size_t>(hi - lo) > limit + edited_units) return {};
+        for (auto it = lo; it != hi; ++it) {
+            const Unit& u = units[it->second];
+            if (!edited[u.document]) out.push_back(ref_of(u));
+        }
+        auto f = fresh_index.find(h);
+        if (f != fresh_index.end()) {
+            std::vector<UnitRef> merged;
+            merged.reserve(out.size() + f->second.size());
+            std::merge(out.begin(), out.end(), f->second.begin(), f->second.end(), std::back_inserter(merged));
+            out = std::move(merged);
+        }
+        return out;
+    }
+
+    std::vector<ScoredRef> score(const Unit& u, size_t& measured_count) const {
+        std::vector<UnitRef> touched;
+        UnitRef self = ref_of(u);
+        for (uint64_t h : u.shingles) {
+            std::vector<UnitRef> p = postings(h, options.common_shingle);
+            if (p.size() > options.common_shingle) continue;
+            for (UnitRef r : p)
+                if (self < r && r.document != self.document && unit(r)->tier == u.tier) touched.push_back(r);
+        }
+        std::sort(touched.begin(), touched.end());
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        return score_candidates(u, touched, [this](UnitRef r) { return unit(r); }, options, measured_count);
+    }
+
+    const std::vector<Unit>& units_now(size_t d, std::vector<Unit>& scratch) const {
+        if (edited[d]) return fresh.at(d);
+        scratch.clear();
+        if (d < unit_of.size())
+            for (size_t i : unit_of[d])
+                if (i) scratch.push_back(units[i - 1]);
+        return scratch;
+    }
+};
+
+Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std::make_unique<State>()) {
+    State& s = *state_;
+    s.options = options;
+    const size_t n = corpus.documents.size();
+
+    // The units, in document and clause order: tokens and word hashes on every core, the
+    // vocabulary numbering them in order after.
+    std::vector<DocumentUnits> made(n);
+    parallel_for(n, [&](size_t d) { made[d] = units_of_document(corpus, d); });
+    std::vector<Unit>& units = s.units;
+    s.unit_of.resize(n);
+    for (size_t d = 0; d < n; ++d) {
+        s.unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
+        for (size_t k = 0; k < made[d].units.size(); ++k) {
+            Unit& u = made[d].units[k];
+            number_words(u, made[d].words[k], s.vocabulary);
+            s.unit_of[d][u.clause] = units.size() + 1;
             units.push_back(std::move(u));
         }
     }
-    units_of = {};
-    hashes_of = {};
+    made = {};
 
-    // The inverted index: shingle -> the units holding it, each once, in unit order. One
-    // sorted array of (shingle, unit): a shingle's postings are one run of it.
-    std::vector<std::vector<uint64_t>> shingles(units.size());
-    parallel_for(units.size(), [&](size_t i) {
-        const auto& w = units[i].words;
-        size_t k = std::min(options.shingle, w.size());
-        for (size_t s = 0; s + k <= w.size(); ++s) shingles[i].push_back(fnv1a(&w[s], k));
-        std::sort(shingles[i].begin(), shingles[i].end());
-        shingles[i].erase(std::unique(shingles[i].begin(), shingles[i].end()), shingles[i].end());
-    });
-    // Sorted in buckets by the hash's top bits, the buckets on every core.
+    // The inverted index: one sorted array of (shingle, unit), a shingle's postings one run of
+    // it. Sorted in buckets by the hash's top bits, the buckets on every core.
+    parallel_for(units.size(), [&](size_t i) { make_shingles(units[i], options.shingle); });
     constexpr int kBucketBits = 8;
     std::vector<size_t> bucket_start((1 << kBucketBits) + 1, 0);
-    for (size_t i = 0; i < units.size(); ++i)
-        for (uint64_t h : shingles[i]) ++bucket_start[(h >> (64 - kBucketBits)) + 1];
+    for (const Unit& u : units)
+        for (uint64_t h : u.shingles) ++bucket_start[(h >> (64 - kBucketBits)) + 1];
     for (size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
-    std::vector<std::pair<uint64_t, uint32_t>> index(bucket_start.back());
+    std::vector<std::pair<uint64_t, uint32_t>>& index = s.index;
+    index.resize(bucket_start.back());
     {
         std::vector<size_t> fill(bucket_start.begin(), bucket_start.end() - 1);
         for (size_t i = 0; i < units.size(); ++i)
-            for (uint64_t h : shingles[i]) index[fill[h >> (64 - kBucketBits)]++] = {h, static_cast<uint32_t>(i)};
+            for (uint64_t h : units[i].shingles) index[fill[h >> (64 - kBucketBits)]++] = {h, static_cast<uint32_t>(i)};
     }
     parallel_for(size_t{1} << kBucketBits, [&](size_t b) {
         std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
@@ -168,16 +395,15 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
         lo = hi;
     }
 
-    // Candidates: later units of other documents sharing a shingle that is not too common.
-    // Each unit's candidates are found and measured on its own, so the units are spread over
-    // the cores (strided, each thread with its own marks) and their results kept in its slot.
-    std::vector<std::vector<Scored>> scored_of(units.size());
-    std::vector<size_t> measured_of(units.size(), 0);
+    // Candidates: each unit's found and measured on its own, so the units are spread over the
+    // cores (strided, each thread with its own marks) and their results kept in its slot.
+    s.scored.resize(units.size());
+    s.measured.assign(units.size(), 0);
     const unsigned threads = static_cast<unsigned>(std::min<size_t>(thread_count(), std::max<size_t>(units.size(), 1)));
+    auto lookup = [&](UnitRef r) { return &units[s.unit_of[r.document][r.clause] - 1]; };
     parallel_for(threads, [&](size_t t) {
         std::vector<uint32_t> seen(units.size(), 0);
-        std::vector<uint32_t> touched;
-        std::vector<std::pair<uint32_t, uint32_t>> by_shared;  // (shared shingles, unit)
+        std::vector<UnitRef> touched;
         for (size_t i = t; i < units.size(); i += threads) {
             touched.clear();
             for (auto [run_lo, run_hi] : runs[i]) {
@@ -187,121 +413,197 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
                 for (auto it = from; it != hi; ++it) {
                     uint32_t j = it->second;
                     const Unit& v = units[j];
-                    if (v.document == units[i].document || v.tier != units[i].tier) continue;
-                    if (seen[j] != i + 1) {
-                        seen[j] = static_cast<uint32_t>(i + 1);
-                        touched.push_back(j);
-                    }
+                    if (v.document == units[i].document || v.tier != units[i].tier || seen[j] == i + 1) continue;
+                    seen[j] = static_cast<uint32_t>(i + 1);
+                    touched.push_back(ref_of(v));
                 }
             }
-            // Score only the candidates sharing the most shingles: a clause of agreed language
-            // repeated across a large collection would otherwise be measured against all of them.
-            if (touched.size() > options.candidates) {
-                by_shared.clear();
-                for (uint32_t j : touched) {
-                    uint32_t shared = 0;
-                    auto a = shingles[i].begin(), b = shingles[j].begin();
-                    while (a != shingles[i].end() && b != shingles[j].end()) {
-                        if (*a < *b) ++a;
-                        else if (*b < *a) ++b;
-                        else ++shared, ++a, ++b;
-                    }
-                    by_shared.push_back({shared, j});
-                }
-                std::partial_sort(by_shared.begin(), by_shared.begin() + options.candidates, by_shared.end(),
-                                  [](auto x, auto y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-                touched.clear();
-                for (size_t k = 0; k < options.candidates; ++k) touched.push_back(by_shared[k].second);
-            }
-            std::sort(touched.begin(), touched.end());
-            measured_of[i] = touched.size();
-            const auto& wi = units[i].words;
-            const LcsPattern pattern(wi);
-            for (uint32_t j : touched) {
-                const auto& wj = units[j].words;
-                double total = static_cast<double>(wi.size() + wj.size());
-                // No pair can share more than the shorter clause: skip those that cannot reach
-                // the threshold whatever their order.
-                if (2.0 * static_cast<double>(std::min(wi.size(), wj.size())) < options.threshold * total) continue;
-                double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / total;
-                if (s >= options.threshold) scored_of[i].push_back({i, j, s});
-            }
+            s.scored[i] = score_candidates(units[i], touched, lookup, options, s.measured[i]);
         }
     });
-    std::vector<Scored> scored;
-    size_t measured = 0;
+    runs = {};
+
+    // Per two documents, their scored pairs, best first, paired one to one.
+    struct Keyed {
+        size_t a, b;
+        Entry e;
+    };
+    std::vector<Keyed> flat;
+    {
+        size_t total = 0;
+        for (const auto& l : s.scored) total += l.size();
+        flat.reserve(total);
+    }
     for (size_t i = 0; i < units.size(); ++i) {
-        measured += measured_of[i];
-        scored.insert(scored.end(), scored_of[i].begin(), scored_of[i].end());
+        s.alignment.scored += s.measured[i];
+        for (const ScoredRef& e : s.scored[i]) {
+            const Unit& v = *lookup(e.v);
+            flat.push_back({units[i].document, v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}});
+        }
     }
-    scored_of = {};
-
-    // Per two documents, the best pairs first, one to one. Ties go to the pair closer in
-    // position, then to the earlier clauses, so that the result does not depend on order.
-    std::sort(scored.begin(), scored.end(), [&](const Scored& x, const Scored& y) {
-        const Unit &xu = units[x.u], &xv = units[x.v], &yu = units[y.u], &yv = units[y.v];
-        if (xu.document != yu.document) return xu.document < yu.document;
-        if (xv.document != yv.document) return xv.document < yv.document;
-        if (x.similarity != y.similarity) return x.similarity > y.similarity;
-        auto dist = [](size_t p, size_t q) { return p > q ? p - q : q - p; };
-        size_t dx = dist(xu.position, xv.position), dy = dist(yu.position, yv.position);
-        if (dx != dy) return dx < dy;
-        return std::pair{x.u, x.v} < std::pair{y.u, y.v};
+    std::sort(flat.begin(), flat.end(), [](const Keyed& x, const Keyed& y) {
+        if (x.a != y.a) return x.a < y.a;
+        if (x.b != y.b) return x.b < y.b;
+        return entry_before(x.e, y.e);
     });
-    Alignment result;
-    result.scored = measured;
-    for (size_t i = 0; i < scored.size();) {
-        size_t da = units[scored[i].u].document, db = units[scored[i].v].document;
-        const Document &A = corpus.documents[da], &B = corpus.documents[db];
-        std::vector<bool> used_a(A.clauses.size()), used_b(B.clauses.size());
-        DocumentAlignment pair{da, db, {}};
-        auto add = [&](size_t ca, size_t cb, double s) {
-            used_a[ca] = used_b[cb] = true;
-            bool verbatim = units[unit_of[da][ca] - 1].text == units[unit_of[db][cb] - 1].text;
-            pair.matches.push_back({ca, cb, s, verbatim});
-        };
-        for (; i < scored.size() && units[scored[i].u].document == da && units[scored[i].v].document == db; ++i) {
-            size_t ca = units[scored[i].u].clause, cb = units[scored[i].v].clause;
-            if (!used_a[ca] && !used_b[cb]) add(ca, cb, scored[i].similarity);
+    std::vector<std::pair<size_t, size_t>> groups;  // [begin, end) of flat
+    for (size_t i = 0; i < flat.size();) {
+        size_t j = i;
+        while (j < flat.size() && flat[j].a == flat[i].a && flat[j].b == flat[i].b) ++j;
+        groups.push_back({i, j});
+        i = j;
+    }
+    s.alignment.pairs.resize(groups.size());
+    auto unit_at = [&](size_t d, size_t c) -> const Unit* {
+        size_t i = s.unit_of[d][c];
+        return i ? &units[i - 1] : nullptr;
+    };
+    parallel_for(groups.size(), [&](size_t g) {
+        std::vector<Entry> entries;
+        entries.reserve(groups[g].second - groups[g].first);
+        for (size_t k = groups[g].first; k < groups[g].second; ++k) entries.push_back(flat[k].e);
+        s.alignment.pairs[g] = pair_documents(corpus, flat[groups[g].first].a, flat[groups[g].first].b, entries, unit_at);
+    });
+    flat = {};
+
+    s.alignment.links.resize(n);
+    for (size_t d = 0; d < n; ++d) s.alignment.links[d].resize(corpus.documents[d].clauses.size());
+    for (const auto& p : s.alignment.pairs)
+        for (const auto& m : p.matches) {
+            s.alignment.links[p.a][m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
+            s.alignment.links[p.b][m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
         }
-        // Sub-paragraphs left over under two paired paragraphs, under the same letter, are
-        // the same item of the list rewritten ("(d) Crisis management" -> "(d) Response to
-        // and management of crises").
-        size_t paired = pair.matches.size();
-        for (size_t m = 0; m < paired; ++m) {
-            const Clause &pa = A.clauses[pair.matches[m].a], &pb = B.clauses[pair.matches[m].b];
-            if (pa.kind != ClauseKind::operative || pb.kind != ClauseKind::operative) continue;
-            for (size_t ca = 0; ca < A.clauses.size(); ++ca) {
-                const Clause& sa = A.clauses[ca];
-                if (sa.kind != ClauseKind::subparagraph || sa.parent != pa.anchor || used_a[ca] || !unit_of[da][ca]) continue;
-                for (size_t cb = 0; cb < B.clauses.size(); ++cb) {
-                    const Clause& sb = B.clauses[cb];
-                    if (sb.kind != ClauseKind::subparagraph || sb.parent != pb.anchor || used_b[cb] ||
-                        !unit_of[db][cb] || sb.number != sa.number)
-                        continue;
-                    add(ca, cb, word_similarity(units[unit_of[da][ca] - 1].words, units[unit_of[db][cb] - 1].words));
-                    break;
+    parallel_for(n, [&](size_t d) {
+        for (auto& l : s.alignment.links[d]) sort_links(l);
+    });
+    s.edited.assign(n, 0);
+}
+
+Aligner::~Aligner() = default;
+
+const Alignment& Aligner::alignment() const { return state_->alignment; }
+
+Alignment Aligner::take() && { return std::move(state_->alignment); }
+
+std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size_t>& documents) {
+    State& s = *state_;
+    std::set<std::pair<size_t, size_t>> pairs;   // the pairs of documents to pair again
+    std::set<size_t> relinked;
+    for (size_t d : documents) {
+        if (d >= s.edited.size()) continue;
+        relinked.insert(d);
+        std::vector<Unit> scratch;
+        std::vector<Unit> before = s.units_now(d, scratch);
+        // The document's units now, their words numbered in the vocabulary kept.
+        DocumentUnits made = units_of_document(corpus, d);
+        std::vector<Unit> after;
+        for (size_t k = 0; k < made.units.size(); ++k) {
+            Unit& u = made.units[k];
+            number_words(u, made.words[k], s.vocabulary);
+            make_shingles(u, s.options.shingle);
+            after.push_back(std::move(u));
+        }
+        // What the old units had scored goes; so does what was scored against them (below).
+        if (s.edited[d]) {
+            for (const Unit& u : before)
+                for (uint64_t h : u.shingles) {
+                    auto& p = s.fresh_index[h];
+                    p.erase(std::remove(p.begin(), p.end(), ref_of(u)), p.end());
+                    if (p.empty()) s.fresh_index.erase(h);
                 }
-            }
         }
-        std::sort(pair.matches.begin(), pair.matches.end(),
-                  [](const ClauseMatch& x, const ClauseMatch& y) { return x.a < y.a; });
-        result.pairs.push_back(std::move(pair));
+        for (const Unit& u : before) {
+            for (const ScoredRef& e : s.scored_of(ref_of(u))) pairs.insert({d, e.v.document});
+            s.alignment.scored -= s.measured_of(ref_of(u));
+        }
+        if (!s.edited[d] && d < s.unit_of.size())
+            for (size_t i : s.unit_of[d]) s.edited_units += i != 0;
+        s.edited[d] = 1;
+        s.fresh[d] = std::move(after);
+        s.fresh_scored[d].assign(s.fresh[d].size(), {});
+        s.fresh_measured[d].assign(s.fresh[d].size(), 0);
+        for (const Unit& u : s.fresh[d])
+            for (uint64_t h : u.shingles) {
+                auto& p = s.fresh_index[h];
+                p.insert(std::upper_bound(p.begin(), p.end(), ref_of(u)), ref_of(u));
+            }
+
+        // The units whose candidates may differ: those holding a shingle the document held or
+        // holds, unless it was too common both before and now; and the document's own.
+        std::map<uint64_t, size_t> had, has;   // shingle -> the document's units holding it
+        for (const Unit& u : before)
+            for (uint64_t h : u.shingles) ++had[h];
+        for (const Unit& u : s.fresh[d])
+            for (uint64_t h : u.shingles) ++has[h];
+        std::set<UnitRef> affected;
+        for (const Unit& u : s.fresh[d]) affected.insert(ref_of(u));
+        std::set<uint64_t> all;
+        for (const auto& [h, k] : had) all.insert(h);
+        for (const auto& [h, k] : has) all.insert(h);
+        for (uint64_t h : all) {
+            std::vector<UnitRef> p = s.postings(h);
+            size_t now = p.size(), then = now - (has.count(h) ? has[h] : 0) + (had.count(h) ? had[h] : 0);
+            if (now > s.options.common_shingle && then > s.options.common_shingle) continue;
+            affected.insert(p.begin(), p.end());
+        }
+        for (UnitRef r : affected) {
+            auto& list = s.scored_of(r);
+            for (const ScoredRef& e : list) pairs.insert({r.document, e.v.document});
+            size_t& measured = s.measured_of(r);
+            s.alignment.scored -= r.document == d ? 0 : measured;
+            list = s.score(*s.unit(r), measured);
+            s.alignment.scored += measured;
+            for (const ScoredRef& e : list) pairs.insert({r.document, e.v.document});
+        }
     }
 
-    result.links.resize(corpus.documents.size());
-    for (size_t d = 0; d < corpus.documents.size(); ++d) result.links[d].resize(corpus.documents[d].clauses.size());
-    for (const auto& p : result.pairs)
-        for (const auto& m : p.matches) {
-            result.links[p.a][m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
-            result.links[p.b][m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
+    // The pairs of documents again, from all their units' scored candidates.
+    auto unit_at = [&](size_t doc, size_t c) { return s.unit({static_cast<uint32_t>(doc), static_cast<uint32_t>(c)}); };
+    for (auto [a, b] : pairs) {
+        if (a > b) std::swap(a, b);
+        std::vector<Entry> entries;
+        std::vector<Unit> scratch;
+        for (const Unit& u : s.units_now(a, scratch))
+            for (const ScoredRef& e : s.scored_of(ref_of(u)))
+                if (e.v.document == b) {
+                    const Unit& v = *s.unit(e.v);
+                    entries.push_back({u.clause, v.clause, u.position, v.position, e.similarity});
+                }
+        auto& all = s.alignment.pairs;
+        auto it = std::lower_bound(all.begin(), all.end(), std::pair{a, b},
+                                   [](const DocumentAlignment& p, const std::pair<size_t, size_t>& k) {
+                                       return std::pair{p.a, p.b} < k;
+                                   });
+        bool present = it != all.end() && it->a == a && it->b == b;
+        if (entries.empty()) {
+            if (present) all.erase(it);
+        } else {
+            std::sort(entries.begin(), entries.end(), entry_before);
+            DocumentAlignment p = pair_documents(corpus, a, b, entries, unit_at);
+            if (present) *it = std::move(p);
+            else all.insert(it, std::move(p));
         }
-    for (auto& doc : result.links)
-        for (auto& l : doc)
-            std::sort(l.begin(), l.end(), [](const ClauseLink& x, const ClauseLink& y) {
-                return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
-            });
-    return result;
+        relinked.insert(a);
+        relinked.insert(b);
+    }
+
+    // The links of every document whose pairs changed.
+    for (size_t d : relinked) {
+        s.alignment.links[d].assign(corpus.documents[d].clauses.size(), {});
+    }
+    for (const auto& p : s.alignment.pairs) {
+        bool la = relinked.count(p.a), lb = relinked.count(p.b);
+        if (!la && !lb) continue;
+        for (const auto& m : p.matches) {
+            if (la) s.alignment.links[p.a][m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
+            if (lb) s.alignment.links[p.b][m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
+        }
+    }
+    for (size_t d : relinked)
+        for (auto& l : s.alignment.links[d]) sort_links(l);
+    return {relinked.begin(), relinked.end()};
 }
+
+Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) { return Aligner(corpus, options).take(); }
 
 }  // namespace resgen

@@ -3,6 +3,7 @@
 // two documents, their clauses paired one to one; for two documents, the comparison of their
 // texts clause by clause with a word-level diff. Pure: a function of the Corpus.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,29 @@ std::vector<Token> clause_tokens(const Clause& clause);
 // the collection. Pairs are then chosen greedily by similarity, one to one per two documents;
 // sub-paragraphs left over under two paired paragraphs are paired by their letter.
 Alignment align_corpus(const Corpus& corpus, const AlignOptions& options = {});
+
+// The alignment of a corpus kept up to date as single documents change (the live preview):
+// it keeps the units and the index of the full alignment, and aligns a changed document again
+// against them, measuring only the clauses whose candidates it can change. After update(),
+// alignment() is what align_corpus() gives for the corpus as it is now.
+class Aligner {
+public:
+    explicit Aligner(const Corpus& corpus, const AlignOptions& options = {});
+    ~Aligner();
+    Aligner(const Aligner&) = delete;
+    Aligner& operator=(const Aligner&) = delete;
+
+    const Alignment& alignment() const;
+    Alignment take() &&;
+
+    // After corpus.documents[d] changed for each d of `documents`, every document keeping its
+    // index (same keys, same stubs). Returns the documents whose links may have changed.
+    std::vector<size_t> update(const Corpus& corpus, const std::vector<size_t>& documents);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 enum class Change { unchanged, amended, added, dropped };
 
