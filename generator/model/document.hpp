@@ -57,6 +57,7 @@ struct Metadata {
     std::string adopted_as;
     std::string source;
     std::vector<std::string> tags;
+    bool operator==(const Metadata&) const = default;
 };
 
 struct Document {

@@ -148,11 +148,35 @@ Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
 
     for (auto& d : corpus.documents)
         if (!d.in_collection) harvest(corpus, d);
+    check_citations(corpus, diags);
+    return corpus;
+}
 
-    // What the citing texts say against what the cited document states.
-    for (const auto& [target, refs] : corpus.cited_by) {
+void check_citations(const Corpus& corpus, Diagnostics& diags, const std::vector<std::string>* from_keys) {
+    // What the citing texts say against what the cited document states; with `from_keys`,
+    // the references of those texts only, in the same order (by target, then by text).
+    std::vector<std::pair<std::string, std::vector<Reference>>> some;
+    if (from_keys) {
+        std::map<std::string, std::vector<Reference>> by_target;
+        for (const auto& key : *from_keys) {
+            const Document* d = corpus.find(key);
+            if (!d) continue;
+            for (size_t ci = 0; ci < d->clauses.size(); ++ci)
+                for (size_t k = 0; k < d->clauses[ci].citations.size(); ++k) {
+                    const Citation& c = d->clauses[ci].citations[k];
+                    if (c.kind != Citation::Kind::self) by_target[c.target].push_back({d->key, ci, k, c.recalls});
+                }
+        }
+        for (auto& [target, refs] : by_target) {
+            std::stable_sort(refs.begin(), refs.end(), [&](const Reference& a, const Reference& b) {
+                return corpus.by_key.at(a.from) < corpus.by_key.at(b.from);
+            });
+            some.push_back({target, std::move(refs)});
+        }
+    }
+    auto check = [&](const std::string& target, const std::vector<Reference>& refs) {
         const Document* cited = corpus.find(target);
-        if (!cited || !cited->in_collection) continue;
+        if (!cited || !cited->in_collection) return;
         for (const auto& r : refs) {
             const Document* from = corpus.find(r.from);
             const Clause& cl = corpus.clause(r);
@@ -167,8 +191,93 @@ Corpus resolve(std::vector<Document> documents, Diagnostics& diags) {
                                  from->key + " recalls " + target + ", which is dated after it (" +
                                      cited->meta.date + ")"});
         }
+    };
+    if (from_keys)
+        for (const auto& [target, refs] : some) check(target, refs);
+    else
+        for (const auto& [target, refs] : corpus.cited_by) check(target, refs);
+}
+
+bool replace_documents(Corpus& corpus, std::vector<Document> fresh) {
+    auto targets_of = [](const Document& d) {
+        std::set<std::string> t;
+        for (const auto& c : d.clauses)
+            for (const auto& cit : c.citations)
+                if (cit.kind != Citation::Kind::self) t.insert(cit.target);
+        return t;
+    };
+    // Only what keeps every document at its index: the same keys, the same stubs.
+    std::set<std::string> keys;
+    for (auto& f : fresh) {
+        auto it = corpus.by_key.find(f.key);
+        if (f.key.empty() || it == corpus.by_key.end() || !keys.insert(f.key).second) return false;
+        const Document& old = corpus.documents[it->second];
+        if (!old.in_collection || old.path != f.path || old.meta.adopted_as != f.meta.adopted_as) return false;
+        for (auto& c : f.clauses)
+            for (auto& cit : c.citations)
+                if (cit.kind == Citation::Kind::self) cit.target = f.key;
+        for (const auto& t : targets_of(f))
+            if (!corpus.by_key.count(t)) return false;  // a new stub
     }
-    return corpus;
+    // A stub no longer cited by any text would go.
+    std::map<std::string, size_t> lost;  // stub -> references from the replaced texts, before
+    for (const auto& f : fresh)
+        for (const auto& c : corpus.find(f.key)->clauses)
+            for (const auto& cit : c.citations)
+                if (cit.kind != Citation::Kind::self) ++lost[cit.target];
+    for (const auto& f : fresh)
+        for (const auto& t : targets_of(f)) lost.erase(t);
+    for (const auto& [stub, n] : lost) {
+        const Document* d = corpus.find(stub);
+        auto it = corpus.cited_by.find(stub);
+        size_t others = it == corpus.cited_by.end() ? 0 : it->second.size();
+        if (d && !d->in_collection && others == n && !corpus.drafts.count(stub)) return false;
+    }
+
+    std::set<std::string> touched;  // targets whose references change
+    for (auto& f : fresh) {
+        size_t index = corpus.by_key.at(f.key);
+        for (const auto& target : targets_of(corpus.documents[index])) {
+            auto found = corpus.cited_by.find(target);
+            if (found == corpus.cited_by.end()) continue;
+            auto& refs = found->second;
+            size_t before = refs.size();
+            refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const Reference& r) { return r.from == f.key; }),
+                       refs.end());
+            if (refs.size() != before) touched.insert(target);
+        }
+        corpus.documents[index] = std::move(f);
+        const Document& d = corpus.documents[index];
+        // References stay in document order: this one's go after those of earlier documents.
+        for (size_t ci = 0; ci < d.clauses.size(); ++ci) {
+            const auto& cits = d.clauses[ci].citations;
+            for (size_t k = 0; k < cits.size(); ++k) {
+                if (cits[k].kind == Citation::Kind::self) continue;
+                auto& refs = corpus.cited_by[cits[k].target];
+                auto at = std::find_if(refs.begin(), refs.end(), [&](const Reference& r) {
+                    return corpus.by_key.at(r.from) > index;
+                });
+                // After this document's references already placed (earlier clauses).
+                refs.insert(at, {d.key, ci, k, cits[k].recalls});
+                touched.insert(cits[k].target);
+            }
+        }
+    }
+    for (const auto& key : touched) {
+        auto it = corpus.cited_by.find(key);
+        if (it != corpus.cited_by.end() && it->second.empty()) corpus.cited_by.erase(it);
+    }
+    // What the citing texts say of a stub, again.
+    for (const auto& key : touched) {
+        auto it = corpus.by_key.find(key);
+        if (it == corpus.by_key.end()) continue;
+        Document& d = corpus.documents[it->second];
+        if (d.in_collection) continue;
+        Document fresh_stub = stub(key);
+        d.meta = fresh_stub.meta;
+        harvest(corpus, d);
+    }
+    return true;
 }
 
 }  // namespace resgen

@@ -39,6 +39,17 @@ struct Corpus {
 // recalling one dated after it, or giving it another date than its own, is a warning.
 Corpus resolve(std::vector<Document> documents, Diagnostics& diags);
 
+// The warnings of resolve about citations: a date other than the cited document states, a
+// recall of a document dated after the recalling one.
+// With `from_keys`, only the citations of those documents.
+void check_citations(const Corpus& corpus, Diagnostics& diags, const std::vector<std::string>* from_keys = nullptr);
+
+// Puts each of `fresh` (a document of the collection parsed again) in the place of the
+// document with its key, with the references and stubs that follow, as resolve() would.
+// Returns false, changing nothing, when that would move documents: a new key, a new stub, a
+// stub no longer cited, another `adopted_as`. Diagnostics are check_citations()'s to give.
+bool replace_documents(Corpus& corpus, std::vector<Document> fresh);
+
 // The year a document belongs to: its date's, or the one its symbol carries (E/RES/2009/24);
 // 0 when neither says.
 int year_of(const Document& doc);
