@@ -296,19 +296,21 @@ WriteStats write_site(const fs::path& out_dir, const std::vector<OutputFile>& fi
 WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& files, Diagnostics& diags,
                        const std::vector<std::string>& removed, std::vector<std::string>* changed) {
     WriteStats stats;
-    std::set<std::string> manifest = read_manifest(out_dir);
-    bool manifest_changed = false;
+    // The manifest (every file of a large site) is read only when the update adds or removes
+    // a file: a file already in the folder was written by resgen, which owns the folder.
+    std::vector<std::string> added;
     for (const auto& f : files) {
         if (!safe_relative_path(f.path) || f.path == kManifestName) {
             diags.push_back({Severity::error, f.path, 0, 0, "not a plain path inside the output folder"});
             continue;
         }
-        manifest_changed |= manifest.insert(f.path).second;
         fs::path target = out_dir / f.path;
         if (same_bytes(target, f.bytes)) {
             ++stats.unchanged;
             continue;
         }
+        std::error_code exists_ec;
+        if (!fs::exists(target, exists_ec)) added.push_back(f.path);
         try {
             fs::create_directories(target.parent_path());
             fs::path tmp = target;
@@ -321,6 +323,10 @@ WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& f
             diags.push_back({Severity::error, f.path, 0, 0, e.what()});
         }
     }
+    if (added.empty() && removed.empty()) return stats;
+    std::set<std::string> manifest = read_manifest(out_dir);
+    bool manifest_changed = false;
+    for (const auto& p : added) manifest_changed |= manifest.insert(p).second;
     // Only files resgen wrote are removed, and only files inside the output folder.
     for (const auto& p : removed) {
         if (!safe_relative_path(p) || !manifest.count(p)) continue;
