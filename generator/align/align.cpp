@@ -300,6 +300,14 @@ struct Aligner::State {
 
     size_t edited_units = 0;   // units of the full alignment in documents aligned again since
 
+    // At least how many units hold a shingle now (the run, less every unit that may have left it).
+    size_t postings_bound(uint64_t h) const {
+        auto lo = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, uint32_t>{h, 0});
+        auto hi = std::upper_bound(lo, index.end(), std::pair<uint64_t, uint32_t>{h, UINT32_MAX});
+        size_t run = static_cast<size_t>(hi - lo);
+        return run > edited_units ? run - edited_units : 0;
+    }
+
     // The units holding a shingle now, in order; with `limit`, none when there are surely
     // more than that many (a run longer than the limit plus every unit that may have left it).
     std::vector<UnitRef> postings(uint64_t h, size_t limit = SIZE_MAX) const {
@@ -321,11 +329,18 @@ struct Aligner::State {
         return out;
     }
 
+    // Postings looked up once for one update, before its clauses are measured on every core:
+    // they share most shingles.
+    std::unordered_map<uint64_t, std::vector<UnitRef>> postings_cache;
+
     std::vector<ScoredRef> score(const Unit& u, size_t& measured_count) const {
         std::vector<UnitRef> touched;
         UnitRef self = ref_of(u);
         for (uint64_t h : u.shingles) {
-            std::vector<UnitRef> p = postings(h, options.common_shingle);
+            auto cached = postings_cache.find(h);  // filled for every shingle before scoring
+            std::vector<UnitRef> looked_up;
+            if (cached == postings_cache.end()) looked_up = postings(h, options.common_shingle);
+            const std::vector<UnitRef>& p = cached == postings_cache.end() ? looked_up : cached->second;
             if (p.size() > options.common_shingle) continue;
             for (UnitRef r : p)
                 if (self < r && r.document != self.document && unit(r)->tier == u.tier) touched.push_back(r);
@@ -342,6 +357,17 @@ struct Aligner::State {
             for (size_t i : unit_of[d])
                 if (i) scratch.push_back(units[i - 1]);
         return scratch;
+    }
+
+    // Calls f(unit) for each unit of document d as it is now, without copying them.
+    template <class F>
+    void for_each_unit(size_t d, F&& f) const {
+        if (edited[d]) {
+            for (const Unit& u : fresh.at(d)) f(u);
+        } else if (d < unit_of.size()) {
+            for (size_t i : unit_of[d])
+                if (i) f(units[i - 1]);
+        }
     }
 };
 
@@ -485,7 +511,8 @@ const Alignment& Aligner::alignment() const { return state_->alignment; }
 
 Alignment Aligner::take() && { return std::move(state_->alignment); }
 
-std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size_t>& documents) {
+std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size_t>& documents,
+                                    std::vector<std::pair<size_t, size_t>>* paired) {
     State& s = *state_;
     std::set<std::pair<size_t, size_t>> pairs;   // the pairs of documents to pair again
     std::set<size_t> relinked;
@@ -541,34 +568,66 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
         for (const auto& [h, k] : had) all.insert(h);
         for (const auto& [h, k] : has) all.insert(h);
         for (uint64_t h : all) {
+            size_t gained = has.count(h) ? has[h] : 0, lost = had.count(h) ? had[h] : 0;
+            // Surely too common both before and now: no candidate comes from it either way.
+            size_t least = s.postings_bound(h);
+            if (least > s.options.common_shingle && least + lost > s.options.common_shingle + gained) continue;
             std::vector<UnitRef> p = s.postings(h);
-            size_t now = p.size(), then = now - (has.count(h) ? has[h] : 0) + (had.count(h) ? had[h] : 0);
+            size_t now = p.size(), then = now - gained + lost;
             if (now > s.options.common_shingle && then > s.options.common_shingle) continue;
             affected.insert(p.begin(), p.end());
         }
-        for (UnitRef r : affected) {
+        // Measured again on every core: the postings they read are looked up first, once.
+        std::vector<UnitRef> todo(affected.begin(), affected.end());
+        s.postings_cache.clear();
+        std::vector<uint64_t> wanted;
+        for (UnitRef r : todo) wanted.insert(wanted.end(), s.unit(r)->shingles.begin(), s.unit(r)->shingles.end());
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+        std::vector<std::vector<UnitRef>> found(wanted.size());
+        parallel_for(wanted.size(), [&](size_t i) { found[i] = s.postings(wanted[i], s.options.common_shingle); });
+        s.postings_cache.reserve(wanted.size());
+        for (size_t i = 0; i < wanted.size(); ++i) s.postings_cache.emplace(wanted[i], std::move(found[i]));
+        std::vector<std::vector<ScoredRef>> now(todo.size());
+        std::vector<size_t> measured_now(todo.size(), 0);
+        parallel_for(todo.size(), [&](size_t i) { now[i] = s.score(*s.unit(todo[i]), measured_now[i]); });
+        for (size_t i = 0; i < todo.size(); ++i) {
+            UnitRef r = todo[i];
             auto& list = s.scored_of(r);
-            for (const ScoredRef& e : list) pairs.insert({r.document, e.v.document});
             size_t& measured = s.measured_of(r);
             s.alignment.scored -= r.document == d ? 0 : measured;
-            list = s.score(*s.unit(r), measured);
+            measured = measured_now[i];
             s.alignment.scored += measured;
-            for (const ScoredRef& e : list) pairs.insert({r.document, e.v.document});
+            // The edited document is paired again with every text it shares language with (its
+            // clauses' words, marks and places changed); two other texts only where a clause of
+            // one was scored differently against the other (both lists are in unit order).
+            auto by_unit = [](const ScoredRef& x, const ScoredRef& y) {
+                return x.v != y.v ? x.v < y.v : x.similarity < y.similarity;
+            };
+            std::vector<ScoredRef> differ;
+            std::set_symmetric_difference(list.begin(), list.end(), now[i].begin(), now[i].end(),
+                                          std::back_inserter(differ), by_unit);
+            for (const ScoredRef& e : differ) pairs.insert({r.document, e.v.document});
+            for (const auto* l : {&list, &now[i]})
+                for (const ScoredRef& e : *l)
+                    if (r.document == d || e.v.document == d) pairs.insert({r.document, e.v.document});
+            list = std::move(now[i]);
         }
     }
 
+    s.postings_cache.clear();
     // The pairs of documents again, from all their units' scored candidates.
     auto unit_at = [&](size_t doc, size_t c) { return s.unit({static_cast<uint32_t>(doc), static_cast<uint32_t>(c)}); };
     for (auto [a, b] : pairs) {
         if (a > b) std::swap(a, b);
         std::vector<Entry> entries;
-        std::vector<Unit> scratch;
-        for (const Unit& u : s.units_now(a, scratch))
+        s.for_each_unit(a, [&](const Unit& u) {
             for (const ScoredRef& e : s.scored_of(ref_of(u)))
                 if (e.v.document == b) {
                     const Unit& v = *s.unit(e.v);
                     entries.push_back({u.clause, v.clause, u.position, v.position, e.similarity});
                 }
+        });
         auto& all = s.alignment.pairs;
         auto it = std::lower_bound(all.begin(), all.end(), std::pair{a, b},
                                    [](const DocumentAlignment& p, const std::pair<size_t, size_t>& k) {
@@ -576,31 +635,43 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
                                    });
         bool present = it != all.end() && it->a == a && it->b == b;
         if (entries.empty()) {
-            if (present) all.erase(it);
+            if (!present) continue;
+            all.erase(it);
         } else {
             std::sort(entries.begin(), entries.end(), entry_before);
             DocumentAlignment p = pair_documents(corpus, a, b, entries, unit_at);
+            auto same = [](const ClauseMatch& x, const ClauseMatch& y) {
+                return x.a == y.a && x.b == y.b && x.similarity == y.similarity && x.verbatim == y.verbatim;
+            };
+            if (present && std::equal(p.matches.begin(), p.matches.end(), it->matches.begin(), it->matches.end(), same))
+                continue;  // measured again, paired the same
             if (present) *it = std::move(p);
             else all.insert(it, std::move(p));
         }
         relinked.insert(a);
         relinked.insert(b);
+        if (paired) paired->push_back({a, b});
     }
 
-    // The links of every document whose pairs changed.
+    // The links of every document whose pairs changed, from its pairs: those its links named
+    // before and those paired now, each looked up.
     for (size_t d : relinked) {
+        std::set<size_t> partners;
+        for (const auto& clause : s.alignment.links[d])
+            for (const auto& l : clause) partners.insert(l.document);
+        for (auto [a, b] : pairs)
+            if (a == d || b == d) partners.insert(a == d ? b : a);
         s.alignment.links[d].assign(corpus.documents[d].clauses.size(), {});
-    }
-    for (const auto& p : s.alignment.pairs) {
-        bool la = relinked.count(p.a), lb = relinked.count(p.b);
-        if (!la && !lb) continue;
-        for (const auto& m : p.matches) {
-            if (la) s.alignment.links[p.a][m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
-            if (lb) s.alignment.links[p.b][m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
+        for (size_t other : partners) {
+            const DocumentAlignment* p = s.alignment.find(d, other);
+            if (!p) continue;
+            bool first = p->a == d;
+            for (const auto& m : p->matches)
+                s.alignment.links[d][first ? m.a : m.b].push_back(
+                    {other, first ? m.b : m.a, m.similarity, m.verbatim});
         }
-    }
-    for (size_t d : relinked)
         for (auto& l : s.alignment.links[d]) sort_links(l);
+    }
     return {relinked.begin(), relinked.end()};
 }
 

@@ -82,8 +82,11 @@ public:
     Alignment take() &&;
 
     // After corpus.documents[d] changed for each d of `documents`, every document keeping its
-    // index (same keys, same stubs). Returns the documents whose links may have changed.
-    std::vector<size_t> update(const Corpus& corpus, const std::vector<size_t>& documents);
+    // index (same keys, same stubs). Returns those documents and the documents whose pairing
+    // with another changed: the only ones whose links changed. `paired`, when given, receives
+    // the pairs of documents (a < b) paired differently.
+    std::vector<size_t> update(const Corpus& corpus, const std::vector<size_t>& documents,
+                               std::vector<std::pair<size_t, size_t>>* paired = nullptr);
 
 private:
     struct State;
