@@ -69,13 +69,38 @@ std::string compare_path(const Document& before, const Document& after) {
     return "compare/" + slug(before) + "__" + slug(after) + "/index.html";
 }
 
-std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment) {
+std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignment, size_t document) {
+    std::vector<size_t> others;
+    if (document < alignment.links.size())
+        for (const auto& clause : alignment.links[document])
+            for (const auto& l : clause) others.push_back(l.document);
+    std::sort(others.begin(), others.end());
+    std::vector<std::pair<size_t, size_t>> out;
+    for (size_t i = 0; i < others.size();) {
+        size_t j = i;
+        while (j < others.size() && others[j] == others[i]) ++j;
+        out.push_back({others[i], j - i});
+        i = j;
+    }
+    return out;
+}
+
+std::vector<size_t> series_rank(const Corpus& corpus) {
+    std::vector<size_t> rank(corpus.documents.size(), corpus.documents.size());
+    auto order = chronological(corpus, false);
+    for (size_t i = 0; i < order.size(); ++i) rank[corpus.by_key.at(order[i]->key)] = i;
+    return rank;
+}
+
+std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
+                                       const std::vector<size_t>* rank_in) {
     auto has_text = [](const Document& d) {
         return d.in_collection && std::any_of(d.clauses.begin(), d.clauses.end(), carries_language);
     };
     std::vector<std::pair<std::pair<size_t, size_t>, bool>> wanted;  // (before, after), lineage
     for (size_t i = 0; i < corpus.documents.size(); ++i) {
         const Document& d = corpus.documents[i];
+        if (d.meta.adopted_as.empty()) continue;
         auto t = corpus.by_key.find(d.meta.adopted_as);
         if (has_text(d) && t != corpus.by_key.end() && has_text(corpus.documents[t->second]))
             wanted.push_back({{i, t->second}, true});
@@ -83,20 +108,28 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     // Each text and its predecessor in its series: the latest earlier text of the collection,
     // not a draft, that carries at least a third of its paragraphs. (A collection may hold
     // several series; two texts of different series are not two versions of one text.)
-    std::vector<size_t> rank(corpus.documents.size());
-    auto order = chronological(corpus, false);
-    for (size_t i = 0; i < order.size(); ++i) rank[corpus.by_key.at(order[i]->key)] = i;
-    std::vector<std::vector<std::pair<size_t, size_t>>> shared(corpus.documents.size());  // (other, matches)
-    for (const auto& p : alignment.pairs) {
-        shared[p.a].push_back({p.b, p.matches.size()});
-        shared[p.b].push_back({p.a, p.matches.size()});
+    const std::vector<size_t> rank = rank_in ? *rank_in : series_rank(corpus);
+    // For some documents only: theirs, and those of the texts sharing language with them (one
+    // of which may follow them).
+    std::vector<size_t> candidates;
+    if (only) {
+        std::vector<char> in(corpus.documents.size(), 0);
+        for (size_t i = 0; i < in.size(); ++i)
+            if ((*only)[i]) {
+                in[i] = 1;
+                for (const auto& [other, matches] : paragraphs_shared(alignment, i)) in[other] = 1;
+            }
+        for (size_t i = 0; i < in.size(); ++i)
+            if (in[i]) candidates.push_back(i);
+    } else {
+        for (size_t i = 0; i < corpus.documents.size(); ++i) candidates.push_back(i);
     }
-    for (size_t i = 0; i < corpus.documents.size(); ++i) {
+    for (size_t i : candidates) {
         const Document& d = corpus.documents[i];
         if (!has_text(d)) continue;
         size_t paragraphs = std::count_if(d.clauses.begin(), d.clauses.end(), carries_language);
         std::optional<size_t> previous;
-        for (auto [other, matches] : shared[i]) {
+        for (auto [other, matches] : paragraphs_shared(alignment, i)) {
             const Document& o = corpus.documents[other];
             if (rank[other] >= rank[i] || o.meta.kind == "draft" || !has_text(o) || 3 * matches < paragraphs) continue;
             if (!previous || rank[other] > rank[*previous]) previous = other;
@@ -107,6 +140,7 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     std::map<std::pair<size_t, size_t>, size_t> seen;
     std::vector<ComparePair> pairs;
     for (const auto& [p, lineage] : wanted) {
+        if (only && !(*only)[p.first] && !(*only)[p.second]) continue;
         auto [it, fresh] = seen.emplace(p, pairs.size());
         if (!fresh) {
             pairs[it->second].lineage = pairs[it->second].lineage || lineage;

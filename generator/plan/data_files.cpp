@@ -15,16 +15,17 @@ void add_data_files(Plan& plan, const Corpus& corpus, const SiteConfig& config) 
             plan.data.push_back({akn_path(d), {}, [&d, &corpus, language = config.language] {
                                      return akn_xml(d, corpus, language);
                                  }});
+    link_data_files(plan, corpus);
+}
+
+void link_data_files(Plan& plan, const Corpus&) {
     // The documents page links the JSON files; each document page the AKN file beside it.
-    std::unordered_map<std::string, const Document*> by_path;
-    for (const auto& d : corpus.documents) by_path[page_path(d)] = &d;
     for (auto& page : plan.pages) {
         if (page.template_name == "documents")
             page.context["data"] = {{"corpus", relative_url(page.path, "data/corpus.json")},
                                     {"graph", relative_url(page.path, "data/graph.json")}};
-        if (page.template_name != "document" || !page.make_context) continue;
-        auto it = by_path.find(page.path);
-        if (it == by_path.end() || !it->second->in_collection) continue;
+        if (page.template_name != "document" || !page.make_context || !page.document || !page.document->in_collection)
+            continue;
         page.make_context = [inner = std::move(page.make_context)] {
             nlohmann::json context = inner();
             context["doc"]["akn_href"] = "akn.xml";

@@ -8,4 +8,7 @@ namespace resgen {
 // the collection; links each such page to its AKN file, and the documents page to the JSON.
 void add_data_files(Plan& plan, const Corpus& corpus, const SiteConfig& config);
 
+// The links to them from the pages of `plan` (the documents page, each document page).
+void link_data_files(Plan& plan, const Corpus& corpus);
+
 }  // namespace resgen

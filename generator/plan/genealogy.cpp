@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "plan/labels.hpp"
+#include "parallel/parallel.hpp"
 #include "plan/pages.hpp"
 
 namespace resgen {
@@ -137,12 +138,20 @@ void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::st
 
 }  // namespace
 
-void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment) {
-    auto series = std::make_shared<Series>(Series{corpus, alignment, {}, compare_pairs(corpus, alignment), {}, {}});
+std::vector<std::vector<std::pair<size_t, size_t>>> language_origins(const Corpus& corpus, const Alignment& alignment) {
+    Series s{corpus, alignment, series_rank(corpus), {}, {}, {}};
+    std::vector<std::vector<std::pair<size_t, size_t>>> out(corpus.documents.size());
+    parallel_for(out.size(), [&](size_t d) {
+        for (size_t c = 0; c < corpus.documents[d].clauses.size(); ++c) out[d].push_back(origin_of(s, d, c));
+    });
+    return out;
+}
+
+void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
+                     const std::set<std::pair<size_t, size_t>>* compared, const std::vector<size_t>* rank) {
+    auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}});
     Series& s = *series;
-    s.rank.assign(corpus.documents.size(), corpus.documents.size());
-    auto order = chronological(corpus, false);
-    for (size_t i = 0; i < order.size(); ++i) s.rank[corpus.by_key.at(order[i]->key)] = i;
+    s.pairs = compare_pairs(corpus, alignment, only, &s.rank);
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.
     s.pairs_of.resize(corpus.documents.size());
@@ -151,14 +160,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         s.pairs_of[p.before].push_back(&p);
         s.pairs_of[p.after].push_back(&p);
     }
-    std::vector<std::vector<size_t>> aligned_with(corpus.documents.size());
-    for (const auto& ap : alignment.pairs) {
-        aligned_with[ap.a].push_back(ap.b);
-        aligned_with[ap.b].push_back(ap.a);
-    }
 
-    std::unordered_map<std::string, size_t> doc_of_page;
-    for (size_t d = 0; d < corpus.documents.size(); ++d) doc_of_page[page_path(corpus.documents[d])] = d;
     for (auto& page : plan.pages) {
         if (page.template_name == "timeline") {
             json list = json::array();
@@ -167,15 +169,14 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
             page.context["has_comparisons"] = !list.empty();
             continue;
         }
-        auto it = doc_of_page.find(page.path);
-        if (page.template_name != "document" || it == doc_of_page.end() || !page.make_context) continue;
-        size_t doc = it->second;
+        if (page.template_name != "document" || !page.document || !page.make_context) continue;
+        size_t doc = static_cast<size_t>(page.document - corpus.documents.data());
         if (!corpus.documents[doc].in_collection) continue;
         // The page changes with the other text of each comparison, and its genealogy names the
         // clauses of every text sharing language with it.
         for (const ComparePair* p : s.pairs_of[doc])
             page.depends_on.push_back(corpus.documents[p->before == doc ? p->after : p->before].key);
-        for (size_t other : aligned_with[doc]) page.depends_on.push_back(corpus.documents[other].key);
+        for (const auto& [other, n] : paragraphs_shared(alignment, doc)) page.depends_on.push_back(corpus.documents[other].key);
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
         page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
@@ -196,6 +197,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     }
     for (size_t i = 0; i < s.pairs.size(); ++i) {
         const ComparePair& p = s.pairs[i];
+        if (compared && !compared->count({std::min(p.before, p.after), std::max(p.before, p.after)})) continue;
         Page page{p.path, "compare", {}, {corpus.documents[p.before].key, corpus.documents[p.after].key}, {}};
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.make_context = [series, i] {

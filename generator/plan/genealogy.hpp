@@ -1,6 +1,7 @@
 // The series as a living text: where each paragraph's language comes from, and what changed
 // between two versions. Built on the alignment of stage `align`.
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,17 @@ struct ComparePair {
     Comparison comparison;          // its rows and counts, without the word diffs
 };
 
-std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment);
+// With `only` ([document] -> 0 or 1), the pairs that concern those documents; `rank` is
+// series_rank(corpus) when the caller has it.
+std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment,
+                                       const std::vector<char>* only = nullptr,
+                                       const std::vector<size_t>* rank = nullptr);
+
+// Each document's place in the order of the series ([document] -> place).
+std::vector<size_t> series_rank(const Corpus& corpus);
+
+// The documents sharing language with one, each with the number of its paragraphs they carry.
+std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignment, size_t document);
 
 // Where two documents' compare page lives: their page paths, '/' read as '_', joined by "__"
 // (neither character occurs in a checked symbol or an id, so the path names one pair).
@@ -30,6 +41,15 @@ Page compare_page(const Corpus& corpus, const Alignment& alignment, const Compar
 
 // Adds to a planned site what alignment shows: the genealogy of every paragraph on the
 // document pages, the compare pages, and links to them from the documents and the timeline.
-void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment);
+// With `only`, the comparisons of those documents only (for plan_document_pages), and with
+// `compared` the compare pages of those pairs only (documents a < b).
+void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment,
+                     const std::vector<char>* only = nullptr,
+                     const std::set<std::pair<size_t, size_t>>* compared = nullptr,
+                     const std::vector<size_t>* rank = nullptr);
+
+// Where the language of each clause first stood ([document][clause] -> (document, clause)),
+// as the genealogy says it: what a change to one text can change on the pages of others.
+std::vector<std::vector<std::pair<size_t, size_t>>> language_origins(const Corpus& corpus, const Alignment& alignment);
 
 }  // namespace resgen

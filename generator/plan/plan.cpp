@@ -42,10 +42,14 @@ std::vector<const Document*> chronological(const Corpus& corpus, bool collection
         }
         return date;
     };
-    std::stable_sort(docs.begin(), docs.end(), [&](const Document* a, const Document* b) {
-        auto ka = sort_key(a), kb = sort_key(b);
-        return ka != kb ? ka < kb : a->key < b->key;
+    // Each key made once, not at every comparison.
+    std::vector<std::pair<std::string, const Document*>> keyed;
+    keyed.reserve(docs.size());
+    for (const Document* d : docs) keyed.push_back({sort_key(d), d});
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->key < b.second->key;
     });
+    for (size_t i = 0; i < docs.size(); ++i) docs[i] = keyed[i].second;
     return docs;
 }
 
@@ -127,6 +131,42 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
     return page;
 }
 
+namespace {
+
+std::vector<Page> document_outlines(const Corpus& corpus, const SiteConfig& config, const std::vector<size_t>& docs) {
+    auto site_config = std::make_shared<const SiteConfig>(config);
+    std::vector<Page> pages(docs.size());
+    parallel_for(docs.size(), [&](size_t i) {
+        const Document& d = corpus.documents[docs[i]];
+        pages[i] = document_page_outline(d, corpus);
+        pages[i].document = &d;
+        pages[i].make_context = [&d, &corpus, site_config] { return document_page(d, corpus, *site_config).context; };
+    });
+    return pages;
+}
+
+}  // namespace
+
+std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
+                                      const std::vector<size_t>& documents, const std::vector<size_t>& edited,
+                                      const std::vector<std::pair<size_t, size_t>>& paired,
+                                      const std::vector<size_t>* rank) {
+    Plan part;
+    part.pages = document_outlines(corpus, config, documents);
+    link_data_files(part, corpus);
+    std::vector<char> only(corpus.documents.size(), 0);
+    for (size_t d : documents) only[d] = 1;
+    // The compare pages of an edited text, and of two texts paired differently.
+    std::set<std::pair<size_t, size_t>> pairs_of(paired.begin(), paired.end());
+    std::vector<char> edited_mark(corpus.documents.size(), 0);
+    for (size_t d : edited) edited_mark[d] = 1;
+    for (const auto& p : compare_pairs(corpus, alignment, &edited_mark, rank))
+        pairs_of.insert({std::min(p.before, p.after), std::max(p.before, p.after)});
+    add_living_text(part, corpus, alignment, &only, &pairs_of, rank);
+    add_page_metadata(part, corpus, config);
+    return std::move(part.pages);
+}
+
 json page_context(const Page& page) {
     if (!page.make_context) return page.context;
     // What plan_site added to the outline after planning it (page metadata) is kept.
@@ -143,14 +183,9 @@ Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfi
     plan.pages.push_back(timeline_page(corpus, config));
     // Document pages as outlines (made when rendered, on every core); the living text and the
     // data files add to what they will show.
-    auto site_config = std::make_shared<const SiteConfig>(config);
-    std::vector<Page> documents(corpus.documents.size());
-    parallel_for(documents.size(), [&](size_t i) {
-        const Document& d = corpus.documents[i];
-        documents[i] = document_page_outline(d, corpus);
-        documents[i].make_context = [&d, &corpus, site_config] { return document_page(d, corpus, *site_config).context; };
-    });
-    for (auto& p : documents) plan.pages.push_back(std::move(p));
+    std::vector<size_t> all(corpus.documents.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    for (auto& p : document_outlines(corpus, config, all)) plan.pages.push_back(std::move(p));
     add_data_files(plan, corpus, config);
     // The living text before publishing, so that compare pages get metadata and a sitemap entry.
     add_living_text(plan, corpus, alignment);

@@ -23,8 +23,17 @@ struct Page {
     // stand in memory at once; `context` then holds what later steps of the plan added (page
     // metadata), which page_context() lays over the made one. It refers to the Corpus and
     // Alignment the plan was made from.
-    std::function<nlohmann::json()> make_context;
+    std::function<nlohmann::json()> make_context = {};
+    const Document* document = nullptr;   // the document a document page shows
 };
+
+// The pages of some documents, and the compare pages of a text among `edited` or of two texts
+// `paired` differently, as plan_site plans them: what the live preview shows at once after an edit,
+// before the rest is planned again. `rank` is series_rank(corpus) when the caller has it.
+std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
+                                      const std::vector<size_t>& documents, const std::vector<size_t>& edited,
+                                      const std::vector<std::pair<size_t, size_t>>& paired,
+                                      const std::vector<size_t>* rank = nullptr);
 
 // The page's whole context: made now for an outline, else `page.context` itself.
 nlohmann::json page_context(const Page& page);
@@ -34,7 +43,7 @@ nlohmann::json page_context(const Page& page);
 struct DataFile {
     std::string path;
     std::string bytes;
-    std::function<std::string()> make;
+    std::function<std::string()> make = {};
 
     std::string text() const { return make ? make() : bytes; }
 };

@@ -115,13 +115,10 @@ Page not_found_page(const SiteConfig& config) {
     return page;
 }
 
-void add_page_metadata(Plan& plan, const Corpus& corpus, const SiteConfig& config) {
-    std::map<std::string, const Document*> by_path;
-    for (const auto& d : corpus.documents) by_path[page_path(d)] = &d;
+void add_page_metadata(Plan& plan, const Corpus&, const SiteConfig& config) {
     for (auto& page : plan.pages) {
-        auto it = by_path.find(page.path);
-        bool document = it != by_path.end() && page.template_name == "document";
-        page.context["meta_description"] = document ? document_description(*it->second) : config.description;
+        bool document = page.document && page.template_name == "document";
+        page.context["meta_description"] = document ? document_description(*page.document) : config.description;
         page.context["og_type"] = document ? "article" : "website";
         if (page.path != kNotFoundPath) page.context["canonical_url"] = absolute_url(config, page.path);
     }
