@@ -52,6 +52,7 @@ TEST_CASE("an edited document rewrites its page and the pages that cite it, as a
     BuildOptions options;
     options.content_dir = content;
     options.out_dir = out;
+    options.live = GENERATE(false, true);
     Session session(options);
     REQUIRE(session.build().build.ok);
 
@@ -76,6 +77,7 @@ TEST_CASE("a changed title shows at once on the pages that list the document", "
     BuildOptions options;
     options.content_dir = content;
     options.out_dir = out;
+    options.live = GENERATE(false, true);
     Session session(options);
     REQUIRE(session.build().build.ok);
     edit(content / "E-RES-2009-24.md", "title: International cooperation", "title: Worldwide cooperation");
@@ -95,6 +97,7 @@ TEST_CASE("a removed document's pages go, the manifest follows, and it comes bac
     BuildOptions options;
     options.content_dir = content;
     options.out_dir = out;
+    options.live = GENERATE(false, true);
     Session session(options);
     REQUIRE(session.build().build.ok);
     std::string text = read_file(content / "E-RES-2009-24.md");
@@ -121,6 +124,7 @@ TEST_CASE("an error leaves the last good site in place until it is fixed", "[ses
     BuildOptions options;
     options.content_dir = content;
     options.out_dir = out;
+    options.live = GENERATE(false, true);
     Session session(options);
     REQUIRE(session.build().build.ok);
     auto before = tree(out);
@@ -152,4 +156,65 @@ TEST_CASE("files that are not content do not rebuild anything", "[session]") {
     CHECK_FALSE(u.full);
     CHECK(u.changed.empty());
     CHECK(u.build.stats.written == 0);
+}
+
+// The live preview's path: an edit to the text of a document is put in place of the old one,
+// aligned again on its own and shown at once; refresh() brings the rest of the site up to
+// date. After each, the output must be what a full build of the content writes. Some edits
+// cannot keep every document in its place (a new document cited, a recall removed): they take
+// the full path.
+TEST_CASE("a live session's edits, shown at once and refreshed, leave the site a full build writes", "[session]") {
+    fs::path content = copy_of_content("live"), out = fresh_dir("live-out"), full = fresh_dir("live-full");
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    options.live = true;
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    struct Edit {
+        std::string file, from, to;
+        bool quick;
+        std::string also = "";  // another page the edit changes at once
+    };
+    const std::vector<Edit> edits = {
+        {"E-RES-2003-28.md", "Vigorously condemns", "Strongly condemns", true},
+        {"A-RES-59-154.md", "Vigorously condemns", "Condemns", true},
+        // A paragraph's words carried from another text, then a whole paragraph more.
+        {"E-RES-2009-24.md", "to contribute resources for", "to contribute further resources for", true},
+        {"E-RES-2003-28.md", "\n1. ", "\n1. *Welcomes* the cooperation of Member States against kidnapping;\n\n2. ", true},
+        // A date other than the one the recalled resolution states: a warning, as a build gives it.
+        {"E-RES-2009-24.md", "59/154 of 20 December 2004, entitled", "59/154 of 21 December 2004, entitled", true},
+        // Another date for a resolution outside the collection: the texts citing it no longer
+        // agree on its date, which its page then leaves out (and the AKN files of every text
+        // citing it, once refreshed).
+        {"E-RES-2003-28.md", "its resolution 2002/16 of 24 July 2002", "its resolution 2002/16 of 25 July 2002", true,
+         "E/RES/2002/16/index.html"},
+        // A citation of a resolution no text cited: a new document, the full path.
+        {"E-RES-2009-24.md", "to contribute further resources for", "to contribute, as General Assembly resolution 58/999 asks, resources for", false},
+    };
+    for (const auto& e : edits) {
+        INFO(e.file << ": " << e.from << " -> " << e.to);
+        edit(content / e.file, e.from, e.to);
+        UpdateResult u = session.update({content / e.file});
+        REQUIRE(u.build.ok);
+        std::string key = e.file.substr(0, e.file.size() - 3);
+        std::replace(key.begin(), key.end(), '-', '/');
+        CHECK(contains(u.changed, key + "/index.html"));
+        if (!e.also.empty()) CHECK(contains(u.changed, e.also));
+        CHECK(session.stale() == e.quick);
+        session.refresh();
+        CHECK_FALSE(session.stale());
+        fs::remove_all(full);
+        options.out_dir = full;
+        options.live = false;
+        BuildResult built = build_site(options);
+        REQUIRE(built.ok);
+        CHECK(tree(out) == tree(full));
+        auto lines = [](const Diagnostics& ds) {
+            std::vector<std::string> v;
+            for (const auto& d : ds) v.push_back(format_diagnostic(d));
+            return v;
+        };
+        CHECK(lines(u.build.diagnostics) == lines(built.diagnostics));
+    }
 }

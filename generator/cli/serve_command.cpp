@@ -37,6 +37,7 @@ int serve(const ServeOptions& o) {
     b.out_dir = o.out;
     if (!o.templates.empty()) b.templates_dir = o.templates;
 
+    b.live = true;  // keep the alignment's index: an edit is aligned again in milliseconds
     Session session(b);
     auto first = session.build();
     std::cerr << diagnostics_text(first.build.diagnostics, Severity::note);

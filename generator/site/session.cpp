@@ -7,6 +7,7 @@
 #include "load/source.hpp"
 #include "parallel/parallel.hpp"
 #include "parse/parse.hpp"
+#include "plan/genealogy.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,8 +19,28 @@ struct Session::State {
     std::map<std::string, Diagnostics> parse_diags;  // content file -> what parsing it said
     Diagnostics resolve_diags;
     Corpus corpus;
-    Alignment alignment;
+    Alignment alignment;                 // a one-off build's
+    std::unique_ptr<Aligner> aligner;    // a live session's, kept up to date edit by edit
     Plan plan;
+    std::set<std::string> pending;       // documents whose pages changed since the last full plan
+    std::vector<std::vector<std::pair<size_t, size_t>>> origins;  // live: as of the last full plan
+    std::vector<size_t> rank;  // live: the order of the series, which only front matter changes
+
+    const Alignment& current_alignment() const { return aligner ? aligner->alignment() : alignment; }
+
+    // The alignment of the whole corpus: kept with its index by a live session, with where
+    // each paragraph's language stands first (what refresh() compares).
+    void align(bool live) {
+        if (live) {
+            aligner = std::make_unique<Aligner>(corpus);
+            origins = language_origins(corpus, aligner->alignment());
+            rank = series_rank(corpus);
+            alignment = {};
+        } else {
+            aligner.reset();
+            alignment = align_corpus(corpus);
+        }
+    }
     TemplateSet templates;
     std::unique_ptr<Renderer> renderer;
     bool healthy = false;  // the last build had no error and is what the output folder holds
@@ -110,12 +131,11 @@ UpdateResult Session::build() {
 
     s.corpus = resolve(std::move(parsed.documents), s.resolve_diags);
     clock.lap("resolve");
-    s.alignment = align_corpus(s.corpus);
+    s.align(options_.live);
     clock.lap("align");
-    // Every page is planned first (later steps of plan_site annotate document pages with what
-    // the whole corpus shares); pages are then rendered and written one at a time on every
-    // core, and each page's context is let go once it is rendered.
-    s.plan = plan_site(s.corpus, s.alignment, s.config);
+    // Pages are planned as outlines, then made, rendered and written one at a time on every
+    // core; each page's context is let go once it is rendered.
+    s.plan = plan_site(s.corpus, s.current_alignment(), s.config);
     s.templates = load_templates({options_.templates_dir, options_.content_dir / "templates"}, s.site_diags);
     s.renderer = std::make_unique<Renderer>(s.templates, s.config);
     clock.lap("plan");
@@ -180,8 +200,94 @@ UpdateResult Session::update(const std::vector<fs::path>& paths) {
     return incremental(content);
 }
 
+std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>& content_paths) {
+    State& s = *state_;
+    // Each changed file parsed again without an error, the same document with the same front
+    // matter: what changes is its text.
+    ParseOptions parse_options{s.config.preambular_phrases};
+    std::vector<Document> fresh;
+    std::map<std::string, Diagnostics> diags_of;
+    std::set<size_t> show;  // the documents whose pages are written now
+    for (const auto& rel : content_paths) {
+        std::error_code ec;
+        if (!fs::is_regular_file(options_.content_dir / rel, ec)) return std::nullopt;
+        Diagnostics d;
+        auto src = load_source(options_.content_dir, rel, d);
+        if (!src) return std::nullopt;
+        Document doc = parse_document(*src, parse_options, d);
+        const Document* old = s.corpus.find(doc.key);
+        if (has_errors(d) || !old || !old->in_collection || old->path != rel || !(old->meta == doc.meta))
+            return std::nullopt;
+        // The pages of what it cited before, which may no longer be cited; when its paragraphs
+        // are numbered anew, those of every text naming its paragraphs in their genealogy.
+        show.insert(s.corpus.by_key.at(doc.key));
+        for (const auto& c : doc.clauses)
+            for (const auto& cit : c.citations)
+                if (s.corpus.by_key.count(cit.target)) show.insert(s.corpus.by_key.at(cit.target));
+        auto anchors = [](const Document& x) {
+            std::vector<std::string> a;
+            for (const auto& c : x.clauses) a.push_back(c.anchor);
+            return a;
+        };
+        if (anchors(*old) != anchors(doc))
+            for (const auto& clause : s.aligner->alignment().links[s.corpus.by_key.at(doc.key)])
+                for (const auto& l : clause) show.insert(l.document);
+        for (const auto& c : old->clauses)
+            for (const auto& cit : c.citations)
+                if (s.corpus.by_key.count(cit.target)) show.insert(s.corpus.by_key.at(cit.target));
+        diags_of[rel] = std::move(d);
+        fresh.push_back(std::move(doc));
+    }
+    std::vector<std::string> keys;
+    for (const auto& f : fresh) keys.push_back(f.key);
+    // A document outside the collection is described by what the texts citing it say: when an
+    // edit changes that, the pages of all those texts change.
+    std::map<size_t, Metadata> outside;
+    for (size_t d : show)
+        if (!s.corpus.documents[d].in_collection) outside[d] = s.corpus.documents[d].meta;
+    if (!replace_documents(s.corpus, std::move(fresh))) return std::nullopt;
+    for (const auto& [d, meta] : outside)
+        if (!(s.corpus.documents[d].meta == meta)) {
+            auto it = s.corpus.cited_by.find(s.corpus.documents[d].key);
+            if (it != s.corpus.cited_by.end())
+                for (const auto& r : it->second) show.insert(s.corpus.by_key.at(r.from));
+        }
+    for (auto& [rel, d] : diags_of) {
+        s.parse_diags.erase(rel);
+        if (!d.empty()) s.parse_diags[rel] = std::move(d);
+    }
+    // The other texts' warnings stay as they were; the edited texts' are made again.
+    std::erase_if(s.resolve_diags, [&](const Diagnostic& d) { return diags_of.count(d.path) > 0; });
+    check_citations(s.corpus, s.resolve_diags, &keys);
+
+    // With what they cited before and cite now (those pages list the citing paragraphs), the
+    // texts whose alignment with them changed. The pages that cite them show only their front
+    // matter, which is as it was.
+    std::vector<size_t> changed;
+    for (const auto& key : keys) changed.push_back(s.corpus.by_key.at(key));
+    // A compare page changes with the text of either, or with the pairing of its two texts.
+    std::vector<std::pair<size_t, size_t>> paired;
+    std::vector<size_t> relinked = s.aligner->update(s.corpus, changed, &paired);
+    for (size_t d : relinked) show.insert(d);
+    for (size_t d : show) s.pending.insert(s.corpus.documents[d].key);
+    s.series_stale = true;
+
+    std::vector<Page> pages =
+        plan_document_pages(s.corpus, s.aligner->alignment(), s.config, std::vector<size_t>(show.begin(), show.end()), changed, paired, &s.rank);
+    UpdateResult result;
+    result.build.pages = s.plan.pages.size();
+    result.build.documents = count_documents(s.corpus);
+    std::vector<OutputFile> files(pages.size());
+    parallel_for(pages.size(), [&](size_t i) { files[i] = {pages[i].path, s.render(pages[i])}; }, options_.threads);
+    write_update(result, options_.out_dir, files, {}, {}, s.diagnostics());
+    s.healthy = result.build.ok;
+    return result;
+}
+
 UpdateResult Session::incremental(const std::vector<std::string>& content_paths) {
     State& s = *state_;
+    if (s.aligner)
+        if (auto quick = quick_update(content_paths)) return *quick;
     const std::set<std::string> changed_files(content_paths.begin(), content_paths.end());
 
     // The documents the change touches: what the files held before and what they hold now.
@@ -224,8 +330,8 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     for (auto& d : fresh) documents.push_back(std::move(d));
     s.resolve_diags.clear();
     s.corpus = resolve(std::move(documents), s.resolve_diags);
-    s.alignment = align_corpus(s.corpus);
-    s.plan = plan_site(s.corpus, s.alignment, s.config);
+    s.align(options_.live);
+    s.plan = plan_site(s.corpus, s.current_alignment(), s.config);
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
@@ -267,20 +373,42 @@ UpdateResult Session::refresh() {
     for (const auto& p : s.plan.pages)
         old_paths.insert(p.path);
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
-    s.plan = plan_site(s.corpus, s.alignment, s.config);
+    s.plan = plan_site(s.corpus, s.current_alignment(), s.config);
     s.series_stale = false;
 
+    // What can have changed since the last full plan: the pages showing a document edited
+    // since (the series pages show them all), new pages, and the pages of documents whose
+    // paragraphs' language now stands first in another text (the genealogy follows matches
+    // from text to text, beyond the texts an edit touches).
+    std::set<std::string> keys = std::move(s.pending);
+    s.pending.clear();
+    if (s.aligner) {
+        auto origins = language_origins(s.corpus, s.aligner->alignment());
+        for (size_t d = 0; d < origins.size(); ++d)
+            if (d >= s.origins.size() || origins[d] != s.origins[d]) keys.insert(s.corpus.documents[d].key);
+        s.origins = std::move(origins);
+    }
+    auto shows_change = [&](const Page& p) {
+        return !s.aligner || !old_paths.count(p.path) || p.depends_on.empty() ||
+               std::any_of(p.depends_on.begin(), p.depends_on.end(), [&](const std::string& k) { return keys.count(k) > 0; });
+    };
+    std::set<std::string> now;
     std::vector<Page*> todo;
-    for (auto& p : s.plan.pages)
-        todo.push_back(&p);
+    for (auto& p : s.plan.pages) {
+        now.insert(p.path);
+        if (shows_change(p)) todo.push_back(&p);
+    }
     std::vector<OutputFile> files(todo.size());
     parallel_for(todo.size(), [&](size_t i) {
         files[i] = {todo[i]->path, s.render(*todo[i])};
         todo[i]->context = nullptr;
     }, options_.threads);
-    for (const auto& d : s.plan.data) files.push_back({d.path, d.text()});
-    std::set<std::string> now;
-    for (const auto& f : files) now.insert(f.path);
+    // Every data file: a file names what it cites as the citing texts date it, so an edit
+    // can change the AKN files of texts it does not touch. Written only where bytes changed.
+    for (const auto& d : s.plan.data) {
+        now.insert(d.path);
+        files.push_back({d.path, d.text()});
+    }
 
     UpdateResult result;
     result.build.pages = s.plan.pages.size();

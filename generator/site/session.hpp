@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ public:
 private:
     struct State;
     UpdateResult incremental(const std::vector<std::string>& content_paths);
+    // The live path: the edited texts replace theirs in the corpus and alignment, and their
+    // pages, the pages they cite and that cite them, and those sharing language with them are
+    // written at once; the rest waits for refresh(). Nothing when the edit would move
+    // documents (a new key, a new stub, changed front matter): the full path then follows.
+    std::optional<UpdateResult> quick_update(const std::vector<std::string>& content_paths);
 
     BuildOptions options_;
     std::unique_ptr<State> state_;

@@ -26,6 +26,9 @@ struct BuildOptions {
     std::filesystem::path home;  // the user's home folder, never an output folder
     const std::atomic<bool>* stop = nullptr;  // set by a signal handler: give up before the swap
     bool offline = false;   // a copy read from file:// (resgen bundle): no base URL at all
+    // Keep what makes a Session's update of one edited text fast (resgen serve): the index of
+    // the alignment, which a one-off build lets go.
+    bool live = false;
 };
 
 // Everything a build knows before writing.
