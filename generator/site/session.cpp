@@ -218,8 +218,9 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
         const Document* old = s.corpus.find(doc.key);
         if (has_errors(d) || !old || !old->in_collection || old->path != rel || !(old->meta == doc.meta))
             return std::nullopt;
-        // The pages of what it cited before, which may no longer be cited; when its paragraphs
-        // are numbered anew, those of every text naming its paragraphs in their genealogy.
+        // Its page; the pages of what it cites now and cited before (they list the citing
+        // paragraphs); when its paragraphs are numbered anew, the pages of every text naming
+        // them in its genealogy. The pages that cite it show only its front matter, as it was.
         show.insert(s.corpus.by_key.at(doc.key));
         for (const auto& c : doc.clauses)
             for (const auto& cit : c.citations)
@@ -260,9 +261,7 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
     std::erase_if(s.resolve_diags, [&](const Diagnostic& d) { return diags_of.count(d.path) > 0; });
     check_citations(s.corpus, s.resolve_diags, &keys);
 
-    // With what they cited before and cite now (those pages list the citing paragraphs), the
-    // texts whose alignment with them changed. The pages that cite them show only their front
-    // matter, which is as it was.
+    // And the pages of the texts whose pairing with them changed.
     std::vector<size_t> changed;
     for (const auto& key : keys) changed.push_back(s.corpus.by_key.at(key));
     // A compare page changes with the text of either, or with the pairing of its two texts.
@@ -272,8 +271,9 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
     for (size_t d : show) s.pending.insert(s.corpus.documents[d].key);
     s.series_stale = true;
 
-    std::vector<Page> pages =
-        plan_document_pages(s.corpus, s.aligner->alignment(), s.config, std::vector<size_t>(show.begin(), show.end()), changed, paired, &s.rank);
+    std::vector<Page> pages = plan_document_pages(s.corpus, s.aligner->alignment(), s.config,
+                                                  std::vector<size_t>(show.begin(), show.end()), changed, paired,
+                                                  &s.rank);
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);

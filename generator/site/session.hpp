@@ -1,6 +1,7 @@
 // The incremental path of the live preview: a Session remembers the last build (its corpus,
-// plan and templates) so that after one content file changes, only that file is parsed
-// again and only the pages that depend on it are planned, rendered and written again.
+// plan and templates; with BuildOptions::live, the alignment's index) so that after one
+// content file changes, only that file is parsed again and only the pages that depend on it
+// are planned, rendered and written again.
 #pragma once
 #include <filesystem>
 #include <map>
@@ -35,9 +36,10 @@ public:
     // error nothing is written and the last good site stays as it is.
     UpdateResult update(const std::vector<std::filesystem::path>& paths);
 
-    // Brings pages that update() left for later up to date, writing only files whose bytes
-    // changed; stale() says whether there are any. (update() now plans the whole site each
-    // time, so nothing is left for later; serve calls refresh() after each reload.)
+    // Brings what update() left for later up to date (a live session's quick path leaves the
+    // series pages, the data files and pages an edit changes beyond its own texts), writing
+    // only files whose bytes changed; stale() says whether anything is left. serve calls it
+    // after each reload.
     UpdateResult refresh();
     bool stale() const;
 
@@ -47,8 +49,8 @@ private:
     struct State;
     UpdateResult incremental(const std::vector<std::string>& content_paths);
     // The live path: the edited texts replace theirs in the corpus and alignment, and their
-    // pages, the pages they cite and that cite them, and those sharing language with them are
-    // written at once; the rest waits for refresh(). Nothing when the edit would move
+    // pages, the pages of what they cite or cited, and those of the texts paired differently
+    // with them are written at once; the rest waits for refresh(). Nothing when the edit would move
     // documents (a new key, a new stub, changed front matter): the full path then follows.
     std::optional<UpdateResult> quick_update(const std::vector<std::string>& content_paths);
 
