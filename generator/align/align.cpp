@@ -268,33 +268,28 @@ struct Aligner::State {
     std::unordered_map<size_t, std::vector<size_t>> fresh_measured;
     std::unordered_map<uint64_t, std::vector<UnitRef>> fresh_index;  // shingle -> units, in order
 
+    // Where a unit of a document aligned again stands among its units now.
+    size_t fresh_place(UnitRef r) const {
+        const auto& list = fresh.at(r.document);
+        return std::lower_bound(list.begin(), list.end(), r.clause,
+                                [](const Unit& u, uint32_t c) { return u.clause < c; }) - list.begin();
+    }
     const Unit* unit(UnitRef r) const {
         if (r.document < edited.size() && edited[r.document]) {
             const auto& list = fresh.at(r.document);
-            auto it = std::lower_bound(list.begin(), list.end(), r.clause,
-                                       [](const Unit& u, uint32_t c) { return u.clause < c; });
-            return it != list.end() && it->clause == r.clause ? &*it : nullptr;
+            size_t k = fresh_place(r);
+            return k < list.size() && list[k].clause == r.clause ? &list[k] : nullptr;
         }
         if (r.document >= unit_of.size() || r.clause >= unit_of[r.document].size()) return nullptr;
         size_t i = unit_of[r.document][r.clause];
         return i ? &units[i - 1] : nullptr;
     }
     std::vector<ScoredRef>& scored_of(UnitRef r) {
-        if (edited[r.document]) {
-            const auto& list = fresh.at(r.document);
-            size_t k = std::lower_bound(list.begin(), list.end(), r.clause,
-                                        [](const Unit& u, uint32_t c) { return u.clause < c; }) - list.begin();
-            return fresh_scored.at(r.document)[k];
-        }
+        if (edited[r.document]) return fresh_scored.at(r.document)[fresh_place(r)];
         return scored[unit_of[r.document][r.clause] - 1];
     }
     size_t& measured_of(UnitRef r) {
-        if (edited[r.document]) {
-            const auto& list = fresh.at(r.document);
-            size_t k = std::lower_bound(list.begin(), list.end(), r.clause,
-                                        [](const Unit& u, uint32_t c) { return u.clause < c; }) - list.begin();
-            return fresh_measured.at(r.document)[k];
-        }
+        if (edited[r.document]) return fresh_measured.at(r.document)[fresh_place(r)];
         return measured[unit_of[r.document][r.clause] - 1];
     }
 
