@@ -41,6 +41,22 @@ void edit(const fs::path& file, const std::string& from, const std::string& to) 
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
 }
 
+BuildOptions options_for(const fs::path& content, const fs::path& out, bool live) {
+    BuildOptions options;
+    options.content_dir = content;
+    options.out_dir = out;
+    options.live = live;
+    return options;
+}
+
+// What a one-off build of the same content writes into `dir`, to compare a session's folder with.
+BuildResult full_build(BuildOptions options, const fs::path& dir) {
+    fs::remove_all(dir);
+    options.out_dir = dir;
+    options.live = false;
+    return build_site(options);
+}
+
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -49,10 +65,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 TEST_CASE("an edited document rewrites its page and the pages that cite it, as a full build would", "[session]") {
     fs::path content = copy_of_content("edit"), out = fresh_dir("edit-out"), full = fresh_dir("edit-full");
-    BuildOptions options;
-    options.content_dir = content;
-    options.out_dir = out;
-    options.live = GENERATE(false, true);
+    BuildOptions options = options_for(content, out, GENERATE(false, true));
     Session session(options);
     REQUIRE(session.build().build.ok);
 
@@ -67,17 +80,13 @@ TEST_CASE("an edited document rewrites its page and the pages that cite it, as a
     session.refresh();
     CHECK_FALSE(session.stale());
 
-    options.out_dir = full;
-    REQUIRE(build_site(options).ok);
+    REQUIRE(full_build(options, full).ok);
     CHECK(tree(out) == tree(full));
 }
 
 TEST_CASE("a changed title shows at once on the pages that list the document", "[session]") {
     fs::path content = copy_of_content("title"), out = fresh_dir("title-out"), full = fresh_dir("title-full");
-    BuildOptions options;
-    options.content_dir = content;
-    options.out_dir = out;
-    options.live = GENERATE(false, true);
+    BuildOptions options = options_for(content, out, GENERATE(false, true));
     Session session(options);
     REQUIRE(session.build().build.ok);
     edit(content / "E-RES-2009-24.md", "title: International cooperation", "title: Worldwide cooperation");
@@ -87,17 +96,13 @@ TEST_CASE("a changed title shows at once on the pages that list the document", "
     CHECK(contains(u.changed, "E/RES/2009/24/index.html"));
     CHECK(contains(u.changed, "index.html"));
     CHECK(contains(u.changed, "documents/index.html"));
-    options.out_dir = full;
-    REQUIRE(build_site(options).ok);
+    REQUIRE(full_build(options, full).ok);
     CHECK(tree(out) == tree(full));
 }
 
 TEST_CASE("a removed document's pages go, the manifest follows, and it comes back when restored", "[session]") {
     fs::path content = copy_of_content("remove"), out = fresh_dir("remove-out"), full = fresh_dir("remove-full");
-    BuildOptions options;
-    options.content_dir = content;
-    options.out_dir = out;
-    options.live = GENERATE(false, true);
+    BuildOptions options = options_for(content, out, GENERATE(false, true));
     Session session(options);
     REQUIRE(session.build().build.ok);
     std::string text = read_file(content / "E-RES-2009-24.md");
@@ -108,8 +113,7 @@ TEST_CASE("a removed document's pages go, the manifest follows, and it comes bac
     CHECK(contains(u.changed, "E/RES/2009/24/index.html"));
     CHECK_FALSE(fs::exists(out / "E/RES/2009/24/index.html"));
     CHECK(read_file(out / kManifestName).find("E/RES/2009/24/index.html") == std::string::npos);
-    options.out_dir = full;
-    REQUIRE(build_site(options).ok);
+    REQUIRE(full_build(options, full).ok);
     CHECK(tree(out) == tree(full));
 
     std::ofstream(content / "E-RES-2009-24.md", std::ios::binary) << text;
@@ -121,10 +125,7 @@ TEST_CASE("a removed document's pages go, the manifest follows, and it comes bac
 
 TEST_CASE("an error leaves the last good site in place until it is fixed", "[session]") {
     fs::path content = copy_of_content("error"), out = fresh_dir("error-out");
-    BuildOptions options;
-    options.content_dir = content;
-    options.out_dir = out;
-    options.live = GENERATE(false, true);
+    BuildOptions options = options_for(content, out, GENERATE(false, true));
     Session session(options);
     REQUIRE(session.build().build.ok);
     auto before = tree(out);
@@ -145,9 +146,7 @@ TEST_CASE("an error leaves the last good site in place until it is fixed", "[ses
 
 TEST_CASE("files that are not content do not rebuild anything", "[session]") {
     fs::path content = copy_of_content("ignore"), out = fresh_dir("ignore-out");
-    BuildOptions options;
-    options.content_dir = content;
-    options.out_dir = out;
+    BuildOptions options = options_for(content, out, false);
     Session session(options);
     REQUIRE(session.build().build.ok);
     std::ofstream(content / ".A-RES-59-154.md.swp") << "x";
@@ -165,10 +164,7 @@ TEST_CASE("files that are not content do not rebuild anything", "[session]") {
 // the full path.
 TEST_CASE("a live session's edits, shown at once and refreshed, leave the site a full build writes", "[session]") {
     fs::path content = copy_of_content("live"), out = fresh_dir("live-out"), full = fresh_dir("live-full");
-    BuildOptions options;
-    options.content_dir = content;
-    options.out_dir = out;
-    options.live = true;
+    BuildOptions options = options_for(content, out, true);
     Session session(options);
     REQUIRE(session.build().build.ok);
     struct Edit {
@@ -204,10 +200,7 @@ TEST_CASE("a live session's edits, shown at once and refreshed, leave the site a
         CHECK(session.stale() == e.quick);
         session.refresh();
         CHECK_FALSE(session.stale());
-        fs::remove_all(full);
-        options.out_dir = full;
-        options.live = false;
-        BuildResult built = build_site(options);
+        BuildResult built = full_build(options, full);
         REQUIRE(built.ok);
         CHECK(tree(out) == tree(full));
         auto lines = [](const Diagnostics& ds) {

@@ -110,10 +110,8 @@ json lineage(const Document& doc, const Corpus& corpus) {
 
 }  // namespace
 
-Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& config) {
-    Page page;
-    page.path = page_path(doc);
-    page.template_name = "document";
+json document_context(const Document& doc, const Corpus& corpus, const SiteConfig& config) {
+    const std::string path = page_path(doc);
     const Metadata& m = doc.meta;
     json rows = json::array();
     auto add = [&](json row) { if (!row.is_null()) rows.push_back(row); };
@@ -137,7 +135,7 @@ Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& 
     json body = json::array(), footnotes = json::array(), notes = json::array();
     // Sub-paragraphs sit inside their operative paragraph.
     for (const auto& c : doc.clauses) {
-        json j = clause_json(c, corpus, page.path, config.allow_html);
+        json j = clause_json(c, corpus, path, config.allow_html);
         if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.rfind("fn", 0) == 0 &&
                                                c.parent == c.anchor)) {
             j["backref"] = "";
@@ -157,7 +155,7 @@ Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& 
 
     std::string official = m.symbol.empty() || m.kind == "treaty" ? "" : "https://undocs.org/" + m.symbol;
     json io = incoming(doc, corpus), out = outgoing(doc, corpus);
-    page.context = {
+    json context = {
         {"page_title", m.symbol.empty() ? m.title : m.symbol + (m.title.empty() ? "" : ": " + m.title)},
         {"doc",
          {{"key", doc.key},
@@ -186,9 +184,8 @@ Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& 
           {"facts", io["facts"]},
           {"tags", m.tags}}}};
     for (const char* k : {"lineage", "recalls", "cites", "recalled_by", "cited_by", "facts", "tags"})
-        page.context["doc"][std::string("has_") + k] = !page.context["doc"][k].empty();
-    page.depends_on = document_page_outline(doc, corpus).depends_on;
-    return page;
+        context["doc"][std::string("has_") + k] = !context["doc"][k].empty();
+    return context;
 }
 
 Page document_page_outline(const Document& doc, const Corpus& corpus) {

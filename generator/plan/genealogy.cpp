@@ -148,7 +148,7 @@ std::vector<std::vector<std::pair<size_t, size_t>>> language_origins(const Corpu
 }
 
 void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
-                     const std::set<std::pair<size_t, size_t>>* compared, const std::vector<size_t>* rank) {
+                     const std::function<bool(const ComparePair&)>* compared, const std::vector<size_t>* rank) {
     auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}});
     Series& s = *series;
     s.pairs = compare_pairs(corpus, alignment, only, &s.rank);
@@ -197,7 +197,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     }
     for (size_t i = 0; i < s.pairs.size(); ++i) {
         const ComparePair& p = s.pairs[i];
-        if (compared && !compared->count({std::min(p.before, p.after), std::max(p.before, p.after)})) continue;
+        if (compared && !(*compared)(p)) continue;
         Page page{p.path, "compare", {}, {corpus.documents[p.before].key, corpus.documents[p.after].key}, {}};
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.make_context = [series, i] {

@@ -1,7 +1,7 @@
 // The series as a living text: where each paragraph's language comes from, and what changed
 // between two versions. Built on the alignment of stage `align`.
 #pragma once
-#include <set>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,10 +42,10 @@ Page compare_page(const Corpus& corpus, const Alignment& alignment, const Compar
 // Adds to a planned site what alignment shows: the genealogy of every paragraph on the
 // document pages, the compare pages, and links to them from the documents and the timeline.
 // With `only`, the comparisons of those documents only (for plan_document_pages), and with
-// `compared` the compare pages of those pairs only (documents a < b).
+// `compared` the compare pages of the pairs it accepts only.
 void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment,
                      const std::vector<char>* only = nullptr,
-                     const std::set<std::pair<size_t, size_t>>* compared = nullptr,
+                     const std::function<bool(const ComparePair&)>* compared = nullptr,
                      const std::vector<size_t>* rank = nullptr);
 
 // Where the language of each clause first stood ([document][clause] -> (document, clause)),

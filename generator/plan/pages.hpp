@@ -4,8 +4,9 @@
 
 namespace resgen {
 
-Page document_page(const Document& doc, const Corpus& corpus, const SiteConfig& config);
-// The same page without its context: path, template, what it depends on.
+// A document page's context: what document_page_outline() leaves to be made when rendered.
+nlohmann::json document_context(const Document& doc, const Corpus& corpus, const SiteConfig& config);
+// The page without its context: path, template, what it depends on.
 Page document_page_outline(const Document& doc, const Corpus& corpus);
 Page home_page(const Corpus& corpus, const SiteConfig& config);
 Page documents_page(const Corpus& corpus, const SiteConfig& config);

@@ -1,6 +1,7 @@
 #include "plan/plan.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "model/organ.hpp"
 #include "parallel/parallel.hpp"
@@ -140,7 +141,7 @@ std::vector<Page> document_outlines(const Corpus& corpus, const SiteConfig& conf
         const Document& d = corpus.documents[docs[i]];
         pages[i] = document_page_outline(d, corpus);
         pages[i].document = &d;
-        pages[i].make_context = [&d, &corpus, site_config] { return document_page(d, corpus, *site_config).context; };
+        pages[i].make_context = [&d, &corpus, site_config] { return document_context(d, corpus, *site_config); };
     });
     return pages;
 }
@@ -157,12 +158,14 @@ std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& ali
     std::vector<char> only(corpus.documents.size(), 0);
     for (size_t d : documents) only[d] = 1;
     // The compare pages of an edited text, and of two texts paired differently.
-    std::set<std::pair<size_t, size_t>> pairs_of(paired.begin(), paired.end());
+    std::set<std::pair<size_t, size_t>> differently(paired.begin(), paired.end());
     std::vector<char> edited_mark(corpus.documents.size(), 0);
     for (size_t d : edited) edited_mark[d] = 1;
-    for (const auto& p : compare_pairs(corpus, alignment, &edited_mark, rank))
-        pairs_of.insert({std::min(p.before, p.after), std::max(p.before, p.after)});
-    add_living_text(part, corpus, alignment, &only, &pairs_of, rank);
+    std::function<bool(const ComparePair&)> compared = [&](const ComparePair& p) {
+        return edited_mark[p.before] || edited_mark[p.after] ||
+               differently.count({std::min(p.before, p.after), std::max(p.before, p.after)}) > 0;
+    };
+    add_living_text(part, corpus, alignment, &only, &compared, rank);
     add_page_metadata(part, corpus, config);
     return std::move(part.pages);
 }
