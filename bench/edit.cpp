@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,13 +47,15 @@ void write_text(const fs::path& p, const std::string& text) {
 int main(int argc, char** argv) {
     resgen::BuildOptions options;
     int edits = 20;
+    bool refresh = true;  // --no-refresh: only the quick path, edit after edit (for a profile)
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--content" && i + 1 < argc) options.content_dir = argv[++i];
         else if (a == "--out" && i + 1 < argc) options.out_dir = argv[++i];
         else if (a == "--edits" && i + 1 < argc) edits = std::atoi(argv[++i]);
+        else if (a == "--no-refresh") refresh = false;
         else {
-            std::cerr << "usage: resgen-bench-edit --content DIR --out DIR [--edits N]\n";
+            std::cerr << "usage: resgen-bench-edit --content DIR --out DIR [--edits N] [--no-refresh]\n";
             return 2;
         }
     }
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
     if (files.empty()) return 1;
 
     std::vector<double> times, cpu, refreshes;
+    std::map<std::string, std::vector<double>> stages;  // of the quick path, in its order below
     std::vector<size_t> written;
     for (int k = 0; k < edits; ++k) {
         // Documents spread over the corpus, old ones (much recalled) and new ones alike.
@@ -93,13 +97,19 @@ int main(int argc, char** argv) {
         times.push_back(ms_since(t));
         cpu.push_back(cpu_ms() - c);
         written.push_back(r.changed.size());
+        std::printf("  edit %d of %s: %.1f ms (", k, rel.c_str(), times.back());
+        for (const auto& st : r.build.timings) {
+            stages[st.stage].push_back(st.ms);
+            std::printf(" %s %.1f", st.stage.c_str(), st.ms);
+        }
+        std::printf(" )\n");
         // The series pages and data files, which the preview brings up to date after the reload.
         t = Clock::now();
-        session.refresh();
+        if (refresh) session.refresh();
         refreshes.push_back(ms_since(t));
         write_text(path, before);
         session.update({path});
-        session.refresh();
+        if (refresh) session.refresh();
         if (!r.build.ok) {
             for (const auto& d : r.build.diagnostics) std::cerr << resgen::format_diagnostic(d) << '\n';
             return 1;
@@ -117,5 +127,13 @@ int main(int argc, char** argv) {
                 files.size(), sorted[sorted.size() / 2], sorted.front(), sorted.back(), cpus[cpus.size() / 2],
                 sorted.size(), max_written,
                 later[later.size() / 2], full);
+    std::printf("  median by stage:");
+    for (const char* stage : {"parse and resolve", "align", "plan", "render", "write"}) {
+        auto& v = stages[stage];
+        if (v.empty()) continue;
+        std::sort(v.begin(), v.end());
+        std::printf(" %s %.1f ms,", stage, v[v.size() / 2]);
+    }
+    std::printf("\n");
     return 0;
 }

@@ -81,8 +81,19 @@ int serve(const ServeOptions& o) {
         std::fflush(stdout);
         // The series pages and data files, after the edited pages are shown.
         if (session.stale()) {
+            t0 = std::chrono::steady_clock::now();
             UpdateResult later = session.refresh();
-            if (later.build.ok && !later.changed.empty()) server.events().reload(later.changed, false);
+            if (!later.build.ok) {
+                std::string text = diagnostics_text(later.build.diagnostics, Severity::error);
+                std::cerr << text << std::flush;
+                server.events().error(text);
+                continue;
+            }
+            if (!later.changed.empty()) server.events().reload(later.changed, false);
+            ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            std::printf("Refreshed the rest of the site: %zu files written, %zu removed in %.0f ms\n",
+                        later.build.stats.written, later.build.stats.removed, ms);
+            std::fflush(stdout);
         }
     }
     server.stop();

@@ -202,6 +202,8 @@ UpdateResult Session::update(const std::vector<fs::path>& paths) {
 
 std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>& content_paths) {
     State& s = *state_;
+    std::vector<StageTime> timings;
+    Stopwatch clock(timings);
     // Each changed file parsed again without an error, the same document with the same front
     // matter: what changes is its text.
     ParseOptions parse_options{s.config.preambular_phrases};
@@ -260,6 +262,7 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
     // The other texts' warnings stay as they were; the edited texts' are made again.
     std::erase_if(s.resolve_diags, [&](const Diagnostic& d) { return diags_of.count(d.path) > 0; });
     check_citations(s.corpus, s.resolve_diags, &keys);
+    clock.lap("parse and resolve");
 
     // And the pages of the texts whose pairing with them changed.
     std::vector<size_t> changed;
@@ -270,16 +273,21 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
     for (size_t d : relinked) show.insert(d);
     for (size_t d : show) s.pending.insert(s.corpus.documents[d].key);
     s.series_stale = true;
+    clock.lap("align");
 
     std::vector<Page> pages = plan_document_pages(s.corpus, s.aligner->alignment(), s.config,
                                                   std::vector<size_t>(show.begin(), show.end()), changed, paired,
                                                   &s.rank);
+    clock.lap("plan");
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
     std::vector<OutputFile> files(pages.size());
     parallel_for(pages.size(), [&](size_t i) { files[i] = {pages[i].path, s.render(pages[i])}; }, options_.threads);
+    clock.lap("render");
     write_update(result, options_.out_dir, files, {}, {}, s.diagnostics());
+    clock.lap("write");
+    result.build.timings = std::move(timings);
     s.healthy = result.build.ok;
     return result;
 }
