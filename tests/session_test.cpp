@@ -211,3 +211,48 @@ TEST_CASE("a live session's edits, shown at once and refreshed, leave the site a
         CHECK(lines(u.build.diagnostics) == lines(built.diagnostics));
     }
 }
+
+// resgen serve stops a refresh when another edit is saved meanwhile, shows that edit first,
+// and refreshes after it: a stopped refresh writes nothing and leaves everything to the next.
+TEST_CASE("a refresh stopped by another edit writes nothing, and the next one catches up", "[session]") {
+    fs::path content = copy_of_content("stopped"), out = fresh_dir("stopped-out"), full = fresh_dir("stopped-full");
+    BuildOptions options = options_for(content, out, true);
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+
+    edit(content / "E-RES-2003-28.md", "Vigorously condemns", "Strongly condemns");
+    REQUIRE(session.update({content / "E-RES-2003-28.md"}).build.ok);
+    REQUIRE(session.stale());
+    auto before = tree(out);
+    std::atomic<bool> stop{true};
+    UpdateResult stopped = session.refresh(&stop);
+    CHECK(stopped.interrupted);
+    CHECK(stopped.changed.empty());
+    CHECK(session.stale());
+    CHECK(tree(out) == before);
+
+    // A second edit, then the refresh runs to its end: the site a full build writes.
+    edit(content / "A-RES-59-154.md", "Vigorously condemns", "Condemns");
+    REQUIRE(session.update({content / "A-RES-59-154.md"}).build.ok);
+    stop = false;
+    UpdateResult done = session.refresh(&stop);
+    CHECK_FALSE(done.interrupted);
+    CHECK_FALSE(session.stale());
+    CHECK(contains(done.changed, "data/corpus.json"));       // holds both texts
+    CHECK(contains(done.changed, "E/RES/2003/28/akn.xml"));  // the first edit's, put off
+    REQUIRE(full_build(options, full).ok);
+    CHECK(tree(out) == tree(full));
+}
+
+TEST_CASE("only content files, templates and site.yml affect a session", "[session]") {
+    fs::path content = copy_of_content("affects");
+    Session session(options_for(content, fresh_dir("affects-out"), true));
+    CHECK(session.affects({content / "E-RES-2003-28.md"}));
+    CHECK(session.affects({content / "site.yml"}));
+    CHECK(session.affects({content / "templates" / "page.mustache"}));
+    CHECK_FALSE(session.affects({content / ".E-RES-2003-28.md.swp"}));
+    CHECK_FALSE(session.affects({content / "E-RES-2003-28.md~"}));
+    CHECK_FALSE(session.affects({content / "notes.txt"}));
+    CHECK_FALSE(session.affects({content.parent_path() / "elsewhere.md"}));
+    CHECK_FALSE(session.affects({}));
+}

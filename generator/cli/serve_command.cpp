@@ -2,10 +2,15 @@
 // template folders, rebuilds what a change affects and tells open pages to reload.
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -30,6 +35,37 @@ std::string diagnostics_text(const Diagnostics& diags, Severity at_least) {
         if (d.severity >= at_least) text += format_diagnostic(d) + "\n";
     return text;
 }
+
+// What the watcher saw, handed from its thread to the one that builds. `waiting` tells a
+// refresh under way that an edit waits for it.
+class Changes {
+public:
+    std::atomic<bool> waiting{false};
+
+    void add(const std::vector<std::filesystem::path>& paths) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            paths_.insert(paths.begin(), paths.end());
+            waiting = true;
+        }
+        arrived_.notify_one();
+    }
+
+    // The paths changed since the last call; none if nothing changed within `timeout_ms`.
+    std::vector<std::filesystem::path> take(int timeout_ms) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        arrived_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [&] { return !paths_.empty(); });
+        std::vector<std::filesystem::path> out(paths_.begin(), paths_.end());
+        paths_.clear();
+        waiting = false;
+        return out;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable arrived_;
+    std::set<std::filesystem::path> paths_;
+};
 
 int serve(const ServeOptions& o) {
     BuildOptions b;
@@ -61,9 +97,37 @@ int serve(const ServeOptions& o) {
 
     serve::Watcher watcher({b.content_dir, b.templates_dir});
     if (!watcher.ok()) std::cerr << "resgen: cannot watch " << o.content << "; changes will not be seen\n";
+    Changes changes;
+    std::thread watching([&] {
+        while (!g_stop)
+            if (auto changed = watcher.wait(250); session.affects(changed)) changes.add(changed);
+    });
+
+    // The series pages and data files, after the edited pages are shown. An edit saved
+    // meanwhile stops it: that edit is shown first, and the refresh made again after it.
+    auto refresh = [&] {
+        auto t0 = std::chrono::steady_clock::now();
+        UpdateResult later = session.refresh(&changes.waiting);
+        if (later.interrupted) return;
+        if (!later.build.ok) {
+            std::string text = diagnostics_text(later.build.diagnostics, Severity::error);
+            std::cerr << text << std::flush;
+            server.events().error(text);
+            return;
+        }
+        if (!later.changed.empty()) server.events().reload(later.changed, false);
+        auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("Refreshed the rest of the site: %zu files written, %zu removed in %.0f ms\n",
+                    later.build.stats.written, later.build.stats.removed, ms);
+        std::fflush(stdout);
+    };
+
     while (!g_stop) {
-        auto changed = watcher.wait(250);
-        if (changed.empty()) continue;
+        auto changed = changes.take(250);
+        if (changed.empty()) {
+            if (session.stale() && !changes.waiting) refresh();  // one that an edit stopped
+            continue;
+        }
         auto t0 = std::chrono::steady_clock::now();
         UpdateResult u = session.update(changed);
         if (!u.build.ok) {
@@ -72,30 +136,17 @@ int serve(const ServeOptions& o) {
             server.events().error(text);
             continue;
         }
-        if (u.changed.empty() && !u.full) continue;
-        server.events().reload(u.changed, u.full);
-        auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        std::cerr << diagnostics_text(u.build.diagnostics, Severity::warning);
-        std::printf("%s: %zu files written, %zu removed, reload sent in %.1f ms\n", u.full ? "Rebuilt" : "Updated",
-                    u.build.stats.written, u.build.stats.removed, ms);
-        std::fflush(stdout);
-        // The series pages and data files, after the edited pages are shown.
-        if (session.stale()) {
-            t0 = std::chrono::steady_clock::now();
-            UpdateResult later = session.refresh();
-            if (!later.build.ok) {
-                std::string text = diagnostics_text(later.build.diagnostics, Severity::error);
-                std::cerr << text << std::flush;
-                server.events().error(text);
-                continue;
-            }
-            if (!later.changed.empty()) server.events().reload(later.changed, false);
-            ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-            std::printf("Refreshed the rest of the site: %zu files written, %zu removed in %.0f ms\n",
-                        later.build.stats.written, later.build.stats.removed, ms);
+        if (!u.changed.empty() || u.full) {
+            server.events().reload(u.changed, u.full);
+            auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            std::cerr << diagnostics_text(u.build.diagnostics, Severity::warning);
+            std::printf("%s: %zu files written, %zu removed, reload sent in %.1f ms\n", u.full ? "Rebuilt" : "Updated",
+                        u.build.stats.written, u.build.stats.removed, ms);
             std::fflush(stdout);
         }
+        if (session.stale()) refresh();
     }
+    watching.join();
     server.stop();
     http.join();
     return ok;

@@ -175,9 +175,9 @@ UpdateResult Session::build() {
     return result;
 }
 
-UpdateResult Session::update(const std::vector<fs::path>& paths) {
-    std::vector<std::string> content;
-    bool everything = !state_ || !state_->healthy;
+Session::Changed Session::classify(const std::vector<fs::path>& paths) const {
+    Changed c;
+    auto& [everything, content] = c;
     for (const auto& p : paths) {
         if (!options_.templates_dir.empty() && !inside(p, options_.templates_dir).empty()) {
             everything = true;
@@ -193,7 +193,17 @@ UpdateResult Session::update(const std::vector<fs::path>& paths) {
         bool hidden = rel[0] == '.' || rel.find("/.") != std::string::npos;
         if (!hidden && fs::path(rel).extension() == ".md") content.push_back(rel);
     }
-    if (everything) return build();
+    return c;
+}
+
+bool Session::affects(const std::vector<fs::path>& paths) const {
+    Changed c = classify(paths);
+    return c.everything || !c.content.empty();
+}
+
+UpdateResult Session::update(const std::vector<fs::path>& paths) {
+    auto [everything, content] = classify(paths);
+    if (!state_ || !state_->healthy || everything) return build();
     if (content.empty()) return {};
     std::sort(content.begin(), content.end());
     content.erase(std::unique(content.begin(), content.end()), content.end());
@@ -374,27 +384,31 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
 
 bool Session::stale() const { return state_ && state_->healthy && state_->series_stale; }
 
-UpdateResult Session::refresh() {
+UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     if (!stale()) return {};
     State& s = *state_;
+    auto stopped = [stop] { return stop && stop->load(); };
+    std::vector<StageTime> timings;
+    Stopwatch clock(timings);
     std::set<std::string> old_paths;
     for (const auto& p : s.plan.pages)
         old_paths.insert(p.path);
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
-    s.plan = plan_site(s.corpus, s.current_alignment(), s.config);
-    s.series_stale = false;
+    // Everything is made aside and takes the session's place only once written: a refresh
+    // stopped half-way leaves the session as it found it.
+    Plan plan = plan_site(s.corpus, s.current_alignment(), s.config);
+    clock.lap("plan");
 
     // What can have changed since the last full plan: the pages showing a document edited
     // since (the series pages show them all), new pages, and the pages of documents whose
-    // paragraphs' language now stands first in another text (the genealogy follows matches
+    // paragraphs' language now first stands in another text (the genealogy follows matches
     // from text to text, beyond the texts an edit touches).
-    std::set<std::string> keys = std::move(s.pending);
-    s.pending.clear();
+    std::set<std::string> keys = s.pending;
+    decltype(s.origins) origins;
     if (s.aligner) {
-        auto origins = language_origins(s.corpus, s.aligner->alignment());
+        origins = language_origins(s.corpus, s.aligner->alignment());
         for (size_t d = 0; d < origins.size(); ++d)
             if (d >= s.origins.size() || origins[d] != s.origins[d]) keys.insert(s.corpus.documents[d].key);
-        s.origins = std::move(origins);
     }
     auto shows_change = [&](const Page& p) {
         return !s.aligner || !old_paths.count(p.path) || p.depends_on.empty() ||
@@ -402,26 +416,43 @@ UpdateResult Session::refresh() {
     };
     std::set<std::string> now;
     std::vector<Page*> todo;
-    for (auto& p : s.plan.pages) {
+    for (auto& p : plan.pages) {
         now.insert(p.path);
         if (shows_change(p)) todo.push_back(&p);
     }
+    clock.lap("origins");
     std::vector<OutputFile> files(todo.size());
     parallel_for(todo.size(), [&](size_t i) {
+        if (stopped()) return;
         files[i] = {todo[i]->path, s.render(*todo[i])};
         todo[i]->context = nullptr;
     }, options_.threads);
+    clock.lap("render");
     // Every data file: a file names what it cites as the citing texts date it, so an edit
     // can change the AKN files of texts it does not touch. Written only where bytes changed.
-    for (const auto& d : s.plan.data) {
-        now.insert(d.path);
-        files.push_back({d.path, d.text()});
+    const size_t page_files = files.size();
+    files.resize(page_files + plan.data.size());
+    parallel_for(plan.data.size(), [&](size_t i) {
+        if (stopped()) return;
+        files[page_files + i] = {plan.data[i].path, plan.data[i].text()};
+    }, options_.threads);
+    for (const auto& d : plan.data) now.insert(d.path);
+    clock.lap("data");
+    UpdateResult result;
+    if (stopped()) {
+        result.interrupted = true;
+        return result;
     }
 
-    UpdateResult result;
-    result.build.pages = s.plan.pages.size();
+    result.build.pages = plan.pages.size();
     result.build.documents = count_documents(s.corpus);
     write_update(result, options_.out_dir, files, old_paths, now, s.diagnostics());
+    clock.lap("write");
+    result.build.timings = std::move(timings);
+    s.plan = std::move(plan);
+    s.pending.clear();
+    if (s.aligner) s.origins = std::move(origins);
+    s.series_stale = false;
     s.healthy = result.build.ok;
     return result;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct UpdateResult {
     BuildResult build;                 // diagnostics, counts, stats of what was written
     std::vector<std::string> changed;  // output paths whose bytes changed or that were removed
     bool full = false;                 // everything was built again (templates, site.yml, after an error)
+    bool interrupted = false;          // refresh() gave up before writing: stopped
 };
 
 class Session {
@@ -35,18 +37,28 @@ public:
     // depending on it rendered again; a template or site.yml builds everything again. On an
     // error nothing is written and the last good site stays as it is.
     UpdateResult update(const std::vector<std::filesystem::path>& paths);
+    // Whether update() would do anything for these paths (an editor's swap and backup files,
+    // files outside the content and templates, do not count). Safe to call while another
+    // thread builds: it reads the options only.
+    bool affects(const std::vector<std::filesystem::path>& paths) const;
 
     // Brings what update() left for later up to date (a live session's quick path leaves the
     // series pages, the data files and pages an edit changes beyond its own texts), writing
     // only files whose bytes changed; stale() says whether anything is left. serve calls it
-    // after each reload.
-    UpdateResult refresh();
+    // after each reload. When `stop` turns true meanwhile (another edit came), it gives up
+    // before writing anything: result.interrupted, and the session is as stale as before.
+    UpdateResult refresh(const std::atomic<bool>* stop = nullptr);
     bool stale() const;
 
     const BuildOptions& options() const { return options_; }
 
 private:
     struct State;
+    struct Changed {
+        bool everything = false;            // a template or site.yml: build everything again
+        std::vector<std::string> content;   // content files, relative to the content folder
+    };
+    Changed classify(const std::vector<std::filesystem::path>& paths) const;
     UpdateResult incremental(const std::vector<std::string>& content_paths);
     // The live path: the edited texts replace theirs in the corpus and alignment, and their
     // pages, the pages of what they cite or cited, and those of the texts paired differently
