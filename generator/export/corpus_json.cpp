@@ -137,11 +137,13 @@ std::string corpus_json_text(const Corpus& corpus) {
     parallel_for(parts.size(), [&](size_t i) {
         std::string text = document_json(corpus.documents[i]).dump(2, ' ', false, json::error_handler_t::replace);
         std::string& out = parts[i];
-        out.reserve(text.size() + text.size() / 8);
-        out += "    ";
-        for (char c : text) {
-            out += c;
-            if (c == '\n') out += "    ";
+        out.reserve(text.size() + text.size() / 4);
+        for (size_t at = 0; at < text.size();) {
+            size_t end = text.find('\n', at);
+            end = end == std::string::npos ? text.size() : end + 1;
+            out += "    ";
+            out.append(text, at, end - at);
+            at = end;
         }
     });
     // The root's keys in their sorted order, as nlohmann::json keeps them.
@@ -149,6 +151,9 @@ std::string corpus_json_text(const Corpus& corpus) {
     if (parts.empty()) {
         out += "[]";
     } else {
+        size_t size = out.size() + 128;
+        for (const auto& p : parts) size += p.size() + 2;
+        out.reserve(size);
         out += "[\n";
         for (size_t i = 0; i < parts.size(); ++i) {
             out += parts[i];

@@ -298,29 +298,51 @@ WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& f
     WriteStats stats;
     // The manifest (every file of a large site) is read only when the update adds or removes
     // a file: a file already in the folder was written by resgen, which owns the folder.
-    std::vector<std::string> added;
-    for (const auto& f : files) {
+    // Each file compared and written on every core; what happened to it is put in its slot
+    // and gathered in order after, so that the result does not depend on the threads.
+    enum class Outcome { unsafe, unchanged, written, added, failed };
+    std::vector<Outcome> outcome(files.size());
+    std::vector<std::string> failure(files.size());
+    parallel_for(files.size(), [&](size_t i) {
+        const OutputFile& f = files[i];
         if (!safe_relative_path(f.path) || f.path == kManifestName) {
-            diags.push_back({Severity::error, f.path, 0, 0, "not a plain path inside the output folder"});
-            continue;
+            outcome[i] = Outcome::unsafe;
+            return;
         }
         fs::path target = out_dir / f.path;
         if (same_bytes(target, f.bytes)) {
-            ++stats.unchanged;
-            continue;
+            outcome[i] = Outcome::unchanged;
+            return;
         }
         std::error_code exists_ec;
-        if (!fs::exists(target, exists_ec)) added.push_back(f.path);
+        outcome[i] = fs::exists(target, exists_ec) ? Outcome::written : Outcome::added;
         try {
             fs::create_directories(target.parent_path());
             fs::path tmp = target;
             tmp += ".resgen-tmp";
             write_bytes(tmp, f.bytes);
             fs::rename(tmp, target);
-            ++stats.written;
-            if (changed) changed->push_back(f.path);
         } catch (const std::exception& e) {
-            diags.push_back({Severity::error, f.path, 0, 0, e.what()});
+            outcome[i] = Outcome::failed;
+            failure[i] = e.what();
+        }
+    });
+    std::vector<std::string> added;
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string& path = files[i].path;
+        switch (outcome[i]) {
+        case Outcome::unsafe:
+            diags.push_back({Severity::error, path, 0, 0, "not a plain path inside the output folder"});
+            break;
+        case Outcome::unchanged: ++stats.unchanged; break;
+        case Outcome::failed: diags.push_back({Severity::error, path, 0, 0, failure[i]}); break;
+        case Outcome::added:
+            added.push_back(path);
+            [[fallthrough]];
+        case Outcome::written:
+            ++stats.written;
+            if (changed) changed->push_back(path);
+            break;
         }
     }
     if (added.empty() && removed.empty()) return stats;
