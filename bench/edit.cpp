@@ -105,7 +105,12 @@ int main(int argc, char** argv) {
         std::printf(" )\n");
         // The series pages and data files, which the preview brings up to date after the reload.
         t = Clock::now();
-        if (refresh) session.refresh();
+        if (refresh) {
+            auto later = session.refresh();
+            std::printf("    refresh %.0f ms (", ms_since(t));
+            for (const auto& st : later.build.timings) std::printf(" %s %.0f", st.stage.c_str(), st.ms);
+            std::printf(" )\n");
+        }
         refreshes.push_back(ms_since(t));
         write_text(path, before);
         session.update({path});
