@@ -46,7 +46,7 @@ Site make_site(const BuildOptions& options);
 
 // How long one stage of a build took (resgen build --timings).
 struct StageTime {
-    std::string stage;   // "parse", "resolve", "align", "plan", "render and write"
+    std::string stage;   // "load and parse", "align", ...: of a build, an update or a refresh
     double ms = 0;
 };
 
