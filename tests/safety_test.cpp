@@ -11,6 +11,7 @@
 //   site-has TEXT     some file of the built site contains TEXT
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -331,4 +332,48 @@ TEST_CASE("SIGINT at any moment of a build leaves either the previous site or th
         CHECK(after.count("E/RES/2001/20/index.html") == 1);
         REQUIRE(run_resgen("build --content " + quote(kMini) + " --out " + quote(out), tmp.path).code == 0);
     }
+}
+
+// corpus.json of a large collection is given to the writer a few hundred documents at a
+// time: written as the pieces come, then compared with the previous build's file like any
+// other, and linked from it when it did not change.
+TEST_CASE("a file given in pieces, larger than is kept whole, is written, and kept when unchanged", "[safety]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    const size_t piece = size_t{3} << 20;  // four pieces: more than the writer keeps whole
+    auto site = [&](char last) {
+        resgen::SiteFiles files;
+        files.paths = {"data/big.json", "index.html"};
+        files.bytes = [=](size_t i, const resgen::TextSink& sink) {
+            if (i == 1) return sink("home");
+            for (char c : {'a', 'b', 'c', last}) sink(std::string(piece, c));
+        };
+        return files;
+    };
+    auto inode = [](const fs::path& p) {
+        struct stat st {};
+        ::lstat(p.c_str(), &st);
+        return st.st_ino;
+    };
+    resgen::Diagnostics diags;
+    resgen::WriteStats first = resgen::write_site(out, site('d'), diags);
+    REQUIRE(diags.empty());
+    CHECK(first.written == 2);
+    std::string big = resgen::read_file(out / "data/big.json");
+    CHECK(big == std::string(piece, 'a') + std::string(piece, 'b') + std::string(piece, 'c') + std::string(piece, 'd'));
+    auto before = inode(out / "data/big.json");
+
+    resgen::WriteStats same = resgen::write_site(out, site('d'), diags);
+    REQUIRE(diags.empty());
+    CHECK(same.unchanged == 2);
+    CHECK(inode(out / "data/big.json") == before);
+
+    resgen::WriteStats changed = resgen::write_site(out, site('e'), diags);
+    REQUIRE(diags.empty());
+    CHECK(changed.written == 1);
+    CHECK(changed.unchanged == 1);
+    CHECK(inode(out / "data/big.json") != before);
+    CHECK(resgen::read_file(out / "data/big.json").substr(3 * piece) == std::string(piece, 'e'));
+    CHECK(siblings_named_like(out).empty());
+    CHECK(std::distance(fs::directory_iterator(out / "data"), fs::directory_iterator()) == 1);
 }

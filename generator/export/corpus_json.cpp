@@ -129,40 +129,43 @@ json corpus_json(const Corpus& corpus) {
     return {{"format", "resgen-corpus"}, {"version", 1}, {"documents", documents}};
 }
 
-std::string corpus_json_text(const Corpus& corpus) {
+void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
+    // The root's keys in their sorted order, as nlohmann::json keeps them.
+    const size_t n = corpus.documents.size();
+    if (n == 0) {
+        sink("{\n  \"documents\": [],\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n");
+        return;
+    }
+    sink("{\n  \"documents\": [\n");
     // Each document as json_text would indent it at its depth (two levels: the root object,
     // the "documents" array). A JSON string holds no raw line break, so every line break of a
-    // document's text is one of the layout's.
-    std::vector<std::string> parts(corpus.documents.size());
-    parallel_for(parts.size(), [&](size_t i) {
-        std::string text = document_json(corpus.documents[i]).dump(2, ' ', false, json::error_handler_t::replace);
-        std::string& out = parts[i];
-        out.reserve(text.size() + text.size() / 4);
-        for (size_t at = 0; at < text.size();) {
-            size_t end = text.find('\n', at);
-            end = end == std::string::npos ? text.size() : end + 1;
-            out += "    ";
-            out.append(text, at, end - at);
-            at = end;
-        }
-    });
-    // The root's keys in their sorted order, as nlohmann::json keeps them.
-    std::string out = "{\n  \"documents\": ";
-    if (parts.empty()) {
-        out += "[]";
-    } else {
-        size_t size = out.size() + 128;
-        for (const auto& p : parts) size += p.size() + 2;
-        out.reserve(size);
-        out += "[\n";
-        for (size_t i = 0; i < parts.size(); ++i) {
-            out += parts[i];
-            out += i + 1 < parts.size() ? ",\n" : "\n";
-            std::string().swap(parts[i]);
-        }
-        out += "  ]";
+    // document's text is one of the layout's. Made a batch at a time on every core.
+    constexpr size_t kBatch = 256;
+    std::vector<std::string> parts;
+    for (size_t first = 0; first < n; first += kBatch) {
+        parts.assign(std::min(kBatch, n - first), {});
+        parallel_for(parts.size(), [&](size_t k) {
+            std::string text =
+                document_json(corpus.documents[first + k]).dump(2, ' ', false, json::error_handler_t::replace);
+            std::string& out = parts[k];
+            out.reserve(text.size() + text.size() / 4 + 2);
+            for (size_t at = 0; at < text.size();) {
+                size_t end = text.find('\n', at);
+                end = end == std::string::npos ? text.size() : end + 1;
+                out += "    ";
+                out.append(text, at, end - at);
+                at = end;
+            }
+            out += first + k + 1 < n ? ",\n" : "\n";
+        });
+        for (const auto& part : parts) sink(part);
     }
-    out += ",\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n";
+    sink("  ],\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n");
+}
+
+std::string corpus_json_text(const Corpus& corpus) {
+    std::string out;
+    corpus_json_write(corpus, [&out](std::string_view piece) { out += piece; });
     return out;
 }
 

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/text_sink.hpp"
 #include "resolve/corpus.hpp"
 
 namespace resgen {
@@ -21,8 +22,10 @@ nlohmann::json corpus_json(const Corpus& corpus);
 nlohmann::json graph_json(const Corpus& corpus);
 
 // json_text(corpus_json(corpus)), byte for byte, made one document at a time on every core:
-// the whole tree of a large collection is never built.
+// the whole tree of a large collection is never built. corpus_json_write gives it to `sink`
+// a few hundred documents at a time, so that the text is never whole in memory either.
 std::string corpus_json_text(const Corpus& corpus);
+void corpus_json_write(const Corpus& corpus, const TextSink& sink);
 
 // The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
 // are replaced rather than aborting the build.

@@ -8,7 +8,7 @@ namespace resgen {
 
 void add_data_files(Plan& plan, const Corpus& corpus, const SiteConfig& config) {
     // Made when written: the largest files of a big site need not all stand in memory at once.
-    plan.data.push_back({"data/corpus.json", {}, [&corpus] { return corpus_json_text(corpus); }});
+    plan.data.push_back({"data/corpus.json", {}, {}, [&corpus](const TextSink& sink) { corpus_json_write(corpus, sink); }});
     plan.data.push_back({"data/graph.json", {}, [&corpus] { return json_text(graph_json(corpus)); }});
     for (const auto& d : corpus.documents)
         if (d.in_collection)

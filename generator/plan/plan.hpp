@@ -9,6 +9,7 @@
 
 #include "align/align.hpp"
 #include "config/config.hpp"
+#include "model/text_sink.hpp"
 #include "resolve/corpus.hpp"
 
 namespace resgen {
@@ -39,13 +40,24 @@ std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& ali
 nlohmann::json page_context(const Page& page);
 
 // A file written as it is (a data file). Large ones are made when written (`make`), on the
-// thread that writes them, from the Corpus the plan was made from.
+// thread that writes them, from the Corpus the plan was made from; the largest give their
+// text piece by piece (`pieces`), so that it is never whole in memory.
 struct DataFile {
     std::string path;
     std::string bytes;
     std::function<std::string()> make = {};
+    std::function<void(const TextSink&)> pieces = {};
 
-    std::string text() const { return make ? make() : bytes; }
+    void write(const TextSink& sink) const {
+        if (pieces) pieces(sink);
+        else sink(make ? make() : bytes);
+    }
+    std::string text() const {
+        if (!pieces) return make ? make() : bytes;
+        std::string out;
+        pieces([&out](std::string_view piece) { out += piece; });
+        return out;
+    }
 };
 
 struct Plan {

@@ -152,17 +152,17 @@ UpdateResult Session::build() {
         for (const auto& p : pages) files_out.paths.push_back(p.path);
         for (const auto& d : data) files_out.paths.push_back(d.path);
         for (const auto& a : s.templates.assets) files_out.paths.push_back(a.path);
-        files_out.bytes = [&](size_t i) -> std::string {
+        files_out.bytes = [&](size_t i, const TextSink& sink) {
             if (i < pages.size()) {
                 // A series page's context is not needed again (an update plans it anew):
                 // let it go as soon as the page is made. Each index is one thread's.
-                std::string bytes = s.render(pages[i]);
+                sink(s.render(pages[i]));
                 pages[i].context = nullptr;
-                return bytes;
+                return;
             }
             i -= pages.size();
-            if (i < data.size()) return data[i].text();
-            return s.templates.assets[i - data.size()].bytes;
+            if (i < data.size()) return data[i].write(sink);
+            sink(s.templates.assets[i - data.size()].bytes);
         };
         result.build.stats = write_site(options_.out_dir, files_out, diags, options_.threads, options_.stop);
         if (!has_errors(diags)) result.changed = std::move(files_out.paths);

@@ -77,6 +77,86 @@ void make_folders(const fs::path& root, const std::vector<std::string>& paths) {
     }
 }
 
+// Whether two files hold the same bytes, read a block at a time.
+bool same_files(const fs::path& a, const fs::path& b) {
+    struct stat sa {}, sb {};
+    if (::lstat(a.c_str(), &sa) != 0 || ::lstat(b.c_str(), &sb) != 0 || !S_ISREG(sa.st_mode) ||
+        !S_ISREG(sb.st_mode) || sa.st_size != sb.st_size)
+        return false;
+    std::ifstream x(a, std::ios::binary), y(b, std::ios::binary);
+    std::vector<char> bx(1 << 16), by(1 << 16);
+    while (x && y) {
+        x.read(bx.data(), static_cast<std::streamsize>(bx.size()));
+        y.read(by.data(), static_cast<std::streamsize>(by.size()));
+        if (x.gcount() != y.gcount() || std::memcmp(bx.data(), by.data(), static_cast<size_t>(x.gcount())) != 0)
+            return false;
+    }
+    return x.eof() && y.eof();
+}
+
+// One file of a site, made of the pieces its maker gives. Small files are kept whole and
+// compared with the previous build's before anything is written; a file that grows past
+// kWhole is written as its pieces come, and compared once written.
+class FileWriter {
+public:
+    static constexpr size_t kWhole = size_t{8} << 20;
+
+    explicit FileWriter(fs::path target) : target_(std::move(target)) {}
+    ~FileWriter() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+    void add(std::string_view piece) {
+        if (fd_ < 0 && whole_.size() + piece.size() <= kWhole) {
+            whole_ += piece;
+            return;
+        }
+        if (fd_ < 0) {
+            open();
+            put(whole_);
+            std::string().swap(whole_);
+        }
+        put(piece);
+    }
+
+    // Ends the file: true when it holds what `old` holds (then it is `old`, linked, so that
+    // its time and inode stay), false when it was written.
+    bool finish(const fs::path& old) {
+        if (fd_ < 0) {
+            if (!old.empty() && same_bytes(old, whole_) && ::link(old.c_str(), target_.c_str()) == 0) return true;
+            write_bytes(target_, whole_);
+            return false;
+        }
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(errno));
+        if (old.empty() || !same_files(old, target_)) return false;
+        fs::path linked = target_;
+        linked += ".resgen-link";
+        if (::link(old.c_str(), linked.c_str()) != 0) return false;
+        fs::rename(linked, target_);
+        return true;
+    }
+
+private:
+    void open() {
+        fd_ = ::open(target_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd_ < 0) throw std::runtime_error(target_.string() + ": cannot write: " + std::strerror(errno));
+    }
+    void put(std::string_view bytes) {
+        while (!bytes.empty()) {
+            ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(errno));
+            bytes.remove_prefix(static_cast<size_t>(n));
+        }
+    }
+
+    fs::path target_;
+    std::string whole_;
+    int fd_ = -1;
+};
+
 std::string manifest_text(const std::vector<std::string>& files) {
     std::vector<std::string> paths = files;
     std::sort(paths.begin(), paths.end());
@@ -216,18 +296,13 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         // Each file is made, compared and written on its own: nothing waits for the whole site.
         std::atomic<size_t> written{0}, unchanged{0};
         parallel_for(files.paths.size(), [&](size_t i) {
-            const std::string& path = files.paths[i];
-            std::string bytes = files.bytes(i);
-            fs::path target = staging / path;
-            fs::path old = out_dir / path;
             if (stop && stop->load()) return;  // checked again before the swap
+            const std::string& path = files.paths[i];
+            FileWriter file(staging / path);
+            files.bytes(i, [&file](std::string_view piece) { file.add(piece); });
             // Unchanged bytes: the same file, linked, so its time and inode stay.
-            if (exists && previous.count(path) && same_bytes(old, bytes) && ::link(old.c_str(), target.c_str()) == 0) {
-                ++unchanged;
-                return;
-            }
-            write_bytes(target, bytes);
-            ++written;
+            bool same = file.finish(exists && previous.count(path) ? out_dir / path : fs::path());
+            ++(same ? unchanged : written);
         }, threads);
         check_stop();
         stats.written = written;
@@ -289,7 +364,7 @@ WriteStats write_site(const fs::path& out_dir, const std::vector<OutputFile>& fi
     SiteFiles site;
     site.paths.reserve(files.size());
     for (const auto& f : files) site.paths.push_back(f.path);
-    site.bytes = [&files](size_t i) { return files[i].bytes; };
+    site.bytes = [&files](size_t i, const TextSink& sink) { sink(files[i].bytes); };
     return write_site(out_dir, site, diags, 0, stop);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/diagnostic.hpp"
+#include "model/text_sink.hpp"
 #include "render/render.hpp"
 
 namespace resgen {
@@ -31,8 +32,10 @@ bool safe_relative_path(const std::string& path);
 // A site named by its paths, whose bytes are made on demand: a large site is rendered and
 // written a file at a time on every core, and never held in memory whole.
 struct SiteFiles {
-    std::vector<std::string> paths;                 // relative to the output folder
-    std::function<std::string(size_t)> bytes;       // the bytes of paths[i]; called from several threads
+    std::vector<std::string> paths;  // relative to the output folder
+    // Gives the bytes of paths[i] to the sink, whole or piece by piece; called from several
+    // threads. A large file given in pieces is written as they come.
+    std::function<void(size_t, const TextSink&)> bytes;
 };
 
 // Replaces the site in `out_dir` by `files`. Errors (a refused folder, an unsafe path, a disk
