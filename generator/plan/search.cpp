@@ -7,11 +7,12 @@ namespace resgen {
 
 using nlohmann::json;
 
-std::string search_index_text(const Corpus& corpus) {
+void search_index_write(const Corpus& corpus, const TextSink& sink) {
     // Short keys: the index travels with every offline copy. The text is that of one JSON
-    // object {"docs": [...], "paras": [...]}, each document's entries written on every core.
+    // object {"docs": [...], "paras": [...]}, each document's entries written on every core:
+    // the documents all at once (a line each), their paragraphs a batch of documents at a time.
     const size_t n = corpus.documents.size();
-    std::vector<std::string> docs(n), paras(n);
+    std::vector<std::string> docs(n);
     parallel_for(n, [&](size_t index) {
         const Document& d = corpus.documents[index];
         std::string tags;
@@ -26,28 +27,44 @@ std::string search_index_text(const Corpus& corpus) {
                            {"g", tags},
                            {"o", d.in_collection ? 0 : 1}}
                           .dump();
-        for (const auto& c : d.clauses) {
-            if (c.anchor.empty() || c.plain.empty()) continue;
-            if (!paras[index].empty()) paras[index] += ',';
-            paras[index] += json{{"d", index}, {"a", c.anchor}, {"l", clause_label(c)}, {"x", c.plain}}.dump();
-        }
     });
     std::string out = "window.RESGEN_SEARCH_INDEX = {\"docs\":[";
     for (size_t i = 0; i < n; ++i) out += (i ? "," : "") + docs[i];
     out += "],\"paras\":[";
+    sink(out);
+    std::vector<std::string>().swap(docs);
+
+    constexpr size_t kBatch = 256;
+    std::vector<std::string> paras;
     bool first = true;
-    for (size_t i = 0; i < n; ++i) {
-        if (paras[i].empty()) continue;
-        if (!first) out += ',';
-        out += paras[i];
-        first = false;
+    for (size_t from = 0; from < n; from += kBatch) {
+        paras.assign(std::min(kBatch, n - from), {});
+        parallel_for(paras.size(), [&](size_t k) {
+            const size_t index = from + k;
+            for (const auto& c : corpus.documents[index].clauses) {
+                if (c.anchor.empty() || c.plain.empty()) continue;
+                if (!paras[k].empty()) paras[k] += ',';
+                paras[k] += json{{"d", index}, {"a", c.anchor}, {"l", clause_label(c)}, {"x", c.plain}}.dump();
+            }
+        });
+        for (const auto& p : paras) {
+            if (p.empty()) continue;
+            if (!first) sink(",");
+            sink(p);
+            first = false;
+        }
     }
-    out += "]};\n";
+    sink("]};\n");
+}
+
+std::string search_index_text(const Corpus& corpus) {
+    std::string out;
+    search_index_write(corpus, [&out](std::string_view piece) { out += piece; });
     return out;
 }
 
 DataFile search_index(const Corpus& corpus) {
-    return {kSearchIndexPath, {}, [&corpus] { return search_index_text(corpus); }};
+    return {kSearchIndexPath, {}, {}, [&corpus](const TextSink& sink) { search_index_write(corpus, sink); }};
 }
 
 Page search_page() {
