@@ -46,20 +46,30 @@ bool same_bytes(const fs::path& p, const std::string& bytes) {
     }
 }
 
-// One open, one write (more only if the kernel takes less), one close.
-void write_bytes(const fs::path& p, const std::string& bytes) {
+int open_for_writing(const fs::path& p) {
     int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error(p.string() + ": cannot write: " + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    return fd;
+}
+
+// One write (more only if the kernel takes less) of all of `bytes` to `p`, open as `fd`.
+void write_all(int fd, std::string_view bytes, const fs::path& p) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int e = errno;
-            ::close(fd);
-            throw std::runtime_error(p.string() + ": write failed: " + std::strerror(e));
-        }
-        done += static_cast<size_t>(n);
+        if (n <= 0) throw std::runtime_error(p.string() + ": write failed: " + std::strerror(errno));
+        bytes.remove_prefix(static_cast<size_t>(n));
+    }
+}
+
+// One open, one write, one close.
+void write_bytes(const fs::path& p, const std::string& bytes) {
+    int fd = open_for_writing(p);
+    try {
+        write_all(fd, bytes, p);
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
     if (::close(fd) != 0) throw std::runtime_error(p.string() + ": write failed: " + std::strerror(errno));
 }
@@ -112,11 +122,11 @@ public:
             return;
         }
         if (fd_ < 0) {
-            open();
-            put(whole_);
+            fd_ = open_for_writing(target_);
+            write_all(fd_, whole_, target_);
             std::string().swap(whole_);
         }
-        put(piece);
+        write_all(fd_, piece, target_);
     }
 
     // Ends the file: true when it holds what `old` holds (then it is `old`, linked, so that
@@ -139,19 +149,6 @@ public:
     }
 
 private:
-    void open() {
-        fd_ = ::open(target_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd_ < 0) throw std::runtime_error(target_.string() + ": cannot write: " + std::strerror(errno));
-    }
-    void put(std::string_view bytes) {
-        while (!bytes.empty()) {
-            ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(errno));
-            bytes.remove_prefix(static_cast<size_t>(n));
-        }
-    }
-
     fs::path target_;
     std::string whole_;
     int fd_ = -1;
