@@ -10,6 +10,7 @@
 #include "markdown/markdown.hpp"
 #include "parse/parse.hpp"
 #include "plan/plan.hpp"
+#include "plan/search.hpp"
 #include "site/site.hpp"
 
 namespace fs = std::filesystem;
@@ -313,4 +314,37 @@ TEST_CASE("eIds stay unique when a text numbers its paragraphs twice", "[export]
     CHECK(count(x, "//paragraph[@eId='para_1']/subparagraph[@eId='para_1__subpara_a']") == 1);
     CHECK(count(x, "//paragraph[@eId='para_1-2']/subparagraph") == 1);
     CHECK(count(x, "//mainBody/paragraph") == 4);
+}
+
+// corpus.json and the search index are written a batch of 256 documents at a time: across
+// the batches' seams the text must still be one JSON text, the same as made whole.
+TEST_CASE("corpus.json and the search index made in batches read as one text across the batches", "[export]") {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (int i = 1; i <= 600; ++i)
+        files.push_back({"r" + std::to_string(i) + ".md",
+                         "---\nsymbol: A/RES/70/" + std::to_string(i) + "\ntitle: Resolution " + std::to_string(i) +
+                             "\nbody: General Assembly\nkind: resolution\n---\n\n*Noting* item " + std::to_string(i) +
+                             ",\n\n1. *Decides* to act;\n"});
+    Corpus c = corpus_of(files);
+    REQUIRE(c.documents.size() == 600);
+
+    size_t pieces = 0;
+    std::string text;
+    corpus_json_write(c, [&](std::string_view piece) {
+        ++pieces;
+        text += piece;
+    });
+    CHECK(pieces > 3);
+    CHECK(text == json_text(corpus_json(c)));
+
+    std::string index;
+    search_index_write(c, [&](std::string_view piece) { index += piece; });
+    const std::string head = "window.RESGEN_SEARCH_INDEX = ", tail = ";\n";
+    REQUIRE(index.rfind(head, 0) == 0);
+    REQUIRE(index.size() > head.size() + tail.size());
+    REQUIRE(index.substr(index.size() - tail.size()) == tail);
+    auto parsed = nlohmann::json::parse(index.substr(head.size(), index.size() - head.size() - tail.size()));
+    CHECK(parsed["docs"].size() == 600);
+    REQUIRE(parsed["paras"].size() == 1200);  // a preambular and an operative paragraph each
+    for (size_t k = 0; k < 1200; ++k) CHECK(parsed["paras"][k]["d"] == k / 2);
 }

@@ -40,22 +40,21 @@ std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& ali
 nlohmann::json page_context(const Page& page);
 
 // A file written as it is (a data file). Large ones are made when written (`make`), on the
-// thread that writes them, from the Corpus the plan was made from; the largest give their
-// text piece by piece (`pieces`), so that it is never whole in memory.
+// thread that writes them, from the Corpus the plan was made from; `make` gives the text to
+// its sink whole, or, for the largest, piece by piece, so that it is never whole in memory.
 struct DataFile {
     std::string path;
     std::string bytes;
-    std::function<std::string()> make = {};
-    std::function<void(const TextSink&)> pieces = {};
+    std::function<void(const TextSink&)> make = {};
 
     void write(const TextSink& sink) const {
-        if (pieces) pieces(sink);
-        else sink(make ? make() : bytes);
+        if (make) make(sink);
+        else sink(bytes);
     }
     std::string text() const {
-        if (!pieces) return make ? make() : bytes;
+        if (!make) return bytes;
         std::string out;
-        pieces([&out](std::string_view piece) { out += piece; });
+        make([&out](std::string_view piece) { out += piece; });
         return out;
     }
 };

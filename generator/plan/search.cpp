@@ -57,14 +57,8 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
     sink("]};\n");
 }
 
-std::string search_index_text(const Corpus& corpus) {
-    std::string out;
-    search_index_write(corpus, [&out](std::string_view piece) { out += piece; });
-    return out;
-}
-
 DataFile search_index(const Corpus& corpus) {
-    return {kSearchIndexPath, {}, {}, [&corpus](const TextSink& sink) { search_index_write(corpus, sink); }};
+    return {kSearchIndexPath, {}, [&corpus](const TextSink& sink) { search_index_write(corpus, sink); }};
 }
 
 Page search_page() {

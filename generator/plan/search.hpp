@@ -10,11 +10,10 @@ inline constexpr const char* kSearchIndexPath = "data/search-index.js";
 
 // Every document (its symbol, title, body, date and tags) and every anchored paragraph of the
 // collection (its plain text), with paths relative to the site's root.
-// Made when written, a batch of documents at a time (DataFile::pieces); search_index_write()
-// gives its text to a sink in those pieces, search_index_text() whole.
+// Made when written, a batch of documents at a time: search_index_write() gives its text to
+// a sink in those pieces.
 DataFile search_index(const Corpus& corpus);
 void search_index_write(const Corpus& corpus, const TextSink& sink);
-std::string search_index_text(const Corpus& corpus);
 
 // search/index.html: the search form and the place its results are listed.
 Page search_page();
