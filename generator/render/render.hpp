@@ -4,8 +4,6 @@
 #pragma once
 #include <filesystem>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,6 +12,7 @@
 #include "config/config.hpp"
 #include "model/diagnostic.hpp"
 #include "plan/plan.hpp"
+#include "render/template.hpp"
 
 namespace resgen {
 
@@ -42,18 +41,10 @@ public:
     std::string render(const Page& page) const;
 
 private:
-    // The templates compiled once. A compiled template keeps state while it renders, so each
-    // thread rendering at a time borrows its own copy from a small pool.
-    struct Compiled;
-    std::unique_ptr<Compiled> borrow() const;
-    void give_back(std::unique_ptr<Compiled> c) const;
-
     const TemplateSet& set_;
     SiteConfig config_;
-    std::unique_ptr<Compiled> prototype_;
-    mutable std::mutex pool_mutex_;
-    mutable std::vector<std::unique_ptr<Compiled>> pool_;
+    std::map<std::string, Template> templates_;   // compiled once, shared by every thread
+    Template::Partials partials_;
 };
 
-// nlohmann::json to the Mustache data model (numbers become text).
 }  // namespace resgen

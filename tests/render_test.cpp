@@ -1,0 +1,139 @@
+// Templates render from JSON exactly as kainjow renders the same values copied into its own
+// data: each row is shown by both and must give the same bytes.
+#include <catch2/catch.hpp>
+#include <kainjow/mustache.hpp>
+
+#include "render/template.hpp"
+
+using nlohmann::json;
+namespace km = kainjow::mustache;
+
+namespace {
+
+// JSON as kainjow's data: how pages were rendered before templates read JSON directly.
+km::data as_data(const json& j) {
+    switch (j.type()) {
+        case json::value_t::object: {
+            km::data d{km::data::type::object};
+            for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), as_data(it.value()));
+            return d;
+        }
+        case json::value_t::array: {
+            km::data d{km::data::type::list};
+            for (const auto& v : j) d.push_back(as_data(v));
+            return d;
+        }
+        case json::value_t::string: {
+            const auto& s = j.get_ref<const std::string&>();
+            return s.empty() ? km::data{false} : km::data{s};
+        }
+        case json::value_t::boolean: return km::data{j.get<bool>()};
+        case json::value_t::null: return km::data{false};
+        default: return km::data{j.dump()};
+    }
+}
+
+std::string by_kainjow(const std::string& text, const json& context, const std::map<std::string, std::string>& partials) {
+    km::data d = as_data(context);
+    for (const auto& [name, body] : partials) d.set(name, km::partial{[body = body] { return body; }});
+    km::mustache m{text};
+    REQUIRE(m.is_valid());
+    return m.render(d);
+}
+
+std::string by_template(const std::string& text, const json& context, const std::map<std::string, std::string>& partials) {
+    resgen::Template::Partials compiled;
+    for (const auto& [name, body] : partials) compiled.emplace(name, resgen::Template{body});
+    resgen::Template t{text};
+    REQUIRE(t.valid());
+    std::string out;
+    t.render({&context}, compiled, out);
+    return out;
+}
+
+struct Row {
+    const char* what;
+    const char* text;
+    const char* context;
+};
+
+}  // namespace
+
+TEST_CASE("a template shows JSON as kainjow shows the same values", "[render]") {
+    const std::map<std::string, std::string> partials = {
+        {"item", "<li>{{label}}</li>"},
+        {"block", "{{#entries}}\n  <p>{{.}}</p>\n{{/entries}}\n"},
+        {"nested", "[{{> item}}]"},
+    };
+    const Row rows[] = {
+        {"text alone", "plain text\nand a second line\n", "{}"},
+        {"a variable", "Hello {{name}}!", R"({"name": "world"})"},
+        {"escaped", "{{v}}", R"({"v": "<a href=\"x\">Tom & Jerry's</a>"})"},
+        {"triple braces do not escape", "{{{v}}}", R"({"v": "<b>&amp;</b>"})"},
+        {"ampersand does not escape", "{{& v}}", R"({"v": "<b>'</b>"})"},
+        {"a missing name shows nothing", "[{{nothing}}]", "{}"},
+        {"a number is its JSON text", "{{n}} {{f}} {{neg}}", R"({"n": 42, "f": 1.5, "neg": -3})"},
+        {"true, false and null show nothing", "[{{t}}|{{f}}|{{z}}]", R"({"t": true, "f": false, "z": null})"},
+        {"an object shows nothing", "[{{o}}]", R"({"o": {"a": 1}})"},
+        {"dotted names", "{{a.b.c}} {{a.x.c}}", R"({"a": {"b": {"c": "deep"}}})"},
+        {"a dotted name looks further out when an inner scope lacks it", "{{#inner}}{{a.b}}{{/inner}}",
+         R"({"a": {"b": "outer"}, "inner": {"a": {"c": 1}}})"},
+        {"a section over a list", "{{#list}}<{{name}}>{{/list}}", R"({"list": [{"name": "a"}, {"name": "b"}]})"},
+        {"the implicit iterator", "{{#list}}({{.}}){{/list}}", R"({"list": ["x", "<y>", 3, true]})"},
+        {"a section over an object", "{{#o}}{{a}}{{/o}}", R"({"o": {"a": "in"}})"},
+        {"an empty object is true", "{{#o}}yes{{/o}}", R"({"o": {}})"},
+        {"a section over a string", "{{#s}}[{{.}}]{{/s}}", R"({"s": "text"})"},
+        {"a section over a number", "{{#n}}[{{.}}]{{/n}}{{#z}}zero{{/z}}", R"({"n": 7, "z": 0})"},
+        {"falsy sections", "{{#f}}f{{/f}}{{#e}}e{{/e}}{{#z}}z{{/z}}{{#l}}l{{/l}}{{#m}}m{{/m}}",
+         R"({"f": false, "e": "", "z": null, "l": []})"},
+        {"inverted sections", "{{^f}}f{{/f}}{{^e}}e{{/e}}{{^z}}z{{/z}}{{^l}}l{{/l}}{{^m}}m{{/m}}{{^t}}t{{/t}}",
+         R"({"f": false, "e": "", "z": null, "l": [], "t": true})"},
+        {"lookup climbs the stack", "{{#outer}}{{#inner}}{{a}}-{{b}}-{{c}}{{/inner}}{{/outer}}",
+         R"({"c": "root", "outer": {"b": "outer", "inner": {"a": "inner"}}})"},
+        {"an inner name hides an outer one", "{{#o}}{{v}}{{/o}}{{v}}", R"({"v": "out", "o": {"v": "in"}})"},
+        {"standalone section tags leave no line",
+         "<ul>\n{{#list}}\n  <li>{{.}}</li>\n{{/list}}\n</ul>\n", R"({"list": ["a", "b"]})"},
+        {"an indented standalone tag leaves no line", "a\n  {{#t}}\n  b\n  {{/t}}\nc\n", R"({"t": true})"},
+        {"a line of tags that shows nothing is dropped", "x\n{{#t}}{{missing}}{{/t}}\ny\n", R"({"t": true})"},
+        {"a line with text and a section keeps its text", "x\n<p>{{#t}}yes{{/t}}</p>\ny\n", R"({"t": false})"},
+        {"a false standalone section", "a\n{{#f}}\nhidden\n{{/f}}\nb\n", R"({"f": false})"},
+        {"a blank line without tags stays", "a\n\n  \nb", "{}"},
+        {"comments show nothing", "a{{! a comment }}b\n{{! standalone }}\nc", "{}"},
+        {"carriage returns", "a\r\n{{#t}}\r\nb\r\n{{/t}}\r\nc", R"({"t": true})"},
+        {"set delimiters", "{{=<% %>=}}<% name %> {{name}} <%={{ }}=%>{{name}}", R"({"name": "n"})"},
+        {"an inline partial", "<ul>{{> item}}</ul>", R"({"label": "one"})"},
+        {"a partial in a section", "{{#list}}{{> item}}{{/list}}", R"({"list": [{"label": "a"}, {"label": "b"}]})"},
+        {"a standalone partial with sections", "<div>\n{{> block}}\n</div>\n", R"({"entries": ["x", "y"]})"},
+        {"a partial inside a partial", "{{> nested}}", R"({"label": "deep"})"},
+        {"an unknown partial shows nothing", "[{{> nowhere}}]", "{}"},
+        {"no line end at the end", "{{#t}}\nlast{{/t}}", R"({"t": true})"},
+        {"white space inside tags", "{{ name }}{{# t }}!{{/ t }}", R"({"name": "n", "t": true})"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.what);
+        json context = json::parse(row.context);
+        CHECK(by_template(row.text, context, partials) == by_kainjow(row.text, context, partials));
+    }
+}
+
+TEST_CASE("a template looks names up from the last scope to the first", "[render]") {
+    json page = {{"title", "page"}, {"only_page", "p"}};
+    json common = {{"title", "common"}};
+    resgen::Template t{"{{title}} {{only_page}}"};
+    std::string out = ">";
+    t.render({&page, &common}, {}, out);
+    CHECK(out == ">common p");
+}
+
+TEST_CASE("a template that does not parse names kainjow's error", "[render]") {
+    for (const char* text : {"{{#open}}never closed", "{{/close}}", "{{unclosed", "{{=bad=}}"}) {
+        INFO(text);
+        resgen::Template t{text};
+        km::mustache m{text};
+        CHECK_FALSE(t.valid());
+        CHECK(t.error() == m.error_message());
+        std::string out;
+        t.render({}, {}, out);
+        CHECK(out.empty());
+    }
+}
