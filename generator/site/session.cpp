@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <set>
 
 #include "load/source.hpp"
@@ -78,12 +80,25 @@ std::string inside(const fs::path& p, const fs::path& dir) {
 }
 
 // Adds the time since the last lap under `stage`.
+// The resident and peak memory of this process in KiB, as Linux reports them.
+std::pair<size_t, size_t> memory_kb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    size_t resident = 0, peak = 0;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) resident = std::strtoull(line.c_str() + 6, nullptr, 10);
+        else if (line.rfind("VmHWM:", 0) == 0) peak = std::strtoull(line.c_str() + 6, nullptr, 10);
+    }
+    return {resident, peak};
+}
+
 class Stopwatch {
 public:
     explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
     void lap(const char* stage) {
         auto now = std::chrono::steady_clock::now();
-        out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count()});
+        auto [resident, peak] = memory_kb();
+        out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(), resident, peak});
         last_ = now;
     }
 
