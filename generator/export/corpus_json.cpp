@@ -4,6 +4,7 @@
 
 #include "export/export.hpp"
 #include "markdown/markdown.hpp"
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "parallel/parallel.hpp"
 #include "plan/plan.hpp"
@@ -41,36 +42,36 @@ const char* citation_kind_name(Citation::Kind k) {
 }
 
 json metadata_json(const Metadata& m) {
-    return {{"symbol", stated(m.symbol)},
-            {"id", stated(m.id)},
-            {"title", stated(m.title)},
-            {"body", stated(m.body)},
-            {"kind", stated(m.kind)},
-            {"date", stated(m.date)},
-            {"meeting", stated(m.meeting)},
-            {"session", stated(m.session)},
-            {"agenda_item", stated(m.agenda_item)},
-            {"agenda_title", stated(m.agenda_title)},
-            {"distribution", stated(m.distribution)},
-            {"sponsors", m.sponsors},
-            {"original_language", stated(m.original_language)},
-            {"adopted_as", stated(m.adopted_as)},
-            {"source", stated(m.source)},
-            {"tags", m.tags}};
+    return object_of("symbol", stated(m.symbol),
+                     "id", stated(m.id),
+                     "title", stated(m.title),
+                     "body", stated(m.body),
+                     "kind", stated(m.kind),
+                     "date", stated(m.date),
+                     "meeting", stated(m.meeting),
+                     "session", stated(m.session),
+                     "agenda_item", stated(m.agenda_item),
+                     "agenda_title", stated(m.agenda_title),
+                     "distribution", stated(m.distribution),
+                     "sponsors", m.sponsors,
+                     "original_language", stated(m.original_language),
+                     "adopted_as", stated(m.adopted_as),
+                     "source", stated(m.source),
+                     "tags", m.tags);
 }
 
 json citation_json(const Citation& c) {
-    return {{"kind", citation_kind_name(c.kind)},
-            {"target", c.target},
-            {"span", c.span},
-            {"begin", c.begin},
-            {"end", c.end},
-            {"pinpoint", stated(c.pinpoint)},
-            {"date", stated(c.date)},
-            {"title", stated(c.title)},
-            {"action", stated(c.action)},
-            {"recalls", c.recalls},
-            {"pinned", c.pinned}};
+    return object_of("kind", citation_kind_name(c.kind),
+                     "target", c.target,
+                     "span", c.span,
+                     "begin", c.begin,
+                     "end", c.end,
+                     "pinpoint", stated(c.pinpoint),
+                     "date", stated(c.date),
+                     "title", stated(c.title),
+                     "action", stated(c.action),
+                     "recalls", c.recalls,
+                     "pinned", c.pinned);
 }
 
 json clause_json(const Clause& c) {
@@ -81,19 +82,19 @@ json clause_json(const Clause& c) {
     });
     json citations = json::array();
     for (const auto& cit : c.citations) citations.push_back(citation_json(cit));
-    return {{"kind", kind_name(c.kind)},
-            {"anchor", stated(c.anchor)},
-            {"number", stated(c.number)},
-            {"phrase", stated(c.phrase)},
-            {"voice", stated(c.voice)},
-            {"parent", stated(c.parent)},
-            // Voice lines and headings keep no plain text in the model: derive it here.
-            {"text", c.plain.empty() ? markdown::plain_text(c.markdown) : c.plain},
-            {"markdown", c.markdown},
-            {"line", c.line},
-            {"footnotes", footnotes},
-            {"citations", citations},
-            {"akn_eid", stated(akn_eid(c))}};
+    return object_of("kind", kind_name(c.kind),
+                     "anchor", stated(c.anchor),
+                     "number", stated(c.number),
+                     "phrase", stated(c.phrase),
+                     "voice", stated(c.voice),
+                     "parent", stated(c.parent),
+                     // Voice lines and headings keep no plain text in the model: derive it here.
+                     "text", c.plain.empty() ? markdown::plain_text(c.markdown) : c.plain,
+                     "markdown", c.markdown,
+                     "line", c.line,
+                     "footnotes", std::move(footnotes),
+                     "citations", std::move(citations),
+                     "akn_eid", stated(akn_eid(c)));
 }
 
 json document_json(const Document& d) {
@@ -106,19 +107,19 @@ json document_json(const Document& d) {
     json clauses = json::array();
     for (const auto& c : d.clauses) clauses.push_back(clause_json(c));
     AknNames akn = akn_names(d);
-    return {{"key", d.key},
-            {"label", label_of(d)},
-            {"in_collection", d.in_collection},
-            {"source_file", d.in_collection ? stated(d.path) : json(nullptr)},
-            // For a document outside the collection, the date and title are what the citing
-            // texts give (when they agree), the body and kind what the symbol shows.
-            {"metadata_from", d.in_collection ? "source" : "citations"},
-            {"metadata", metadata_json(d.meta)},
-            {"page", page_path(d)},
-            {"akn_work", akn.work},
-            {"akn_file", d.in_collection ? json(akn_path(d)) : json(nullptr)},
-            {"voices", voices},
-            {"clauses", clauses}};
+    return object_of("key", d.key,
+                     "label", label_of(d),
+                     "in_collection", d.in_collection,
+                     "source_file", d.in_collection ? stated(d.path) : json(nullptr),
+                     // For a document outside the collection, the date and title are what the
+                     // citing texts give (when they agree), the body and kind what the symbol shows.
+                     "metadata_from", d.in_collection ? "source" : "citations",
+                     "metadata", metadata_json(d.meta),
+                     "page", page_path(d),
+                     "akn_work", std::move(akn.work),
+                     "akn_file", d.in_collection ? json(akn_path(d)) : json(nullptr),
+                     "voices", std::move(voices),
+                     "clauses", std::move(clauses));
 }
 
 }  // namespace

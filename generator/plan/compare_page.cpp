@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "plan/genealogy.hpp"
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/text.hpp"
@@ -56,11 +57,9 @@ std::string diff_html(const std::vector<DiffSpan>& diff) {
 }
 
 json side(const Document& d, const std::string& from) {
-    return {{"label", label_of(d)},
-            {"title", d.meta.title},
-            {"body", d.meta.body},
-            {"href", relative_url(from, page_path(d))},
-            {"date", d.meta.date.empty() ? "" : display_date(d.meta.date)}};
+    return object_of("label", label_of(d), "title", d.meta.title, "body", d.meta.body,
+                     "href", relative_url(from, page_path(d)),
+                     "date", d.meta.date.empty() ? "" : display_date(d.meta.date));
 }
 
 }  // namespace
@@ -173,28 +172,29 @@ Page compare_page(const Corpus& corpus, const Alignment& alignment, const Compar
         std::string html = r.change == Change::amended ? diff_html(r.diff)
                            : b                         ? text_html(clause_tokens(*b))
                                                        : text_html(clause_tokens(*a));
-        rows.push_back({{"id", b ? "c-" + b->anchor : "d-" + a->anchor},
-                        {"change", names[static_cast<int>(r.change)]},
-                        {"change_label", r.change == Change::amended && r.similarity == 1.0
-                                             ? "Amended: punctuation"
-                                             : labels[static_cast<int>(r.change)]},
-                        {"before_label", a ? label_of(A) + ", " + clause_label(*a) : ""},
-                        {"before_href", a ? relative_url(page.path, page_path(A)) + "#" + a->anchor : ""},
-                        {"after_label", b ? label_of(B) + ", " + clause_label(*b) : ""},
-                        {"after_href", b ? relative_url(page.path, page_path(B)) + "#" + b->anchor : ""},
-                        {"both", a && b},
-                        {"html", html}});
+        rows.push_back(object_of("id", b ? "c-" + b->anchor : "d-" + a->anchor,
+                                 "change", names[static_cast<int>(r.change)],
+                                 "change_label", r.change == Change::amended && r.similarity == 1.0
+                                                     ? "Amended: punctuation"
+                                                     : labels[static_cast<int>(r.change)],
+                                 "before_label", a ? label_of(A) + ", " + clause_label(*a) : "",
+                                 "before_href", a ? relative_url(page.path, page_path(A)) + "#" + a->anchor : "",
+                                 "after_label", b ? label_of(B) + ", " + clause_label(*b) : "",
+                                 "after_href", b ? relative_url(page.path, page_path(B)) + "#" + b->anchor : "",
+                                 "both", a && b,
+                                 "html", std::move(html)));
     }
     std::string relation = pair.lineage ? (A.meta.kind == "draft" ? "The draft and the resolution it became"
                                                                   : "The recommendation and the resolution adopted")
                                         : "Successive texts of the series";
-    page.context = {{"page_title", "Compare " + label_of(A) + " and " + label_of(B)},
-                    {"relation", relation},
-                    {"before", side(A, page.path)},
-                    {"after", side(B, page.path)},
-                    {"summary", summary_of(cmp)},
-                    {"rows", rows},
-                    {"has_rows", !rows.empty()}};
+    bool has_rows = !rows.empty();
+    page.context = object_of("page_title", "Compare " + label_of(A) + " and " + label_of(B),
+                             "relation", std::move(relation),
+                             "before", side(A, page.path),
+                             "after", side(B, page.path),
+                             "summary", summary_of(cmp),
+                             "rows", std::move(rows),
+                             "has_rows", has_rows);
     return page;
 }
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "markdown/markdown.hpp"
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/text.hpp"
@@ -16,19 +17,18 @@ namespace {
 json link_to(const Document& from_page_doc, const Document& to, const std::string& anchor = "") {
     std::string href = relative_url(page_path(from_page_doc), page_path(to));
     if (!anchor.empty()) href += "#" + anchor;
-    return {{"href", href}, {"label", label_of(to)}, {"title", to.meta.title},
-            {"outside", !to.in_collection}};
+    return object_of("href", std::move(href), "label", label_of(to), "title", to.meta.title, "outside", !to.in_collection);
 }
 
 json meta_row(const std::string& label, const std::string& value, bool always) {
     if (value.empty() && !always) return nullptr;
-    return {{"label", label}, {"value", value}, {"not_stated", value.empty()}};
+    return object_of("label", label, "value", value, "not_stated", value.empty());
 }
 
 json clause_json(const Clause& c, const Corpus& corpus, const std::string& page, bool allow_html) {
-    json j = {{"anchor", c.anchor}, {"lead", c.lead}, {"number", c.number},
-              {"html", c.kind == ClauseKind::voice ? "" : clause_html(c, corpus, page, allow_html)},
-              {"label", clause_label(c)}};
+    json j = object_of("anchor", c.anchor, "lead", c.lead, "number", c.number,
+                       "html", c.kind == ClauseKind::voice ? "" : clause_html(c, corpus, page, allow_html),
+                       "label", clause_label(c));
     j["is_" + std::string(c.kind == ClauseKind::voice          ? "voice"
                           : c.kind == ClauseKind::preambular   ? "preambular"
                           : c.kind == ClauseKind::operative    ? "operative"
@@ -55,17 +55,18 @@ json outgoing(const Document& doc, const Corpus& corpus) {
             item["from_anchor"] = cl.anchor;
             item["from_label"] = clause_label(cl);
             item["pinpoint"] = c.pinpoint;
-            (c.recalls ? recalls : cites).push_back(item);
+            (c.recalls ? recalls : cites).push_back(std::move(item));
         }
     }
-    return {{"recalls", recalls}, {"cites", cites}};
+    return object_of("recalls", std::move(recalls), "cites", std::move(cites));
 }
 
 // Who recalls and cites this document, and what they say of it.
 json incoming(const Document& doc, const Corpus& corpus) {
     json recalled_by = json::array(), cited_by = json::array(), facts = json::array();
     auto it = corpus.cited_by.find(doc.key);
-    if (it == corpus.cited_by.end()) return {{"recalled_by", recalled_by}, {"cited_by", cited_by}, {"facts", facts}};
+    if (it == corpus.cited_by.end())
+        return object_of("recalled_by", std::move(recalled_by), "cited_by", std::move(cited_by), "facts", std::move(facts));
     for (const auto& r : it->second) {
         const Document& from = *corpus.find(r.from);
         const Clause& cl = corpus.clause(r);
@@ -75,16 +76,16 @@ json incoming(const Document& doc, const Corpus& corpus) {
         item["span"] = c.span;
         item["pinpoint"] = c.pinpoint;
         item["date"] = from.meta.date.empty() ? "" : display_date(from.meta.date);
-        (r.recalls ? recalled_by : cited_by).push_back(item);
         if (!c.date.empty() || !c.title.empty() || !c.action.empty() || !c.pinpoint.empty()) {
             json f = item;
             f["cited_date"] = c.date.empty() ? "" : display_date(c.date);
             f["cited_title"] = c.title;
             f["action"] = c.action;
-            facts.push_back(f);
+            facts.push_back(std::move(f));
         }
+        (r.recalls ? recalled_by : cited_by).push_back(std::move(item));
     }
-    return {{"recalled_by", recalled_by}, {"cited_by", cited_by}, {"facts", facts}};
+    return object_of("recalled_by", std::move(recalled_by), "cited_by", std::move(cited_by), "facts", std::move(facts));
 }
 
 json lineage(const Document& doc, const Corpus& corpus) {
@@ -114,7 +115,7 @@ json document_context(const Document& doc, const Corpus& corpus, const SiteConfi
     const std::string path = page_path(doc);
     const Metadata& m = doc.meta;
     json rows = json::array();
-    auto add = [&](json row) { if (!row.is_null()) rows.push_back(row); };
+    auto add = [&](json row) { if (!row.is_null()) rows.push_back(std::move(row)); };
     bool resolution = m.kind == "resolution";
     if (doc.in_collection || !m.symbol.empty()) add(meta_row("Symbol", m.symbol, true));
     add(meta_row("Body", m.body, doc.in_collection));
@@ -144,48 +145,34 @@ json document_context(const Document& doc, const Corpus& corpus, const SiteConfi
                 markdown::for_each_footnote_ref(caller.markdown, [&](std::string_view id, size_t, size_t) { calls = calls || id == c.number; });
                 if (calls) { j["backref"] = "fnref" + c.number + "-" + caller.anchor; break; }
             }
-            footnotes.push_back(j);
+            footnotes.push_back(std::move(j));
         } else if (c.kind == ClauseKind::subparagraph && !body.empty() && body.back().contains("is_operative")) {
-            body.back()["subparagraphs"].push_back(j);
+            body.back()["subparagraphs"].push_back(std::move(j));
         } else {
             if (c.kind == ClauseKind::operative) j["subparagraphs"] = json::array();
-            body.push_back(j);
+            body.push_back(std::move(j));
         }
     }
 
     std::string official = m.symbol.empty() || m.kind == "treaty" ? "" : "https://undocs.org/" + m.symbol;
     json io = incoming(doc, corpus), out = outgoing(doc, corpus);
-    json context = {
-        {"page_title", m.symbol.empty() ? m.title : m.symbol + (m.title.empty() ? "" : ": " + m.title)},
-        {"doc",
-         {{"key", doc.key},
-          {"symbol", m.symbol},
-          {"title", m.title},
-          {"heading", m.title.empty() ? label_of(doc) : m.title},
-          {"in_collection", doc.in_collection},
-          {"outside", !doc.in_collection},
-          {"kind_label", kind_label(m.kind)},
-          {"body", m.body},
-          {"meta", rows},
-          {"official_url", official},
-          {"text", body},
-          {"has_text", !body.empty()},
-          {"footnotes", footnotes},
-          {"has_footnotes", !footnotes.empty()},
-          {"adoption", m.meeting.empty() && m.date.empty() ? ""
-                       : m.meeting + (m.meeting.empty() || m.date.empty() ? "" : ", ") +
-                             (m.date.empty() ? "" : display_date(m.date))},
-          {"show_adoption", doc.in_collection && m.kind != "draft" && !(m.meeting.empty() && m.date.empty())},
-          {"lineage", lineage(doc, corpus)},
-          {"recalls", out["recalls"]},
-          {"cites", out["cites"]},
-          {"recalled_by", io["recalled_by"]},
-          {"cited_by", io["cited_by"]},
-          {"facts", io["facts"]},
-          {"tags", m.tags}}}};
+    bool has_text = !body.empty(), has_footnotes = !footnotes.empty();
+    json doc_json = object_of(
+        "key", doc.key, "symbol", m.symbol, "title", m.title, "heading", m.title.empty() ? label_of(doc) : m.title,
+        "in_collection", doc.in_collection, "outside", !doc.in_collection, "kind_label", kind_label(m.kind),
+        "body", m.body, "meta", std::move(rows), "official_url", std::move(official), "text", std::move(body),
+        "has_text", has_text, "footnotes", std::move(footnotes), "has_footnotes", has_footnotes,
+        "adoption", m.meeting.empty() && m.date.empty() ? ""
+                    : m.meeting + (m.meeting.empty() || m.date.empty() ? "" : ", ") +
+                          (m.date.empty() ? "" : display_date(m.date)),
+        "show_adoption", doc.in_collection && m.kind != "draft" && !(m.meeting.empty() && m.date.empty()),
+        "lineage", lineage(doc, corpus), "recalls", std::move(out["recalls"]), "cites", std::move(out["cites"]),
+        "recalled_by", std::move(io["recalled_by"]), "cited_by", std::move(io["cited_by"]),
+        "facts", std::move(io["facts"]), "tags", m.tags);
     for (const char* k : {"lineage", "recalls", "cites", "recalled_by", "cited_by", "facts", "tags"})
-        context["doc"][std::string("has_") + k] = !context["doc"][k].empty();
-    return context;
+        doc_json[std::string("has_") + k] = !doc_json[k].empty();
+    return object_of("page_title", m.symbol.empty() ? m.title : m.symbol + (m.title.empty() ? "" : ": " + m.title),
+                     "doc", std::move(doc_json));
 }
 
 Page document_page_outline(const Document& doc, const Corpus& corpus) {

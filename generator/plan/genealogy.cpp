@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "parallel/parallel.hpp"
 #include "plan/pages.hpp"
@@ -64,9 +65,8 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     json origin = nullptr;
     if (odoc != doc) {
         const Document& o = c.documents[odoc];
-        origin = {{"label", label_of(o) + " " + anchor_of(c, odoc, oclause)},
-                  {"href", clause_href(odoc, oclause)},
-                  {"date", o.meta.date.empty() ? "" : display_date(o.meta.date)}};
+        origin = object_of("label", label_of(o) + " " + anchor_of(c, odoc, oclause), "href", clause_href(odoc, oclause),
+                           "date", o.meta.date.empty() ? "" : display_date(o.meta.date));
     }
 
     // The clause and those carrying its language, in the order of the series.
@@ -78,8 +78,8 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     bool placed = false;
     size_t later = 0;
     auto self_entry = [&] {
-        entries.push_back({{"label", label_of(c.documents[doc]) + " " + anchor_of(c, doc, clause)},
-                           {"href", ""}, {"self", true}, {"change", "this text"}, {"compare_href", ""}});
+        entries.push_back(object_of("label", label_of(c.documents[doc]) + " " + anchor_of(c, doc, clause), "href", "",
+                                    "self", true, "change", "this text", "compare_href", ""));
         placed = true;
     };
     // A paragraph of agreed language can recur in hundreds of texts: the list names the first
@@ -99,13 +99,13 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
             size_t row_clause = p->after == doc ? clause : l->clause;
             compare_href = relative_url(page, p->path) + "#c-" + anchor_of(c, p->after, row_clause);
         }
-        entries.push_back({{"label", label_of(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause)},
-                           {"href", clause_href(l->document, l->clause)},
-                           {"self", false},
-                           {"change", l->verbatim              ? "word for word"
-                                      : l->similarity == 1.0 ? "word for word, punctuation changed"
-                                                             : "with changes"},
-                           {"compare_href", compare_href}});
+        entries.push_back(object_of("label", label_of(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause),
+                                    "href", clause_href(l->document, l->clause),
+                                    "self", false,
+                                    "change", l->verbatim              ? "word for word"
+                                              : l->similarity == 1.0 ? "word for word, punctuation changed"
+                                                                     : "with changes",
+                                    "compare_href", std::move(compare_href)));
     }
     if (!placed) self_entry();
 
@@ -114,14 +114,14 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     else if (!origin.is_null()) summary = "Language since " + origin["label"].get<std::string>() + ", in " +
                                           plural(links.size(), "other text", "other texts");
     else summary = "Language first appears here, carried in " + plural(later, "later text", "later texts");
-    return {{"summary", summary}, {"origin", origin}, {"entries", entries}, {"has_entries", !links.empty()}};
+    return object_of("summary", std::move(summary), "origin", std::move(origin), "entries", std::move(entries),
+                     "has_entries", !links.empty());
 }
 
 json comparison_link(const Corpus& c, const ComparePair& p, const std::string& page) {
-    return {{"href", relative_url(page, p.path)},
-            {"label", label_of(c.documents[p.before]) + " and " + label_of(c.documents[p.after])},
-            {"summary", summary_of(p.comparison)},
-            {"lineage", p.lineage}};
+    return object_of("href", relative_url(page, p.path),
+                     "label", label_of(c.documents[p.before]) + " and " + label_of(c.documents[p.after]),
+                     "summary", summary_of(p.comparison), "lineage", p.lineage);
 }
 
 // Sets `genealogy` on each clause object of a document page's text, sub-paragraphs included.

@@ -1,6 +1,7 @@
 #include "plan/search.hpp"
 
 #include "parallel/parallel.hpp"
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 
 namespace resgen {
@@ -44,7 +45,7 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
             for (const auto& c : corpus.documents[index].clauses) {
                 if (c.anchor.empty() || c.plain.empty()) continue;
                 if (!paras[k].empty()) paras[k] += ',';
-                paras[k] += json{{"d", index}, {"a", c.anchor}, {"l", clause_label(c)}, {"x", c.plain}}.dump();
+                paras[k] += object_of("d", index, "a", c.anchor, "l", clause_label(c), "x", c.plain).dump();
             }
         });
         for (const auto& p : paras) {
