@@ -79,6 +79,7 @@ DocumentUnits units_of_document(const Corpus& corpus, size_t d) {
     const Document& doc = corpus.documents[d];
     if (!doc.in_collection) return out;
     size_t position = 0;
+    std::string word;
     for (size_t c = 0; c < doc.clauses.size(); ++c) {
         if (!carries_language(doc.clauses[c])) continue;
         std::vector<Token> tokens = clause_tokens(doc.clauses[c]);
@@ -86,8 +87,11 @@ DocumentUnits units_of_document(const Corpus& corpus, size_t d) {
         Unit u{d, c, position++, tier(doc.clauses[c].kind), kFnvBasis, {}, {}};
         for (const auto& t : tokens) u.text = fnv1a_bytes(fnv1a_bytes(u.text, t.text), std::string_view("\0", 1));
         std::vector<uint64_t> words;
-        for (const auto& w : words_of(tokens))
-            if (!is_function_word(w)) words.push_back(fnv1a_bytes(kFnvBasis, w));
+        for (const auto& t : tokens) {
+            if (!is_word(t)) continue;
+            lower_case_word(t, word);
+            if (!is_function_word(word)) words.push_back(fnv1a_bytes(kFnvBasis, word));
+        }
         if (words.empty()) continue;
         out.units.push_back(std::move(u));
         out.words.push_back(std::move(words));

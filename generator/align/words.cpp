@@ -3,13 +3,18 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 namespace resgen {
 
 namespace {
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// ASCII by hand, not <cctype>: these run on every byte of every clause, and the library's
+// are calls through the locale (the same answers for ASCII in the "C" locale resgen runs in).
+bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+bool is_word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
 
 // Typographic punctuation that UTF-8 spells with several bytes: a mark of its own, not a
 // part of the word it touches.
@@ -30,7 +35,7 @@ std::vector<Token> tokenize(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         unsigned char c = s[i];
-        if (std::isspace(c)) {
+        if (is_space(c)) {
             space = true;
             ++i;
             continue;
@@ -54,25 +59,34 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
+bool is_word(const Token& t) { return !t.text.empty() && is_word_byte(t.text[0]) && !mark_at(t.text, 0); }
+
+void lower_case_word(const Token& t, std::string& out) {
+    out.resize(t.text.size());
+    std::transform(t.text.begin(), t.text.end(), out.begin(), lower);
+}
+
 std::vector<std::string> words_of(const std::vector<Token>& tokens) {
     std::vector<std::string> out;
     for (const auto& t : tokens) {
-        if (t.text.empty() || !is_word_byte(t.text[0]) || mark_at(t.text, 0)) continue;
-        std::string w = t.text;
-        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        out.push_back(std::move(w));
+        if (!is_word(t)) continue;
+        lower_case_word(t, out.emplace_back());
     }
     return out;
 }
 
+namespace {
+constexpr std::string_view kFunctionWords[] = {
+    "a",     "an",   "and",  "any",   "are",   "as",    "at",    "be",   "been",  "between", "both", "but",
+    "by",    "for",  "from", "has",   "have",  "he",    "his",   "in",   "into",  "is",      "it",   "its",
+    "may",   "not",  "of",   "on",    "or",    "other", "shall", "should", "such", "that",   "the",  "their",
+    "them",  "these", "they", "this", "those", "to",    "upon",  "was",  "were",  "which",   "who",  "whose",
+    "will",  "with", "within", "would"};
+static_assert(std::is_sorted(std::begin(kFunctionWords), std::end(kFunctionWords)), "kept sorted for binary search");
+}  // namespace
+
 bool is_function_word(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
-        "a",     "an",   "and",  "any",   "are",   "as",    "at",    "be",   "been",  "between", "both", "but",
-        "by",    "for",  "from", "has",   "have",  "he",    "his",   "in",   "into",  "is",      "it",   "its",
-        "may",   "not",  "of",   "on",    "or",    "other", "shall", "should", "such", "that",   "the",  "their",
-        "them",  "these", "they", "this", "those", "to",    "upon",  "was",  "were",  "which",   "who",  "whose",
-        "will",  "with", "within", "would"};
-    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+    return std::binary_search(std::begin(kFunctionWords), std::end(kFunctionWords), w);
 }
 
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {

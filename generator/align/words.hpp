@@ -23,6 +23,10 @@ std::vector<Token> tokenize(std::string_view plain);
 // The words of a token sequence, lower-cased (ASCII), punctuation left out: what similarity
 // is measured on.
 std::vector<std::string> words_of(const std::vector<Token>& tokens);
+// One token of that: whether it is a word, and the word lower-cased into `out` (whose buffer
+// is reused, for loops over millions of words).
+bool is_word(const Token& token);
+void lower_case_word(const Token& token, std::string& out);
 
 // Articles, prepositions, conjunctions, pronouns and auxiliaries: the words any two English
 // sentences share. Alignment measures clauses on the other words, so that two paragraphs on
