@@ -402,11 +402,17 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
     for (size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
     std::vector<std::pair<uint64_t, uint32_t>>& index = s.index;
     index.resize(bucket_start.back());
-    {
-        std::vector<size_t> fill(bucket_start.begin(), bucket_start.end() - 1);
+    // Each core fills its own range of buckets (the sort below fixes the order within one).
+    const unsigned threads = static_cast<unsigned>(std::min<size_t>(thread_count(), std::max<size_t>(units.size(), 1)));
+    parallel_for(threads, [&](size_t t) {
+        const size_t first = (size_t{1} << kBucketBits) * t / threads, last = (size_t{1} << kBucketBits) * (t + 1) / threads;
+        std::vector<size_t> fill(bucket_start.begin() + static_cast<long>(first), bucket_start.begin() + static_cast<long>(last));
         for (size_t i = 0; i < units.size(); ++i)
-            for (uint64_t h : units[i].shingles) index[fill[h >> (64 - kBucketBits)]++] = {h, static_cast<uint32_t>(i)};
-    }
+            for (uint64_t h : units[i].shingles) {
+                size_t b = h >> (64 - kBucketBits);
+                if (b >= first && b < last) index[fill[b - first]++] = {h, static_cast<uint32_t>(i)};
+            }
+    });
     parallel_for(size_t{1} << kBucketBits, [&](size_t b) {
         std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
     });
@@ -424,7 +430,6 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
     // cores (strided, each thread with its own marks) and their results kept in its slot.
     s.scored.resize(units.size());
     s.measured.assign(units.size(), 0);
-    const unsigned threads = static_cast<unsigned>(std::min<size_t>(thread_count(), std::max<size_t>(units.size(), 1)));
     auto lookup = [&](UnitRef r) { return &units[s.unit_of[r.document][r.clause] - 1]; };
     parallel_for(threads, [&](size_t t) {
         std::vector<uint32_t> seen(units.size(), 0);
@@ -453,23 +458,31 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
         size_t a, b;
         Entry e;
     };
-    std::vector<Keyed> flat;
-    {
-        size_t total = 0;
-        for (const auto& l : s.scored) total += l.size();
-        flat.reserve(total);
-    }
+    // Units are in document order, so the entries of one first document are already together:
+    // each document's are sorted on their own, on every core.
+    std::vector<size_t> offset(units.size() + 1, 0);
     for (size_t i = 0; i < units.size(); ++i) {
         s.alignment.scored += s.measured[i];
+        offset[i + 1] = offset[i] + s.scored[i].size();
+    }
+    std::vector<Keyed> flat(offset.back());
+    parallel_for(units.size(), [&](size_t i) {
+        size_t k = offset[i];
         for (const ScoredRef& e : s.scored[i]) {
             const Unit& v = *lookup(e.v);
-            flat.push_back({units[i].document, v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}});
+            flat[k++] = {units[i].document, v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}};
         }
-    }
-    std::sort(flat.begin(), flat.end(), [](const Keyed& x, const Keyed& y) {
-        if (x.a != y.a) return x.a < y.a;
-        if (x.b != y.b) return x.b < y.b;
-        return entry_before(x.e, y.e);
+    });
+    std::vector<size_t> document_start;  // where each first document's entries begin in flat
+    for (size_t k = 0; k < flat.size(); ++k)
+        if (k == 0 || flat[k].a != flat[k - 1].a) document_start.push_back(k);
+    document_start.push_back(flat.size());
+    parallel_for(document_start.size() - 1, [&](size_t g) {
+        std::sort(flat.begin() + static_cast<long>(document_start[g]), flat.begin() + static_cast<long>(document_start[g + 1]),
+                  [](const Keyed& x, const Keyed& y) {
+                      if (x.b != y.b) return x.b < y.b;
+                      return entry_before(x.e, y.e);
+                  });
     });
     std::vector<std::pair<size_t, size_t>> groups;  // [begin, end) of flat
     for (size_t i = 0; i < flat.size();) {
@@ -491,15 +504,30 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
     });
     flat = {};
 
-    s.alignment.links.resize(n);
-    for (size_t d = 0; d < n; ++d) s.alignment.links[d].resize(corpus.documents[d].clauses.size());
-    for (const auto& p : s.alignment.pairs)
-        for (const auto& m : p.matches) {
-            s.alignment.links[p.a][m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
-            s.alignment.links[p.b][m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
+    // Each document's links gathered from the pairs that concern it, on every core.
+    std::vector<size_t> pairs_start(n + 1, 0), pairs_of;
+    for (const auto& p : s.alignment.pairs) ++pairs_start[p.a + 1], ++pairs_start[p.b + 1];
+    for (size_t d = 0; d < n; ++d) pairs_start[d + 1] += pairs_start[d];
+    pairs_of.resize(pairs_start[n]);
+    {
+        std::vector<size_t> fill(pairs_start.begin(), pairs_start.end() - 1);
+        for (size_t k = 0; k < s.alignment.pairs.size(); ++k) {
+            pairs_of[fill[s.alignment.pairs[k].a]++] = k;
+            pairs_of[fill[s.alignment.pairs[k].b]++] = k;
         }
+    }
+    s.alignment.links.resize(n);
     parallel_for(n, [&](size_t d) {
-        for (auto& l : s.alignment.links[d]) sort_links(l);
+        auto& links = s.alignment.links[d];
+        links.resize(corpus.documents[d].clauses.size());
+        for (size_t k = pairs_start[d]; k < pairs_start[d + 1]; ++k) {
+            const DocumentAlignment& p = s.alignment.pairs[pairs_of[k]];
+            for (const auto& m : p.matches) {
+                if (p.a == d) links[m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
+                else links[m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
+            }
+        }
+        for (auto& l : links) sort_links(l);
     });
     s.edited.assign(n, 0);
 }
