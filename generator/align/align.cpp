@@ -209,10 +209,20 @@ DocumentAlignment pair_documents(const Corpus& corpus, size_t da, size_t db, con
     return pair;
 }
 
-void sort_links(std::vector<ClauseLink>& l) {
-    std::sort(l.begin(), l.end(), [](const ClauseLink& x, const ClauseLink& y) {
-        return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
-    });
+// The links of document `d`, from the pairs of documents it belongs to, in any order (they are
+// sorted by the document and clause they name).
+std::vector<std::vector<ClauseLink>> document_links(size_t d, size_t clauses, const std::vector<const DocumentAlignment*>& pairs) {
+    std::vector<std::vector<ClauseLink>> links(clauses);
+    for (const DocumentAlignment* p : pairs) {
+        bool first = p->a == d;
+        for (const auto& m : p->matches)
+            links[first ? m.a : m.b].push_back({first ? p->b : p->a, first ? m.b : m.a, m.similarity, m.verbatim});
+    }
+    for (auto& l : links)
+        std::sort(l.begin(), l.end(), [](const ClauseLink& x, const ClauseLink& y) {
+            return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
+        });
+    return links;
 }
 
 }  // namespace
@@ -518,16 +528,9 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
     }
     s.alignment.links.resize(n);
     parallel_for(n, [&](size_t d) {
-        auto& links = s.alignment.links[d];
-        links.resize(corpus.documents[d].clauses.size());
-        for (size_t k = pairs_start[d]; k < pairs_start[d + 1]; ++k) {
-            const DocumentAlignment& p = s.alignment.pairs[pairs_of[k]];
-            for (const auto& m : p.matches) {
-                if (p.a == d) links[m.a].push_back({p.b, m.b, m.similarity, m.verbatim});
-                else links[m.b].push_back({p.a, m.a, m.similarity, m.verbatim});
-            }
-        }
-        for (auto& l : links) sort_links(l);
+        std::vector<const DocumentAlignment*> mine;
+        for (size_t k = pairs_start[d]; k < pairs_start[d + 1]; ++k) mine.push_back(&s.alignment.pairs[pairs_of[k]]);
+        s.alignment.links[d] = document_links(d, corpus.documents[d].clauses.size(), mine);
     });
     s.edited.assign(n, 0);
 }
@@ -688,16 +691,10 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
             for (const auto& l : clause) partners.insert(l.document);
         for (auto [a, b] : pairs)
             if (a == d || b == d) partners.insert(a == d ? b : a);
-        s.alignment.links[d].assign(corpus.documents[d].clauses.size(), {});
-        for (size_t other : partners) {
-            const DocumentAlignment* p = s.alignment.find(d, other);
-            if (!p) continue;
-            bool first = p->a == d;
-            for (const auto& m : p->matches)
-                s.alignment.links[d][first ? m.a : m.b].push_back(
-                    {other, first ? m.b : m.a, m.similarity, m.verbatim});
-        }
-        for (auto& l : s.alignment.links[d]) sort_links(l);
+        std::vector<const DocumentAlignment*> mine;
+        for (size_t other : partners)
+            if (const DocumentAlignment* p = s.alignment.find(d, other)) mine.push_back(p);
+        s.alignment.links[d] = document_links(d, corpus.documents[d].clauses.size(), mine);
     }
     return {relinked.begin(), relinked.end()};
 }
