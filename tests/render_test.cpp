@@ -76,6 +76,7 @@ TEST_CASE("a template shows JSON as kainjow shows the same values", "[render]") 
         {"true, false and null show nothing", "[{{t}}|{{f}}|{{z}}]", R"({"t": true, "f": false, "z": null})"},
         {"an object shows nothing", "[{{o}}]", R"({"o": {"a": 1}})"},
         {"dotted names", "{{a.b.c}} {{a.x.c}}", R"({"a": {"b": {"c": "deep"}}})"},
+        {"odd dots", "[{{a.b.}}|{{.a}}|{{a..b}}|{{}}]", R"({"a": {"b": "x", "": {"b": "y"}}, "": "empty"})"},
         {"a dotted name looks further out when an inner scope lacks it", "{{#inner}}{{a.b}}{{/inner}}",
          R"({"a": {"b": "outer"}, "inner": {"a": {"c": 1}}})"},
         {"a section over a list", "{{#list}}<{{name}}>{{/list}}", R"({"list": [{"name": "a"}, {"name": "b"}]})"},

@@ -23,15 +23,10 @@ struct Node {
     std::vector<Node> children;      // a section's
 };
 
+// As kainjow splits a name: a name without a dot is looked up whole, "" included.
 std::vector<std::string> split_name(const std::string& name) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (true) {
-        size_t dot = name.find('.', start);
-        parts.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-        if (dot == std::string::npos) return parts;
-        start = dot + 1;
-    }
+    if (name.find('.') == std::string::npos) return {name};
+    return km::split<std::string>(name, '.');
 }
 
 void convert(const std::vector<km::component<std::string>>& components, std::vector<Node>& out) {
