@@ -138,3 +138,18 @@ TEST_CASE("a template that does not parse names kainjow's error", "[render]") {
         CHECK(out.empty());
     }
 }
+
+TEST_CASE("a partial shows itself as deep as its data goes, and a partial that never ends stops", "[render]") {
+    resgen::Template::Partials partials;
+    partials.emplace("node", resgen::Template{"<{{name}}{{#children}}{{> node}}{{/children}}>"});
+    partials.emplace("forever", resgen::Template{"x{{> forever}}"});
+    json tree = json::parse(R"({"name": "a", "children": [{"name": "b", "children": [{"name": "c", "children": []}]},
+                                                    {"name": "d", "children": []}]})");
+    std::string out;
+    resgen::Template{"{{> node}}"}.render({&tree}, partials, out);
+    CHECK(out == "<a<b<c>><d>>");
+
+    std::string endless;
+    resgen::Template{"{{> forever}}"}.render({&tree}, partials, endless);
+    CHECK(endless == std::string(100, 'x'));
+}

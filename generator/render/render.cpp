@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "load/source.hpp"
+#include "plan/json_object.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -84,15 +85,12 @@ std::string Renderer::render(const Page& page) const {
         root = page.context["root"].get<std::string>();
     json nav = json::array();
     for (const auto& item : kNav)
-        nav.push_back({{"label", item.label}, {"href", root + item.path}, {"current", page.path == item.path}});
+        nav.push_back(object_of("label", item.label, "href", root + item.path, "current", page.path == item.path));
 
     // What every page has sits above the page's own context, so it wins on a clash.
-    json common = {{"site", {{"title", config_.title}, {"description", config_.description}, {"language", config_.language}}},
-                   {"root", root},
-                   {"nav", std::move(nav)},
-                   {"path", page.path},
-                   {"template", page.template_name},
-                   {"is_" + page.template_name, true}};
+    json common = object_of("site", object_of("title", config_.title, "description", config_.description, "language", config_.language),
+                            "root", root, "nav", std::move(nav), "path", page.path, "template", page.template_name,
+                            "is_" + page.template_name, true);
     std::vector<const json*> scopes;
     if (page.context.is_object()) scopes.push_back(&page.context);
     scopes.push_back(&common);

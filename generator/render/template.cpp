@@ -96,6 +96,8 @@ struct TemplateWalk {
     std::string& out;
     size_t line_start;
     bool section_on_line = false;
+    int partial_depth = 0;  // a partial that shows itself with no section to end it stops here
+    static constexpr int kMaxPartialDepth = 100;
 
     const json* find(const Node& n) const {
         if (n.implicit) return scopes.empty() ? nullptr : scopes.back();
@@ -164,7 +166,10 @@ struct TemplateWalk {
                 }
                 case NodeKind::partial: {
                     auto p = partials.find(n.text);
-                    if (p != partials.end() && p->second.valid()) nodes(p->second.parsed_->nodes);
+                    if (p == partials.end() || !p->second.valid() || partial_depth == kMaxPartialDepth) break;
+                    ++partial_depth;
+                    nodes(p->second.parsed_->nodes);
+                    --partial_depth;
                     break;
                 }
             }
