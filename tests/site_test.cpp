@@ -129,6 +129,22 @@ TEST_CASE("two builds of the same content are byte-identical", "[site]") {
     CHECK(snapshot(a.path / "site") == snapshot(b.path / "site"));
 }
 
+TEST_CASE("a build reports each stage's time and the memory the process held", "[site]") {
+    TempDir a;
+    BuildResult r = build(kContent, a.path / "site");
+    REQUIRE(r.ok);
+    std::vector<std::string> stages;
+    for (const auto& t : r.timings) {
+        stages.push_back(t.stage);
+        CHECK(t.ms >= 0);
+        // Linux says how much; the peak so far is never below what is held now.
+        CHECK(t.resident_kb > 0);
+        CHECK(t.peak_kb >= t.resident_kb);
+    }
+    CHECK(stages == std::vector<std::string>{"load and parse", "resolve", "align", "plan", "render and write"});
+    for (size_t i = 1; i < r.timings.size(); ++i) CHECK(r.timings[i].peak_kb >= r.timings[i - 1].peak_kb);
+}
+
 TEST_CASE("a tiny fixture site: pages, recalls, an editor's pinned link, an outside document", "[site]") {
     TempDir tmp;
     const fs::path content = fs::path(RESGEN_FIXTURES) / "mini" / "content";
