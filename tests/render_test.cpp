@@ -1,8 +1,8 @@
 // Templates render from JSON exactly as kainjow renders the same values copied into its own
 // data: each row is shown by both and must give the same bytes.
 #include <catch2/catch.hpp>
-#include <kainjow/mustache.hpp>
 
+#include "mustache_reference.hpp"
 #include "render/template.hpp"
 
 using nlohmann::json;
@@ -10,35 +10,12 @@ namespace km = kainjow::mustache;
 
 namespace {
 
-// JSON as kainjow's data: how pages were rendered before templates read JSON directly.
-km::data as_data(const json& j) {
-    switch (j.type()) {
-        case json::value_t::object: {
-            km::data d{km::data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), as_data(it.value()));
-            return d;
-        }
-        case json::value_t::array: {
-            km::data d{km::data::type::list};
-            for (const auto& v : j) d.push_back(as_data(v));
-            return d;
-        }
-        case json::value_t::string: {
-            const auto& s = j.get_ref<const std::string&>();
-            return s.empty() ? km::data{false} : km::data{s};
-        }
-        case json::value_t::boolean: return km::data{j.get<bool>()};
-        case json::value_t::null: return km::data{false};
-        default: return km::data{j.dump()};
-    }
-}
-
 std::string by_kainjow(const std::string& text, const json& context, const std::map<std::string, std::string>& partials) {
-    km::data d = as_data(context);
-    for (const auto& [name, body] : partials) d.set(name, km::partial{[body = body] { return body; }});
+    km::data root = resgen::reference::as_data(context);
+    resgen::reference::Context ctx{&root, partials};
     km::mustache m{text};
     REQUIRE(m.is_valid());
-    return m.render(d);
+    return m.render(ctx);
 }
 
 std::string by_template(const std::string& text, const json& context, const std::map<std::string, std::string>& partials) {
