@@ -127,7 +127,7 @@ json document_json(const Document& d) {
 json corpus_json(const Corpus& corpus) {
     json documents = json::array();
     for (const auto& d : corpus.documents) documents.push_back(document_json(d));
-    return {{"format", "resgen-corpus"}, {"version", 1}, {"documents", documents}};
+    return object_of("format", "resgen-corpus", "version", 1, "documents", std::move(documents));
 }
 
 void corpus_json_write(const Corpus& corpus, const TextSink& sink) {

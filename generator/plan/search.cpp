@@ -6,8 +6,6 @@
 
 namespace resgen {
 
-using nlohmann::json;
-
 void search_index_write(const Corpus& corpus, const TextSink& sink) {
     // Short keys: the index travels with every offline copy. The text is that of one JSON
     // object {"docs": [...], "paras": [...]}, each document's entries written on every core:
@@ -18,15 +16,10 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
         const Document& d = corpus.documents[index];
         std::string tags;
         for (const auto& t : d.meta.tags) tags += (tags.empty() ? "" : " ") + t;
-        docs[index] = json{{"u", page_path(d)},
-                           {"l", label_of(d)},
-                           {"s", d.meta.symbol},
-                           {"t", d.meta.title},
-                           {"b", d.meta.body},
-                           {"k", kind_label(d.meta.kind)},
-                           {"y", d.meta.date.empty() ? "" : display_date(d.meta.date)},
-                           {"g", tags},
-                           {"o", d.in_collection ? 0 : 1}}
+        docs[index] = object_of("u", page_path(d), "l", label_of(d), "s", d.meta.symbol, "t", d.meta.title,
+                                "b", d.meta.body, "k", kind_label(d.meta.kind),
+                                "y", d.meta.date.empty() ? "" : display_date(d.meta.date), "g", std::move(tags),
+                                "o", d.in_collection ? 0 : 1)
                           .dump();
     });
     std::string out = "window.RESGEN_SEARCH_INDEX = {\"docs\":[";

@@ -79,7 +79,6 @@ std::string inside(const fs::path& p, const fs::path& dir) {
     return s;
 }
 
-// Adds the time since the last lap under `stage`.
 // The resident and peak memory of this process in KiB, as Linux reports them.
 std::pair<size_t, size_t> memory_kb() {
     std::ifstream status("/proc/self/status");
@@ -95,6 +94,7 @@ std::pair<size_t, size_t> memory_kb() {
 class Stopwatch {
 public:
     explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
+    // Adds the time since the last lap under `stage`, and the memory held now.
     void lap(const char* stage) {
         auto now = std::chrono::steady_clock::now();
         auto [resident, peak] = memory_kb();
