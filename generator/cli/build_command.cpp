@@ -100,7 +100,8 @@ void add_build_command(CLI::App& app, Action& run) {
                       << " removed) in " << ms.count() << " ms\n";
             if (o->timings)
                 for (const auto& t : r.timings)
-                    std::cout << "  " << t.stage << ": " << static_cast<long>(t.ms + 0.5) << " ms, memory "
+                    std::cout << "  " << t.stage << ": " << static_cast<long>(t.ms + 0.5) << " ms (CPU "
+                              << static_cast<long>(t.cpu_ms + 0.5) << " ms), memory "
                               << t.resident_kb / 1024 << " MB (peak " << t.peak_kb / 1024 << " MB)\n";
             return int(ok);
         };

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <set>
 
+#include <sys/resource.h>
+
 #include "load/source.hpp"
 #include "parallel/parallel.hpp"
 #include "parse/parse.hpp"
@@ -91,20 +93,32 @@ std::pair<size_t, size_t> memory_kb() {
     return {resident, peak};
 }
 
+// The processor time of this process so far, all threads, user and system, in milliseconds.
+double cpu_ms() {
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+    auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 class Stopwatch {
 public:
     explicit Stopwatch(std::vector<StageTime>& out) : out_(out) {}
     // Adds the time since the last lap under `stage`, and the memory held now.
     void lap(const char* stage) {
         auto now = std::chrono::steady_clock::now();
+        double cpu = cpu_ms();
         auto [resident, peak] = memory_kb();
-        out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(), resident, peak});
+        out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(), cpu - last_cpu_,
+                        resident, peak});
         last_ = now;
+        last_cpu_ = cpu;
     }
 
 private:
     std::vector<StageTime>& out_;
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+    double last_cpu_ = cpu_ms();
 };
 
 }  // namespace

@@ -48,6 +48,7 @@ Site make_site(const BuildOptions& options);
 struct StageTime {
     std::string stage;   // "load and parse", "align", ...: of a build, an update or a refresh
     double ms = 0;
+    double cpu_ms = 0;       // processor time of all threads in the stage, where the system says
     size_t resident_kb = 0;  // the process's memory when the stage ended, and its peak so far
     size_t peak_kb = 0;      // (0 where the system does not say)
 };
