@@ -23,47 +23,16 @@
 #include <sstream>
 
 #include "load/source.hpp"
+#include "run_resgen.hpp"
 #include "write/write.hpp"
 
 namespace fs = std::filesystem;
+using resgen_test::quote;
+using resgen_test::Run;
+using resgen_test::run_resgen;
+using resgen_test::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("resgen-safety-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string quote(const fs::path& p) {
-    std::string s = "'";
-    for (char c : p.string()) s += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return s + "'";
-}
-
-// Runs `resgen <args>` with an optional environment prefix, capturing both streams.
-Run run_resgen(const std::string& args, const fs::path& scratch, const std::string& env = "") {
-    fs::path out = scratch / "stdout", err = scratch / "stderr";
-    std::string cmd = env + " " + quote(RESGEN_BINARY) + " " + args + " >" + quote(out) + " 2>" + quote(err);
-    int status = std::system(cmd.c_str());
-    Run r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = resgen::read_file(out);
-    r.err = resgen::read_file(err);
-    return r;
-}
 
 std::map<std::string, std::string> snapshot(const fs::path& root) {
     std::map<std::string, std::string> files;

@@ -17,7 +17,7 @@ struct BundleOptions {
 
 void add_bundle_command(CLI::App& app, Action& run) {
     auto o = std::make_shared<BundleOptions>();
-    CLI::App* cmd = app.add_subcommand("bundle", "pack the site into one zip that works offline, opened from file://");
+    CLI::App* cmd = app.add_subcommand("bundle", bundle_summary);
     cmd->add_option("--content", o->content, "folder of the content files and site.yml")->capture_default_str();
     cmd->add_option("--templates", o->templates, "folder of templates that replace the built-in ones, file by file");
     cmd->add_option("--out", o->out, "the zip file to write (replaced only if resgen wrote it)")->capture_default_str();

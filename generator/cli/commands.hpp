@@ -7,15 +7,34 @@
 
 namespace resgen::cli {
 
-enum ExitCode { ok = 0, content_error = 1, usage_error = 2 };
+// 3: a command's executable (resgen-serve, resgen-bundle) is missing next to resgen.
+enum ExitCode { ok = 0, content_error = 1, usage_error = 2, missing_executable = 3 };
 
 // Registers a subcommand; `run` is set to the action to perform when it is chosen.
 using Action = std::function<int()>;
+
+// The two commands that run in executables of their own (see helper.cpp), as `resgen --help`
+// and the helper itself describe them.
+inline constexpr const char* serve_summary = "build, serve on loopback, and rebuild and reload pages as files change";
+inline constexpr const char* bundle_summary = "pack the site into one zip that works offline, opened from file://";
+
 void add_build_command(CLI::App& app, Action& run);
 void add_check_command(CLI::App& app, Action& run);
 void add_import_command(CLI::App& app, Action& run);
 void add_serve_command(CLI::App& app, Action& run);
 void add_bundle_command(CLI::App& app, Action& run);
 void add_export_command(CLI::App& app, Action& run);
+
+// `resgen serve` and `resgen bundle` as `resgen` knows them: the command's arguments are
+// handed, unread, to resgen-serve or resgen-bundle next to the running executable.
+void add_helper_command(CLI::App& app, Action& run, const char* name, const char* summary);
+
+// What every resgen executable says of itself; its command line is named "resgen".
+inline constexpr const char* resgen_summary =
+    "resgen: builds the annotated texts of a UN resolution series into a cross-linked site";
+
+// Parses the command line (one command required, or --version) and runs the chosen command;
+// returns the exit code.
+int run_app(CLI::App& app, const Action& run, int argc, char** argv);
 
 }  // namespace resgen::cli

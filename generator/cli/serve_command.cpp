@@ -156,7 +156,7 @@ int serve(const ServeOptions& o) {
 
 void add_serve_command(CLI::App& app, Action& run) {
     auto o = std::make_shared<ServeOptions>();
-    CLI::App* cmd = app.add_subcommand("serve", "build, serve on loopback, and rebuild and reload pages as files change");
+    CLI::App* cmd = app.add_subcommand("serve", serve_summary);
     cmd->add_option("--content", o->content, "folder of the content files and site.yml")->capture_default_str();
     cmd->add_option("--out", o->out, "output folder (written as by build)")->capture_default_str();
     cmd->add_option("--templates", o->templates, "folder of templates that replace the built-in ones, file by file");

@@ -1,0 +1,77 @@
+// The command line as its users meet it: `resgen serve` and `resgen bundle` run executables of
+// their own (generator/cli/helper.cpp), with the same arguments, messages and exit codes as
+// if resgen ran them itself, and `resgen` loads neither an HTTP server nor a zip library.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "run_resgen.hpp"
+
+namespace fs = std::filesystem;
+using resgen_test::quote;
+using resgen_test::Run;
+using resgen_test::run_resgen;
+using resgen_test::TempDir;
+
+TEST_CASE("resgen bundle runs resgen-bundle with its arguments and gives its exit code", "[cli]") {
+    TempDir tmp;
+    fs::path zip = tmp.path / "field.zip";
+    Run made = run_resgen("bundle --content " + quote(fs::path(RESGEN_SOURCE_DIR) / "content") + " --out " + quote(zip),
+                          tmp.path);
+    CHECK(made.code == 0);
+    CHECK(made.out.find("unzip it and open field/index.html") != std::string::npos);
+    CHECK(fs::file_size(zip) > 0);
+
+    Run wrong = run_resgen("bundle --no-such-option", tmp.path);
+    CHECK(wrong.code == 2);
+    CHECK(wrong.err.find("--no-such-option") != std::string::npos);
+
+    Run bad = run_resgen("bundle --content " + quote(tmp.path / "missing") + " --out " + quote(tmp.path / "x.zip"),
+                         tmp.path);
+    CHECK(bad.code == 1);
+    CHECK_FALSE(fs::exists(tmp.path / "x.zip"));
+}
+
+TEST_CASE("resgen serve --help is the help of the serve command", "[cli]") {
+    TempDir tmp;
+    Run help = run_resgen("serve --help", tmp.path);
+    CHECK(help.code == 0);
+    CHECK(help.out.find("Usage: resgen serve [OPTIONS]") != std::string::npos);
+    CHECK(help.out.find("--port") != std::string::npos);
+
+    Run top = run_resgen("--help", tmp.path);
+    CHECK(top.out.find("serve") != std::string::npos);
+    CHECK(top.out.find("bundle") != std::string::npos);
+}
+
+TEST_CASE("resgen without its helper executables says which one is missing", "[cli]") {
+    TempDir tmp;
+    fs::path alone = tmp.path / "bin" / "resgen";
+    fs::create_directories(alone.parent_path());
+    fs::copy_file(RESGEN_BINARY, alone);
+    for (const char* command : {"serve", "bundle"}) {
+        Run r = run_resgen(command, tmp.path, "", alone);
+        CHECK(r.code == 3);
+        CHECK(r.err.find((alone.parent_path() / ("resgen-" + std::string(command))).string()) != std::string::npos);
+    }
+    // The commands resgen runs itself need nothing beside it.
+    Run build = run_resgen("build --content " + quote(fs::path(RESGEN_SOURCE_DIR) / "content") + " --out " +
+                               quote(tmp.path / "site"),
+                           tmp.path, "", alone);
+    CHECK(build.code == 0);
+    CHECK(fs::exists(tmp.path / "site" / "index.html"));
+}
+
+TEST_CASE("resgen itself links neither OpenSSL, the HTTP server nor the zip library", "[cli]") {
+    // What the dynamic loader maps for every command (readelf, from binutils, is there
+    // wherever resgen is compiled).
+    TempDir tmp;
+    std::string cmd = "readelf -d " + quote(RESGEN_BINARY) + " >" + quote(tmp.path / "dynamic");
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::string dynamic = resgen::read_file(tmp.path / "dynamic");
+    CHECK(dynamic.find("libcmark-gfm") != std::string::npos);  // the listing is the one wanted
+    for (const char* library : {"libcrypto", "libssl", "libcpp-httplib", "libzip"}) {
+        INFO(library);
+        CHECK(dynamic.find(library) == std::string::npos);
+    }
+}
