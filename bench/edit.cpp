@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     if (!later.empty())
         std::printf("  series pages and data refreshed after it: median %.0f ms\n", later[later.size() / 2]);
     std::printf("  median by stage:");
-    for (const char* stage : {"parse and resolve", "align", "plan", "render", "write"}) {
+    for (const char* stage : {"parse and resolve", "align", "plan", "render and write"}) {
         auto& v = stages[stage];
         if (v.empty()) continue;
         std::sort(v.begin(), v.end());

@@ -346,3 +346,79 @@ TEST_CASE("a file given in pieces, larger than is kept whole, is written, and ke
     CHECK(siblings_named_like(out).empty());
     CHECK(std::distance(fs::directory_iterator(out / "data"), fs::directory_iterator()) == 1);
 }
+
+// The live preview's refresh writes into the site in place, a file at a time, and an edit
+// saved meanwhile stops it between two pieces of a file: what was written stays, complete and
+// in the manifest; the file being made and the files after it are as they were; nothing is
+// removed; no temporary file is left.
+TEST_CASE("an update given in pieces is compared as they come, and a stop leaves every file whole", "[safety]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    const size_t piece = size_t{3} << 20;  // more than the writer keeps whole
+    resgen::Diagnostics diags;
+    resgen::write_site(out, std::vector<resgen::OutputFile>{{"a.html", "a0"}, {"data/big.json", std::string(4 * piece, 'x')},
+                                                            {"c.html", "c0"}, {"gone.html", "g"}},
+                       diags);
+    REQUIRE(diags.empty());
+    auto inode = [](const fs::path& p) {
+        struct stat st {};
+        ::lstat(p.c_str(), &st);
+        return st.st_ino;
+    };
+    const auto big_inode = inode(out / "data/big.json");
+
+    // b.html is new; big.json changes in its last piece; the stop comes with big.json's third
+    // piece. One thread, so that the order of the files is the order of the work.
+    std::atomic<bool> stop{false};
+    resgen::SiteFiles files;
+    files.paths = {"a.html", "b.html", "data/big.json", "c.html"};
+    files.bytes = [&](size_t i, const resgen::TextSink& sink) {
+        if (i == 0) return sink("a1");
+        if (i == 1) return sink("b1");
+        if (i == 3) return sink("c1");
+        for (int k = 0; k < 4; ++k) {
+            if (k == 2) stop = true;
+            sink(std::string(piece, k == 3 ? 'y' : 'x'));
+        }
+    };
+    std::vector<std::string> changed;
+    resgen::WriteStats stopped = resgen::update_site(out, files, diags, {"gone.html"}, &changed, 1, &stop);
+    REQUIRE(diags.empty());
+    CHECK(stopped.stopped);
+    CHECK(stopped.written == 2);
+    CHECK(changed == std::vector<std::string>{"a.html", "b.html"});
+    CHECK(resgen::read_file(out / "a.html") == "a1");
+    CHECK(resgen::read_file(out / "b.html") == "b1");
+    CHECK(resgen::read_file(out / "data/big.json") == std::string(4 * piece, 'x'));
+    CHECK(inode(out / "data/big.json") == big_inode);
+    CHECK(resgen::read_file(out / "c.html") == "c0");
+    CHECK(fs::exists(out / "gone.html"));
+    CHECK(resgen::read_file(out / resgen::kManifestName).find("b.html") != std::string::npos);
+    CHECK(std::distance(fs::directory_iterator(out / "data"), fs::directory_iterator()) == 1);
+
+    // Not stopped: big.json compared piece by piece and written, gone.html removed.
+    stop = false;
+    files.bytes = [&](size_t i, const resgen::TextSink& sink) {
+        if (i == 0) return sink("a1");
+        if (i == 1) return sink("b1");
+        if (i == 3) return sink("c1");
+        for (int k = 0; k < 4; ++k) sink(std::string(piece, k == 3 ? 'y' : 'x'));
+    };
+    changed.clear();
+    resgen::WriteStats done = resgen::update_site(out, files, diags, {"gone.html"}, &changed, 1, &stop);
+    REQUIRE(diags.empty());
+    CHECK_FALSE(done.stopped);
+    CHECK(done.unchanged == 2);
+    CHECK(done.written == 2);
+    CHECK(done.removed == 1);
+    CHECK(resgen::read_file(out / "data/big.json").substr(3 * piece) == std::string(piece, 'y'));
+    CHECK(resgen::read_file(out / "c.html") == "c1");
+    CHECK_FALSE(fs::exists(out / "gone.html"));
+    CHECK(std::distance(fs::directory_iterator(out / "data"), fs::directory_iterator()) == 1);
+
+    // The same again: nothing written, and the large file keeps its inode.
+    const auto written_inode = inode(out / "data/big.json");
+    resgen::WriteStats same = resgen::update_site(out, files, diags, {}, nullptr, 1, &stop);
+    CHECK(same.unchanged == 4);
+    CHECK(inode(out / "data/big.json") == written_inode);
+}

@@ -2,9 +2,13 @@
 // depend on it, and the output folder ends up exactly as a full build would leave it.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <thread>
 
 #include "load/source.hpp"
 #include "site/session.hpp"
@@ -255,4 +259,48 @@ TEST_CASE("only content files, templates and site.yml affect a session", "[sessi
     CHECK_FALSE(session.affects({content / "notes.txt"}));
     CHECK_FALSE(session.affects({content.parent_path() / "elsewhere.md"}));
     CHECK_FALSE(session.affects({}));
+}
+
+// A refresh stopped half-way has written some files already. Whenever the stop comes, every
+// file whose bytes changed on disk is named by the refresh that ends (an open page of it is
+// told to reload), and the site ends as a full build leaves it.
+TEST_CASE("files a stopped refresh wrote are named by the refresh that ends", "[session]") {
+    fs::path content = copy_of_content("stopped-late"), out = fresh_dir("stopped-late-out"),
+             full = fresh_dir("stopped-late-full");
+    BuildOptions options = options_for(content, out, true);
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    const char* words[] = {"Vigorously condemns", "Strongly condemns"};
+    int stopped_half_way = 0;
+    for (int k = 0; k < 12; ++k) {
+        INFO("stop after " << k << " ms");
+        edit(content / "E-RES-2003-28.md", words[k % 2], words[(k + 1) % 2]);
+        REQUIRE(session.update({content / "E-RES-2003-28.md"}).build.ok);
+        REQUIRE(session.stale());
+        auto before = tree(out);
+        std::atomic<bool> stop{false};
+        std::thread stopper([&stop, k] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(k));
+            stop = true;
+        });
+        UpdateResult first = session.refresh(&stop);
+        stopper.join();
+        std::set<std::string> announced(first.changed.begin(), first.changed.end());
+        if (first.interrupted) {
+            CHECK(first.changed.empty());
+            stopped_half_way += tree(out) != before;
+            stop = false;
+            UpdateResult rest = session.refresh(&stop);
+            REQUIRE_FALSE(rest.interrupted);
+            announced.insert(rest.changed.begin(), rest.changed.end());
+        }
+        CHECK_FALSE(session.stale());
+        for (const auto& [path, bytes] : tree(out)) {
+            auto it = before.find(path);
+            if (it == before.end() || it->second != bytes) CHECK(announced.count(path) == 1);
+        }
+    }
+    REQUIRE(full_build(options, full).ok);
+    CHECK(tree(out) == tree(full));
+    WARN("refreshes stopped after writing part of the site: " << stopped_half_way << " of 12");
 }

@@ -179,10 +179,14 @@ json page_context(const Page& page) {
     return full;
 }
 
-Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config) {
+std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
+                              const std::atomic<bool>& stop) {
     Plan plan;
+    // Between two steps: none takes more than a fraction of the plan.
+    auto stopped = [&stop] { return stop.load(); };
     plan.pages.push_back(home_page(corpus, config));
     plan.pages.push_back(documents_page(corpus, config));
+    if (stopped()) return std::nullopt;
     plan.pages.push_back(timeline_page(corpus, config));
     // Document pages as outlines (made when rendered, on every core); the living text and the
     // data files add to what they will show.
@@ -190,8 +194,10 @@ Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfi
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     for (auto& p : document_outlines(corpus, config, all)) plan.pages.push_back(std::move(p));
     add_data_files(plan, corpus, config);
+    if (stopped()) return std::nullopt;
     // The living text before publishing, so that compare pages get metadata and a sitemap entry.
     add_living_text(plan, corpus, alignment);
+    if (stopped()) return std::nullopt;
     // Search and publishing (plan/search.cpp, plan/publish.cpp).
     plan.pages.push_back(search_page());
     plan.pages.push_back(not_found_page(config));
@@ -202,6 +208,11 @@ Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfi
     plan.data.push_back(atom_feed(corpus, config));
     plan.data.push_back(nojekyll());
     return plan;
+}
+
+Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config) {
+    const std::atomic<bool> never{false};
+    return *plan_site(corpus, alignment, config, never);
 }
 
 }  // namespace resgen

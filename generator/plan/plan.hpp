@@ -1,7 +1,9 @@
 // Stage `plan`: the Corpus becomes the list of files to write, each page with the data its
 // template shows. Pure: nothing here reads or writes files.
 #pragma once
+#include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,10 @@ struct Plan {
 // and its checks. The plan refers to both (outlines, data files made when written): they must
 // outlive it.
 Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config);
+// The same, given up between two of its steps once `stop` turns true (the live preview's
+// refresh, when an edit is saved meanwhile): then nothing.
+std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
+                              const std::atomic<bool>& stop);
 
 // Where a document's page lives: "E/RES/2003/28/index.html", "doc/<id>/index.html".
 std::string page_path(const Document& doc);

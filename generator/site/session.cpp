@@ -29,6 +29,7 @@ struct Session::State {
     std::set<std::string> pending;       // documents whose pages changed since the last full plan
     std::vector<std::vector<std::pair<size_t, size_t>>> origins;  // live: as of the last full plan
     std::vector<size_t> rank;  // live: the order of the series, which only front matter changes
+    std::set<std::string> unannounced;  // written by a refresh an edit stopped: the next one says so
 
     const Alignment& current_alignment() const { return aligner ? aligner->alignment() : alignment; }
 
@@ -123,15 +124,33 @@ private:
 
 }  // namespace
 
+// The files an update writes: `pages`, each rendered when it is written, then `data`, each
+// made when written. A page whose context is planned whole (a series page) lets it go once
+// rendered: an update plans it anew.
+static SiteFiles update_files(const Renderer& renderer, const std::vector<Page*>& pages,
+                              const std::vector<DataFile>& data) {
+    SiteFiles files;
+    files.paths.reserve(pages.size() + data.size());
+    for (const Page* p : pages) files.paths.push_back(p->path);
+    for (const auto& d : data) files.paths.push_back(d.path);
+    files.bytes = [&renderer, &pages, &data](size_t i, const TextSink& sink) {
+        if (i >= pages.size()) return data[i - pages.size()].write(sink);
+        sink(renderer.render(*pages[i]));
+        pages[i]->context = nullptr;  // each index is one thread's
+    };
+    return files;
+}
+
 // The last step of every update: files of the old site that the new one no longer has are
-// removed (only those resgen wrote), the rest is written where its bytes changed.
-static void write_update(UpdateResult& result, const std::filesystem::path& out_dir,
-                         const std::vector<OutputFile>& files, const std::set<std::string>& old_paths,
-                         const std::set<std::string>& new_paths, Diagnostics diags) {
+// removed (only those resgen wrote), the rest is written where its bytes changed. With
+// `stop`, see update_site.
+static void write_update(UpdateResult& result, const std::filesystem::path& out_dir, const SiteFiles& files,
+                         const std::set<std::string>& old_paths, const std::set<std::string>& new_paths,
+                         Diagnostics diags, unsigned threads, const std::atomic<bool>* stop = nullptr) {
     std::vector<std::string> removed;
     for (const auto& p : old_paths)
         if (!new_paths.count(p)) removed.push_back(p);
-    result.build.stats = update_site(out_dir, files, diags, removed, &result.changed);
+    result.build.stats = update_site(out_dir, files, diags, removed, &result.changed, threads, stop);
     sort_diagnostics(diags);
     result.build.ok = !has_errors(diags);
     result.build.diagnostics = std::move(diags);
@@ -321,11 +340,11 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
     UpdateResult result;
     result.build.pages = s.plan.pages.size();
     result.build.documents = count_documents(s.corpus);
-    std::vector<OutputFile> files(pages.size());
-    parallel_for(pages.size(), [&](size_t i) { files[i] = {pages[i].path, s.render(pages[i])}; }, options_.threads);
-    clock.lap("render");
-    write_update(result, options_.out_dir, files, {}, {}, s.diagnostics());
-    clock.lap("write");
+    std::vector<Page*> todo;
+    for (auto& p : pages) todo.push_back(&p);
+    write_update(result, options_.out_dir, update_files(*s.renderer, todo, {}), {}, {}, s.diagnostics(),
+                 options_.threads);
+    clock.lap("render and write");
     result.build.timings = std::move(timings);
     s.healthy = result.build.ok;
     return result;
@@ -392,21 +411,17 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
 
     // Rendered again: the pages that show a touched document (before or now), new pages, and
     // the series pages; data files are compared as they are.
-    std::vector<const Page*> todo;
+    std::vector<Page*> todo;
     std::set<std::string> new_paths;
-    for (const auto& p : s.plan.pages) {
+    for (auto& p : s.plan.pages) {
         new_paths.insert(p.path);
         // Pages that name no document they depend on (search, 404) are cheap: made again.
         if (touched(p) || old_touched.count(p.path) || !old_paths.count(p.path) || p.depends_on.empty())
             todo.push_back(&p);
     }
-    std::vector<OutputFile> files(todo.size());
-    parallel_for(todo.size(), [&](size_t i) { files[i] = {todo[i]->path, s.render(*todo[i])}; }, options_.threads);
-    for (const auto& d : s.plan.data) {
-        new_paths.insert(d.path);
-        files.push_back({d.path, d.text()});
-    }
-    write_update(result, options_.out_dir, files, old_paths, new_paths, std::move(diags));
+    for (const auto& d : s.plan.data) new_paths.insert(d.path);
+    write_update(result, options_.out_dir, update_files(*s.renderer, todo, s.plan.data), old_paths, new_paths,
+                 std::move(diags), options_.threads);
     s.healthy = result.build.ok;
     return result;
 }
@@ -425,8 +440,15 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
     // Everything is made aside and takes the session's place only once written: a refresh
     // stopped half-way leaves the session as it found it.
-    Plan plan = plan_site(s.corpus, s.current_alignment(), s.config);
+    static const std::atomic<bool> never{false};
+    std::optional<Plan> planned = plan_site(s.corpus, s.current_alignment(), s.config, stop ? *stop : never);
     clock.lap("plan");
+    if (!planned) {
+        UpdateResult result;
+        result.interrupted = true;
+        return result;
+    }
+    Plan& plan = *planned;
 
     // What can have changed since the last full plan: the pages showing a document edited
     // since (the series pages show them all), new pages, and the pages of documents whose
@@ -450,33 +472,32 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
         if (shows_change(p)) todo.push_back(&p);
     }
     clock.lap("origins");
-    std::vector<OutputFile> files(todo.size());
-    parallel_for(todo.size(), [&](size_t i) {
-        if (stopped()) return;
-        files[i] = {todo[i]->path, s.render(*todo[i])};
-        todo[i]->context = nullptr;
-    }, options_.threads);
-    clock.lap("render");
-    // Every data file: a file names what it cites as the citing texts date it, so an edit
-    // can change the AKN files of texts it does not touch. Written only where bytes changed.
-    const size_t page_files = files.size();
-    files.resize(page_files + plan.data.size());
-    parallel_for(plan.data.size(), [&](size_t i) {
-        if (stopped()) return;
-        files[page_files + i] = {plan.data[i].path, plan.data[i].text()};
-    }, options_.threads);
     for (const auto& d : plan.data) now.insert(d.path);
-    clock.lap("data");
     UpdateResult result;
     if (stopped()) {
         result.interrupted = true;
         return result;
     }
-
+    // Every data file: a file names what it cites as the citing texts date it, so an edit
+    // can change the AKN files of texts it does not touch. Written only where bytes changed.
     result.build.pages = plan.pages.size();
     result.build.documents = count_documents(s.corpus);
-    write_update(result, options_.out_dir, files, old_paths, now, s.diagnostics());
-    clock.lap("write");
+    write_update(result, options_.out_dir, update_files(*s.renderer, todo, plan.data), old_paths, now,
+                 s.diagnostics(), options_.threads, stop);
+    clock.lap("render and write");
+    if (result.build.stats.stopped) {
+        // What was written is right for the corpus as it was, and the next refresh, which
+        // finds it unchanged, names it among what it changed; the rest waits for it.
+        s.unannounced.insert(result.changed.begin(), result.changed.end());
+        result.changed.clear();
+        result.interrupted = true;
+        return result;
+    }
+    if (!s.unannounced.empty()) {
+        s.unannounced.insert(result.changed.begin(), result.changed.end());
+        result.changed.assign(s.unannounced.begin(), s.unannounced.end());
+        s.unannounced.clear();
+    }
     result.build.timings = std::move(timings);
     s.plan = std::move(plan);
     s.pending.clear();

@@ -46,7 +46,9 @@ public:
     // series pages, the data files and pages an edit changes beyond its own texts), writing
     // only files whose bytes changed; stale() says whether anything is left. serve calls it
     // after each reload. When `stop` turns true meanwhile (another edit came), it gives up
-    // before writing anything: result.interrupted, and the session is as stale as before.
+    // where it is, between two pieces of a file at the latest: result.interrupted, and the
+    // session is as stale as before. The files it wrote by then are right for the corpus it
+    // saw; the refresh that ends names them in its `changed`.
     UpdateResult refresh(const std::atomic<bool>* stop = nullptr);
     bool stale() const;
 

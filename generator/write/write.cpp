@@ -137,9 +137,7 @@ public:
             write_bytes(target_, whole_);
             return false;
         }
-        int fd = fd_;
-        fd_ = -1;
-        if (::close(fd) != 0) throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(errno));
+        close_file();
         if (old.empty() || !same_files(old, target_)) return false;
         fs::path linked = target_;
         linked += ".resgen-link";
@@ -148,7 +146,33 @@ public:
         return true;
     }
 
+    // Ends the file where it is written.
+    void end() {
+        if (fd_ < 0) write_bytes(target_, whole_);
+        else close_file();
+    }
+
+    // Ends the file of an update: true, leaving nothing at the target, when it holds what
+    // `old` holds; false when the target holds it.
+    bool end_unless_same(const fs::path& old) {
+        if (fd_ < 0) {
+            if (same_bytes(old, whole_)) return true;
+            end();
+            return false;
+        }
+        end();
+        if (!same_files(old, target_)) return false;
+        fs::remove(target_);
+        return true;
+    }
+
 private:
+    void close_file() {
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(errno));
+    }
+
     fs::path target_;
     std::string whole_;
     int fd_ = -1;
@@ -367,42 +391,69 @@ WriteStats write_site(const fs::path& out_dir, const std::vector<OutputFile>& fi
 
 WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& files, Diagnostics& diags,
                        const std::vector<std::string>& removed, std::vector<std::string>* changed) {
+    SiteFiles site;
+    site.paths.reserve(files.size());
+    for (const auto& f : files) site.paths.push_back(f.path);
+    site.bytes = [&files](size_t i, const TextSink& sink) { sink(files[i].bytes); };
+    return update_site(out_dir, site, diags, removed, changed, 0, nullptr);
+}
+
+WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnostics& diags,
+                       const std::vector<std::string>& removed, std::vector<std::string>* changed, unsigned threads,
+                       const std::atomic<bool>* stop) {
     WriteStats stats;
+    auto stopped = [stop] { return stop && stop->load(); };
     // The manifest (every file of a large site) is read only when the update adds or removes
     // a file: a file already in the folder was written by resgen, which owns the folder.
-    // Each file compared and written on every core; what happened to it is put in its slot
-    // and gathered in order after, so that the result does not depend on the threads.
-    enum class Outcome { unsafe, unchanged, written, added, failed };
-    std::vector<Outcome> outcome(files.size());
-    std::vector<std::string> failure(files.size());
-    parallel_for(files.size(), [&](size_t i) {
-        const OutputFile& f = files[i];
-        if (!safe_relative_path(f.path) || f.path == kManifestName) {
+    // Each file made, compared and written on every core, beside its target and renamed over
+    // it; what happened to it is put in its slot and gathered in order after, so that the
+    // result does not depend on the threads. A stop is seen between the pieces of a file.
+    enum class Outcome { skipped, unsafe, unchanged, written, added, failed };
+    const size_t n = files.paths.size();
+    std::vector<Outcome> outcome(n, Outcome::skipped);
+    std::vector<std::string> failure(n);
+    parallel_for(n, [&](size_t i) {
+        if (stopped()) return;
+        const std::string& path = files.paths[i];
+        if (!safe_relative_path(path) || path == kManifestName) {
             outcome[i] = Outcome::unsafe;
             return;
         }
-        fs::path target = out_dir / f.path;
-        if (same_bytes(target, f.bytes)) {
-            outcome[i] = Outcome::unchanged;
-            return;
-        }
-        std::error_code exists_ec;
-        outcome[i] = fs::exists(target, exists_ec) ? Outcome::written : Outcome::added;
+        fs::path target = out_dir / path;
+        fs::path tmp = target;
+        tmp += ".resgen-tmp";
         try {
+            struct stat st {};
+            bool exists = ::lstat(target.c_str(), &st) == 0;
             fs::create_directories(target.parent_path());
-            fs::path tmp = target;
-            tmp += ".resgen-tmp";
-            write_bytes(tmp, f.bytes);
+            FileWriter file(tmp);
+            files.bytes(i, [&](std::string_view piece) {
+                if (stopped()) throw Interrupted();
+                file.add(piece);
+            });
+            if (!exists) {
+                file.end();
+            } else if (file.end_unless_same(target)) {
+                outcome[i] = Outcome::unchanged;
+                return;
+            }
             fs::rename(tmp, target);
+            outcome[i] = exists ? Outcome::written : Outcome::added;
+        } catch (const Interrupted&) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
         } catch (const std::exception& e) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
             outcome[i] = Outcome::failed;
             failure[i] = e.what();
         }
-    });
+    }, threads);
     std::vector<std::string> added;
-    for (size_t i = 0; i < files.size(); ++i) {
-        const std::string& path = files[i].path;
+    for (size_t i = 0; i < n; ++i) {
+        const std::string& path = files.paths[i];
         switch (outcome[i]) {
+        case Outcome::skipped: stats.stopped = true; break;
         case Outcome::unsafe:
             diags.push_back({Severity::error, path, 0, 0, "not a plain path inside the output folder"});
             break;
@@ -417,12 +468,15 @@ WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& f
             break;
         }
     }
-    if (added.empty() && removed.empty()) return stats;
+    // A stopped update removes nothing: the files it did not make may still be the site's.
+    const std::vector<std::string> none;
+    const auto& removing = stats.stopped ? none : removed;
+    if (added.empty() && removing.empty()) return stats;
     std::set<std::string> manifest = read_manifest(out_dir);
     bool manifest_changed = false;
     for (const auto& p : added) manifest_changed |= manifest.insert(p).second;
     // Only files resgen wrote are removed, and only files inside the output folder.
-    for (const auto& p : removed) {
+    for (const auto& p : removing) {
         if (!safe_relative_path(p) || !manifest.count(p)) continue;
         std::error_code ec;
         fs::remove(out_dir / p, ec);

@@ -22,6 +22,7 @@ struct WriteStats {
     size_t written = 0;    // files whose bytes are new
     size_t unchanged = 0;  // files kept as they were
     size_t removed = 0;    // files of the previous build that this build no longer has
+    bool stopped = false;  // update_site: stopped before every file was made
 };
 
 inline constexpr const char* kManifestName = ".resgen-manifest";
@@ -60,5 +61,13 @@ std::string refuse_output_folder(const std::filesystem::path& out_dir,
 WriteStats update_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
                        Diagnostics& diags, const std::vector<std::string>& removed = {},
                        std::vector<std::string>* changed = nullptr);
+// The same for files made on demand, on `threads` threads (0: one per core), a file given in
+// pieces compared with the disk as they come, never held whole. When `stop` turns true, the
+// files not yet made are left as they are, a file being made is given up between two of its
+// pieces, nothing is removed, and the result is `stopped`; what was written stays written,
+// and is in the manifest.
+WriteStats update_site(const std::filesystem::path& out_dir, const SiteFiles& files, Diagnostics& diags,
+                       const std::vector<std::string>& removed, std::vector<std::string>* changed,
+                       unsigned threads, const std::atomic<bool>* stop);
 
 }  // namespace resgen
