@@ -182,6 +182,10 @@ TEST_CASE("an aligner updated after each edit gives what aligning the corpus aga
             }
         }
         CHECK(x.scored == y.scored);
+        // What the plan reads of it: the paragraphs two documents share, from the pairs at
+        // once as from each document's links.
+        auto shared = paragraphs_shared_by_document(x, x.links.size());
+        for (size_t d = 0; d < x.links.size(); ++d) REQUIRE(shared[d] == paragraphs_shared(x, d));
     };
     for (AlignOptions options : {AlignOptions{}, AlignOptions{0.4, 3, 6, 4}}) {
         Corpus work = c;

@@ -84,6 +84,19 @@ std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignm
     return out;
 }
 
+std::vector<std::vector<std::pair<size_t, size_t>>> paragraphs_shared_by_document(const Alignment& alignment,
+                                                                                  size_t documents) {
+    // Paired one to one, two documents share as many paragraphs as their alignment matches.
+    std::vector<std::vector<std::pair<size_t, size_t>>> out(documents);
+    for (const auto& p : alignment.pairs) {
+        if (p.matches.empty() || p.a >= documents || p.b >= documents) continue;
+        out[p.a].push_back({p.b, p.matches.size()});
+        out[p.b].push_back({p.a, p.matches.size()});
+    }
+    for (auto& list : out) std::sort(list.begin(), list.end());
+    return out;
+}
+
 std::vector<size_t> series_rank(const Corpus& corpus) {
     std::vector<size_t> rank(corpus.documents.size(), corpus.documents.size());
     auto order = chronological(corpus, false);
@@ -111,6 +124,7 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     // For some documents only: theirs, and those of the texts sharing language with them (one
     // of which may follow them).
     std::vector<size_t> candidates;
+    std::vector<std::vector<std::pair<size_t, size_t>>> shared;
     if (only) {
         std::vector<char> in(corpus.documents.size(), 0);
         for (size_t i = 0; i < in.size(); ++i)
@@ -122,13 +136,14 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
             if (in[i]) candidates.push_back(i);
     } else {
         for (size_t i = 0; i < corpus.documents.size(); ++i) candidates.push_back(i);
+        shared = paragraphs_shared_by_document(alignment, corpus.documents.size());
     }
     for (size_t i : candidates) {
         const Document& d = corpus.documents[i];
         if (!has_text(d)) continue;
         size_t paragraphs = std::count_if(d.clauses.begin(), d.clauses.end(), carries_language);
         std::optional<size_t> previous;
-        for (auto [other, matches] : paragraphs_shared(alignment, i)) {
+        for (auto [other, matches] : only ? paragraphs_shared(alignment, i) : shared[i]) {
             const Document& o = corpus.documents[other];
             if (rank[other] >= rank[i] || o.meta.kind == "draft" || !has_text(o) || 3 * matches < paragraphs) continue;
             if (!previous || rank[other] > rank[*previous]) previous = other;

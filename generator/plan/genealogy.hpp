@@ -29,8 +29,13 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
 // Each document's place in the order of the series ([document] -> place).
 std::vector<size_t> series_rank(const Corpus& corpus);
 
-// The documents sharing language with one, each with the number of its paragraphs they carry.
+// The documents sharing language with one, each with the number of its paragraphs they carry,
+// by document.
 std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignment, size_t document);
+// The same for every document at once ([document] -> its list; `documents` of them), made from
+// the pairs of documents rather than from each paragraph's links.
+std::vector<std::vector<std::pair<size_t, size_t>>> paragraphs_shared_by_document(const Alignment& alignment,
+                                                                                  size_t documents);
 
 // Where two documents' compare page lives: their page paths, '/' read as '_', joined by "__"
 // (neither character occurs in a checked symbol or an id, so the path names one pair).
