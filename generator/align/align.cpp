@@ -181,7 +181,8 @@ DocumentAlignment pair_documents(const Corpus& corpus, size_t da, size_t db, con
     DocumentAlignment pair{da, db, {}};
     auto add = [&](size_t ca, size_t cb, double s) {
         used_a[ca] = used_b[cb] = true;
-        pair.matches.push_back({ca, cb, s, unit(da, ca)->text == unit(db, cb)->text});
+        pair.matches.push_back(
+            {static_cast<uint32_t>(ca), static_cast<uint32_t>(cb), s, unit(da, ca)->text == unit(db, cb)->text});
     };
     for (const Entry& e : entries)
         if (!used_a[e.ca] && !used_b[e.cb]) add(e.ca, e.cb, e.similarity);
@@ -216,7 +217,8 @@ std::vector<std::vector<ClauseLink>> document_links(size_t d, size_t clauses, co
     for (const DocumentAlignment* p : pairs) {
         bool first = p->a == d;
         for (const auto& m : p->matches)
-            links[first ? m.a : m.b].push_back({first ? p->b : p->a, first ? m.b : m.a, m.similarity, m.verbatim});
+            links[first ? m.a : m.b].push_back(
+                {static_cast<uint32_t>(first ? p->b : p->a), first ? m.b : m.a, m.similarity, m.verbatim});
     }
     for (auto& l : links)
         std::sort(l.begin(), l.end(), [](const ClauseLink& x, const ClauseLink& y) {

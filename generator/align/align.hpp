@@ -3,6 +3,7 @@
 // two documents, their clauses paired one to one; for two documents, the comparison of their
 // texts clause by clause with a word-level diff. Pure: a function of the Corpus.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,9 +22,10 @@ struct AlignOptions {
     size_t candidates = 48;        // at most this many candidates of a clause are measured
 };
 
-// Two clauses of two documents that carry the same language.
+// Two clauses of two documents that carry the same language. Indices are 32 bits: a large
+// collection keeps millions of matches and twice as many links.
 struct ClauseMatch {
-    size_t a = 0, b = 0;         // clause indices in the first and the second document
+    uint32_t a = 0, b = 0;       // clause indices in the first and the second document
     double similarity = 0;       // of their words, 0..1
     bool verbatim = false;       // the same words and punctuation
 };
@@ -36,7 +38,7 @@ struct DocumentAlignment {
 
 // A clause seen from another clause that carries its language.
 struct ClauseLink {
-    size_t document = 0, clause = 0;
+    uint32_t document = 0, clause = 0;
     double similarity = 0;
     bool verbatim = false;
 };
