@@ -143,7 +143,9 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
         if (!has_text(d)) continue;
         size_t paragraphs = std::count_if(d.clauses.begin(), d.clauses.end(), carries_language);
         std::optional<size_t> previous;
-        for (auto [other, matches] : only ? paragraphs_shared(alignment, i) : shared[i]) {
+        std::vector<std::pair<size_t, size_t>> own;  // for some documents only: on its own
+        const auto& with = only ? (own = paragraphs_shared(alignment, i)) : shared[i];
+        for (auto [other, matches] : with) {
             const Document& o = corpus.documents[other];
             if (rank[other] >= rank[i] || o.meta.kind == "draft" || !has_text(o) || 3 * matches < paragraphs) continue;
             if (!previous || rank[other] > rank[*previous]) previous = other;

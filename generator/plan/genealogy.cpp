@@ -161,7 +161,9 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         s.pairs_of[p.after].push_back(&p);
     }
 
-    const auto shared = paragraphs_shared_by_document(alignment, corpus.documents.size());
+    // For the whole site, every document's at once; for some pages (an edit's), each on its own.
+    const auto shared = only ? std::vector<std::vector<std::pair<size_t, size_t>>>()
+                             : paragraphs_shared_by_document(alignment, corpus.documents.size());
     for (auto& page : plan.pages) {
         if (page.template_name == "timeline") {
             json list = json::array();
@@ -177,7 +179,9 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         // clauses of every text sharing language with it.
         for (const ComparePair* p : s.pairs_of[doc])
             page.depends_on.push_back(corpus.documents[p->before == doc ? p->after : p->before].key);
-        for (const auto& [other, n] : shared[doc]) page.depends_on.push_back(corpus.documents[other].key);
+        std::vector<std::pair<size_t, size_t>> own;
+        for (const auto& [other, n] : only ? (own = paragraphs_shared(alignment, doc)) : shared[doc])
+            page.depends_on.push_back(corpus.documents[other].key);
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
         page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
