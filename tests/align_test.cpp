@@ -13,10 +13,12 @@
 #include "load/source.hpp"
 #include "parse/parse.hpp"
 #include "plan/genealogy.hpp"
+#include "run_resgen.hpp"
 #include "site/site.hpp"
 
 using namespace resgen;
 using Catch::Matchers::Contains;
+using resgen_test::TempDir;
 
 namespace {
 
@@ -33,16 +35,6 @@ const Corpus& seeds() {
     }();
     return corpus;
 }
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::random_device rd;
-        path = std::filesystem::temp_directory_path() / ("resgen-align-" + std::to_string(rd()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
 
 size_t index_of(const Corpus& c, const std::string& key) { return c.by_key.at(key); }
 

@@ -3,25 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <random>
 
+#include "run_resgen.hpp"
 #include "site/site.hpp"
 #include "site_check.hpp"
 
 namespace fs = std::filesystem;
 using namespace resgen;
+using resgen_test::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("resgen-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 BuildResult build(const fs::path& content, const fs::path& out) {
     BuildOptions o;
