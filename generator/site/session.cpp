@@ -438,8 +438,9 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     for (const auto& p : s.plan.pages)
         old_paths.insert(p.path);
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
-    // Everything is made aside and takes the session's place only once written: a refresh
-    // stopped half-way leaves the session as it found it.
+    // The plan is made aside and takes the session's place only once the site is written: a
+    // refresh stopped half-way leaves the session as it found it, and the files it wrote are
+    // right for the corpus, which it did not change.
     static const std::atomic<bool> never{false};
     std::optional<Plan> planned = plan_site(s.corpus, s.current_alignment(), s.config, stop ? *stop : never);
     clock.lap("plan");
