@@ -367,11 +367,12 @@ TEST_CASE("an update given in pieces is compared as they come, and a stop leaves
     };
     const auto big_inode = inode(out / "data/big.json");
 
-    // b.html is new; big.json changes in its last piece; the stop comes with big.json's third
-    // piece. One thread, so that the order of the files is the order of the work.
+    // new/b.html is new, in a new folder; big.json changes in its last piece; the stop comes
+    // with big.json's third piece. One thread, so that the order of the files is the order of
+    // the work.
     std::atomic<bool> stop{false};
     resgen::SiteFiles files;
-    files.paths = {"a.html", "b.html", "data/big.json", "c.html"};
+    files.paths = {"a.html", "new/b.html", "data/big.json", "c.html"};
     files.bytes = [&](size_t i, const resgen::TextSink& sink) {
         if (i == 0) return sink("a1");
         if (i == 1) return sink("b1");
@@ -386,14 +387,14 @@ TEST_CASE("an update given in pieces is compared as they come, and a stop leaves
     REQUIRE(diags.empty());
     CHECK(stopped.stopped);
     CHECK(stopped.written == 2);
-    CHECK(changed == std::vector<std::string>{"a.html", "b.html"});
+    CHECK(changed == std::vector<std::string>{"a.html", "new/b.html"});
     CHECK(resgen::read_file(out / "a.html") == "a1");
-    CHECK(resgen::read_file(out / "b.html") == "b1");
+    CHECK(resgen::read_file(out / "new/b.html") == "b1");
     CHECK(resgen::read_file(out / "data/big.json") == std::string(4 * piece, 'x'));
     CHECK(inode(out / "data/big.json") == big_inode);
     CHECK(resgen::read_file(out / "c.html") == "c0");
     CHECK(fs::exists(out / "gone.html"));
-    CHECK(resgen::read_file(out / resgen::kManifestName).find("b.html") != std::string::npos);
+    CHECK(resgen::read_file(out / resgen::kManifestName).find("new/b.html") != std::string::npos);
     CHECK(std::distance(fs::directory_iterator(out / "data"), fs::directory_iterator()) == 1);
 
     // Not stopped: big.json compared piece by piece and written, gone.html removed.

@@ -180,10 +180,10 @@ json page_context(const Page& page) {
 }
 
 std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
-                              const std::atomic<bool>& stop) {
+                              const std::atomic<bool>* stop) {
     Plan plan;
     // Between two steps: none takes more than a fraction of the plan.
-    auto stopped = [&stop] { return stop.load(); };
+    auto stopped = [stop] { return stop && stop->load(); };
     plan.pages.push_back(home_page(corpus, config));
     plan.pages.push_back(documents_page(corpus, config));
     if (stopped()) return std::nullopt;
@@ -211,8 +211,7 @@ std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, 
 }
 
 Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config) {
-    const std::atomic<bool> never{false};
-    return *plan_site(corpus, alignment, config, never);
+    return *plan_site(corpus, alignment, config, nullptr);
 }
 
 }  // namespace resgen

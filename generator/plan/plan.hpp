@@ -71,10 +71,10 @@ struct Plan {
 // and its checks. The plan refers to both (outlines, data files made when written): they must
 // outlive it.
 Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config);
-// The same, given up between two of its steps once `stop` turns true (the live preview's
-// refresh, when an edit is saved meanwhile): then nothing.
+// The same, given up between two of its steps once `stop` (when given) turns true: the live
+// preview's refresh, when an edit is saved meanwhile. Then nothing.
 std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
-                              const std::atomic<bool>& stop);
+                              const std::atomic<bool>* stop);
 
 // Where a document's page lives: "E/RES/2003/28/index.html", "doc/<id>/index.html".
 std::string page_path(const Document& doc);

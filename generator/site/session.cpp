@@ -441,8 +441,7 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     // The plan is made aside and takes the session's place only once the site is written: a
     // refresh stopped half-way leaves the session as it found it, and the files it wrote are
     // right for the corpus, which it did not change.
-    static const std::atomic<bool> never{false};
-    std::optional<Plan> planned = plan_site(s.corpus, s.current_alignment(), s.config, stop ? *stop : never);
+    std::optional<Plan> planned = plan_site(s.corpus, s.current_alignment(), s.config, stop);
     clock.lap("plan");
     if (!planned) {
         UpdateResult result;

@@ -389,15 +389,6 @@ WriteStats write_site(const fs::path& out_dir, const std::vector<OutputFile>& fi
     return write_site(out_dir, site, diags, 0, stop);
 }
 
-WriteStats update_site(const fs::path& out_dir, const std::vector<OutputFile>& files, Diagnostics& diags,
-                       const std::vector<std::string>& removed, std::vector<std::string>* changed) {
-    SiteFiles site;
-    site.paths.reserve(files.size());
-    for (const auto& f : files) site.paths.push_back(f.path);
-    site.bytes = [&files](size_t i, const TextSink& sink) { sink(files[i].bytes); };
-    return update_site(out_dir, site, diags, removed, changed, 0, nullptr);
-}
-
 WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnostics& diags,
                        const std::vector<std::string>& removed, std::vector<std::string>* changed, unsigned threads,
                        const std::atomic<bool>* stop) {
@@ -425,7 +416,8 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
         try {
             struct stat st {};
             bool exists = ::lstat(target.c_str(), &st) == 0;
-            fs::create_directories(target.parent_path());
+            // Most files of a refresh are there already, and so is their folder.
+            if (!exists) fs::create_directories(target.parent_path());
             FileWriter file(tmp);
             files.bytes(i, [&](std::string_view piece) {
                 if (stopped()) throw Interrupted();

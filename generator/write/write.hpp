@@ -57,15 +57,12 @@ std::string refuse_output_folder(const std::filesystem::path& out_dir,
 
 // Writes only the given files into an existing site, each atomically, and removes the files
 // of `removed` that resgen wrote; the manifest follows (for the live preview). A file whose
-// bytes did not change is left alone. `changed`, when given, receives the paths written or removed.
-WriteStats update_site(const std::filesystem::path& out_dir, const std::vector<OutputFile>& files,
-                       Diagnostics& diags, const std::vector<std::string>& removed = {},
-                       std::vector<std::string>* changed = nullptr);
-// The same for files made on demand, on `threads` threads (0: one per core), a file given in
-// pieces compared with the disk as they come, never held whole. When `stop` turns true, the
-// files not yet made are left as they are, a file being made is given up between two of its
-// pieces, nothing is removed, and the result is `stopped`; what was written stays written,
-// and is in the manifest.
+// bytes did not change is left alone. `changed`, when given, receives the paths written or
+// removed. Files are made on demand, on `threads` threads (0: one per core); a large file
+// given in pieces is written aside as they come and compared with the disk once whole there,
+// never held whole in memory. When `stop` turns true, the files not yet made are left as they
+// are, a file being made is given up between two of its pieces, nothing is removed, and the
+// result is `stopped`; what was written stays written, and is in the manifest.
 WriteStats update_site(const std::filesystem::path& out_dir, const SiteFiles& files, Diagnostics& diags,
                        const std::vector<std::string>& removed, std::vector<std::string>* changed,
                        unsigned threads, const std::atomic<bool>* stop);
