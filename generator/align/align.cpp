@@ -113,26 +113,32 @@ void make_shingles(Unit& u, size_t shingle) {
 }
 
 uint32_t shared_shingles(const Unit& x, const Unit& y) {
+    // Without branches on the values: which side moves on is as good as random, and a
+    // mispredicted branch per step cost more than the steps.
     uint32_t shared = 0;
-    auto a = x.shingles.begin(), b = y.shingles.begin();
-    while (a != x.shingles.end() && b != y.shingles.end()) {
-        if (*a < *b) ++a;
-        else if (*b < *a) ++b;
-        else ++shared, ++a, ++b;
+    const uint64_t *a = x.shingles.data(), *a_end = a + x.shingles.size();
+    const uint64_t *b = y.shingles.data(), *b_end = b + y.shingles.size();
+    while (a != a_end && b != b_end) {
+        const uint64_t p = *a, q = *b;
+        shared += p == q;
+        a += p <= q;
+        b += q <= p;
     }
     return shared;
 }
 
 // The candidates of `u` (later units of other documents of its tier sharing a shingle that is
-// not too common, as refs in unit order), cut to those sharing the most shingles, and scored.
-// `unit` looks a ref up. Both ways of aligning (the whole corpus, one document again) end here.
-template <class Lookup>
-std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<UnitRef>& touched, const Lookup& unit,
+// not too common, in unit order), cut to those sharing the most shingles, and scored. `unit`
+// looks a candidate up: a ref, or, for the whole corpus, the unit's index, one load fewer for
+// each of millions of candidates. Both ways of aligning (the whole corpus, one document
+// again) end here.
+template <class Candidate, class Lookup>
+std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& touched, const Lookup& unit,
                                         const AlignOptions& options, size_t& measured) {
     if (touched.size() > options.candidates) {
-        std::vector<std::pair<uint32_t, UnitRef>> by_shared;  // (shared shingles, unit)
+        std::vector<std::pair<uint32_t, Candidate>> by_shared;  // (shared shingles, unit)
         by_shared.reserve(touched.size());
-        for (UnitRef r : touched) by_shared.push_back({shared_shingles(u, *unit(r)), r});
+        for (Candidate r : touched) by_shared.push_back({shared_shingles(u, *unit(r)), r});
         std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(options.candidates), by_shared.end(),
                           [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
         touched.clear();
@@ -142,14 +148,15 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<UnitRef>& tou
     measured = touched.size();
     std::vector<ScoredRef> out;
     const LcsPattern pattern(u.words);
-    for (UnitRef r : touched) {
-        const auto& wj = unit(r)->words;
+    for (Candidate r : touched) {
+        const Unit& v = *unit(r);
+        const auto& wj = v.words;
         double total = static_cast<double>(u.words.size() + wj.size());
         // No pair can share more than the shorter clause: skip those that cannot reach the
         // threshold whatever their order.
         if (2.0 * static_cast<double>(std::min(u.words.size(), wj.size())) < options.threshold * total) continue;
         double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / total;
-        if (s >= options.threshold) out.push_back({r, s});
+        if (s >= options.threshold) out.push_back({ref_of(v), s});
     }
     return out;
 }
@@ -429,13 +436,27 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
         std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
     });
     // Each unit's shingles as [begin, end) runs of the index, found in one pass over it, so
-    // that no unit searches the index.
-    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> runs(units.size());
-    for (size_t lo = 0; lo < index.size();) {
-        size_t hi = lo;
-        while (hi < index.size() && index[hi].first == index[lo].first) ++hi;
-        for (size_t k = lo; k < hi; ++k) runs[index[k].second].push_back({static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)});
-        lo = hi;
+    // that no unit searches the index. One flat array, each unit's runs a range of it.
+    std::vector<uint32_t> runs_start(units.size() + 1, 0);
+    for (const auto& entry : index) ++runs_start[entry.second + 1];
+    for (size_t i = 0; i < units.size(); ++i) runs_start[i + 1] += runs_start[i];
+    std::vector<std::pair<uint32_t, uint32_t>> runs(index.size());
+    {
+        std::vector<uint32_t> fill(runs_start.begin(), runs_start.end() - 1);
+        for (size_t lo = 0; lo < index.size();) {
+            size_t hi = lo;
+            while (hi < index.size() && index[hi].first == index[lo].first) ++hi;
+            for (size_t k = lo; k < hi; ++k) runs[fill[index[k].second]++] = {static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)};
+            lo = hi;
+        }
+    }
+    // What the candidate loop asks of every unit it meets, side by side: the units themselves
+    // are too large to stay in the cache, and it meets millions.
+    std::vector<UnitRef> unit_refs(units.size());
+    std::vector<uint8_t> unit_tiers(units.size());
+    for (size_t i = 0; i < units.size(); ++i) {
+        unit_refs[i] = ref_of(units[i]);
+        unit_tiers[i] = static_cast<uint8_t>(units[i].tier);
     }
 
     // Candidates: each unit's found and measured on its own, so the units are spread over the
@@ -445,25 +466,34 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
     auto lookup = [&](UnitRef r) { return &units[s.unit_of[r.document][r.clause] - 1]; };
     parallel_for(threads, [&](size_t t) {
         std::vector<uint32_t> seen(units.size(), 0);
-        std::vector<UnitRef> touched;
+        std::vector<uint32_t> touched;  // units, by index: their order is the order of their refs
         for (size_t i = t; i < units.size(); i += threads) {
             touched.clear();
-            for (auto [run_lo, run_hi] : runs[i]) {
+            const uint32_t document = unit_refs[i].document;
+            const uint8_t tier_i = unit_tiers[i];
+            const auto* first_run = runs.data() + runs_start[i];
+            const auto* last_run = runs.data() + runs_start[i + 1];
+            for (const auto* run = first_run; run != last_run; ++run) {
+                // Each run starts somewhere else in a large index: ask for the next ones early.
+                if (run + 4 < last_run) __builtin_prefetch(&index[run[4].first]);
+                auto [run_lo, run_hi] = *run;
                 if (run_hi - run_lo > options.common_shingle) continue;
                 auto lo = index.begin() + run_lo, hi = index.begin() + run_hi;
                 auto from = std::upper_bound(lo, hi, std::pair<uint64_t, uint32_t>{lo->first, static_cast<uint32_t>(i)});
                 for (auto it = from; it != hi; ++it) {
                     uint32_t j = it->second;
-                    const Unit& v = units[j];
-                    if (v.document == units[i].document || v.tier != units[i].tier || seen[j] == i + 1) continue;
+                    if (unit_refs[j].document == document || unit_tiers[j] != tier_i || seen[j] == i + 1) continue;
                     seen[j] = static_cast<uint32_t>(i + 1);
-                    touched.push_back(ref_of(v));
+                    touched.push_back(j);
                 }
             }
-            s.scored[i] = score_candidates(units[i], touched, lookup, options, s.measured[i]);
+            s.scored[i] = score_candidates(units[i], touched, [&](uint32_t j) { return &units[j]; }, options, s.measured[i]);
         }
     });
     runs = {};
+    runs_start = {};
+    unit_refs = {};
+    unit_tiers = {};
 
     // Per two documents, their scored pairs, best first, paired one to one.
     struct Keyed {
