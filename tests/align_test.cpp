@@ -50,7 +50,7 @@ std::string render_diff(const std::vector<DiffSpan>& diff) {
     std::string out;
     for (const auto& s : diff) {
         std::string text;
-        for (const auto& t : s.tokens) text += (t.space_before && !text.empty() ? " " : "") + t.text;
+        for (const auto& t : s.tokens) (text += t.space_before && !text.empty() ? " " : "") += t.text;
         if (!out.empty() && !s.tokens.empty() && s.tokens.front().space_before) out += ' ';
         out += s.op == DiffOp::inserted ? "{+" + text + "+}" : s.op == DiffOp::deleted ? "[-" + text + "-]" : text;
     }
@@ -61,7 +61,7 @@ const DiffSpan* find_span(const std::vector<DiffSpan>& diff, DiffOp op, const st
     for (const auto& s : diff) {
         if (s.op != op) continue;
         std::string joined;
-        for (const auto& t : s.tokens) joined += (joined.empty() ? "" : " ") + t.text;
+        for (const auto& t : s.tokens) (joined += joined.empty() ? "" : " ") += t.text;
         if (joined == text) return &s;
     }
     return nullptr;
@@ -94,7 +94,7 @@ Comparison compare_keys(const Corpus& c, const Alignment& al, const std::string&
 TEST_CASE("tokens keep words, marks and spacing", "[align]") {
     auto t = tokenize("Requests the Secretary-General, “inter alia”, to act;");
     std::vector<std::string> texts;
-    for (const auto& x : t) texts.push_back(x.text);
+    for (const auto& x : t) texts.emplace_back(x.text);
     CHECK(texts == std::vector<std::string>{"Requests", "the", "Secretary-General", ",", "“", "inter", "alia", "”",
                                             ",", "to", "act", ";"});
     CHECK(tokenize("resolution 2003/28 of E/CN.15/2004/7.").size() == 5);

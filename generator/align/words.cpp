@@ -53,7 +53,7 @@ std::vector<Token> tokenize(std::string_view s) {
         } else {
             ++i;
         }
-        out.push_back({std::string(s.substr(start, i - start)), space && !out.empty()});
+        out.push_back({s.substr(start, i - start), space && !out.empty()});
         space = false;
     }
     return out;

@@ -8,15 +8,16 @@
 namespace resgen {
 
 // A word or a punctuation mark, and whether white space stood before it, so that a diff can
-// be shown with the spacing of the text.
+// be shown with the spacing of the text. It views the text it was cut from, which must outlive
+// it: tokens are made by the million, and a copy of each word was most of their cost.
 struct Token {
-    std::string text;
+    std::string_view text;
     bool space_before = false;
     // Two tokens are the same word or mark whatever the spacing before them.
     bool operator==(const Token& other) const { return text == other.text; }
 };
 
-// Splits plain text into words (runs of letters and digits, joined by hyphens, apostrophes,
+// Splits plain text (kept alive by the caller) into words (runs of letters and digits, joined by hyphens, apostrophes,
 // slashes and dots inside a word; a non-ASCII letter counts as a letter) and single marks.
 std::vector<Token> tokenize(std::string_view plain);
 
