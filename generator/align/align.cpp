@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "align/lcs.hpp"
@@ -25,8 +26,8 @@ int tier(ClauseKind k) {
 
 // One clause that carries language, with its words as ids into the vocabulary.
 struct Unit {
-    size_t document = 0, clause = 0;
-    size_t position = 0;                 // among the document's units
+    uint32_t document = 0, clause = 0;
+    uint32_t position = 0;               // among the document's units
     int tier = 0;
     uint64_t text = 0;                   // a hash of its tokens: two clauses word for word the same
     std::vector<uint32_t> words;         // without function words
@@ -38,7 +39,7 @@ struct UnitRef {
     uint32_t document = 0, clause = 0;
     auto operator<=>(const UnitRef&) const = default;
 };
-UnitRef ref_of(const Unit& u) { return {static_cast<uint32_t>(u.document), static_cast<uint32_t>(u.clause)}; }
+UnitRef ref_of(const Unit& u) { return {u.document, u.clause}; }
 
 // A later unit whose similarity to a unit reached the threshold.
 struct ScoredRef {
@@ -78,13 +79,13 @@ DocumentUnits units_of_document(const Corpus& corpus, size_t d) {
     DocumentUnits out;
     const Document& doc = corpus.documents[d];
     if (!doc.in_collection) return out;
-    size_t position = 0;
+    uint32_t position = 0;
     std::string word;
     for (size_t c = 0; c < doc.clauses.size(); ++c) {
         if (!carries_language(doc.clauses[c])) continue;
         std::vector<Token> tokens = clause_tokens(doc.clauses[c]);
         // Two clauses are the same word for word when the hashes of their tokens agree.
-        Unit u{d, c, position++, tier(doc.clauses[c].kind), kFnvBasis, {}, {}};
+        Unit u{static_cast<uint32_t>(d), static_cast<uint32_t>(c), position++, tier(doc.clauses[c].kind), kFnvBasis, {}, {}};
         for (const auto& t : tokens) u.text = fnv1a_bytes(fnv1a_bytes(u.text, t.text), std::string_view("\0", 1));
         std::vector<uint64_t> words;
         for (const auto& t : tokens) {
@@ -163,8 +164,8 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
 
 // A scored pair of two documents' clauses.
 struct Entry {
-    size_t ca = 0, cb = 0;   // clauses
-    size_t pa = 0, pb = 0;   // positions among their document's units
+    uint32_t ca = 0, cb = 0;   // clauses
+    uint32_t pa = 0, pb = 0;   // positions among their document's units
     double similarity = 0;
 };
 
@@ -172,8 +173,8 @@ struct Entry {
 // so that the result does not depend on order.
 bool entry_before(const Entry& x, const Entry& y) {
     if (x.similarity != y.similarity) return x.similarity > y.similarity;
-    auto dist = [](size_t p, size_t q) { return p > q ? p - q : q - p; };
-    size_t dx = dist(x.pa, x.pb), dy = dist(y.pa, y.pb);
+    auto dist = [](uint32_t p, uint32_t q) { return p > q ? p - q : q - p; };
+    uint32_t dx = dist(x.pa, x.pb), dy = dist(y.pa, y.pb);
     if (dx != dy) return dx < dy;
     return std::pair{x.ca, x.cb} < std::pair{y.ca, y.cb};
 }
@@ -274,6 +275,7 @@ const std::vector<ClauseLink>& Alignment::links_of(size_t document, size_t claus
 // index, and the documents aligned again since, whose units stand beside it.
 struct Aligner::State {
     AlignOptions options;
+    Aligner::Use use = Aligner::Use::updates;
     Alignment alignment;
     std::unordered_map<uint64_t, uint32_t> vocabulary;
 
@@ -389,9 +391,10 @@ struct Aligner::State {
     }
 };
 
-Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std::make_unique<State>()) {
+Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : state_(std::make_unique<State>()) {
     State& s = *state_;
     s.options = options;
+    s.use = use;
     const size_t n = corpus.documents.size();
 
     // The units, in document and clause order: tokens and word hashes on every core, the
@@ -494,10 +497,15 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
     runs_start = {};
     unit_refs = {};
     unit_tiers = {};
+    if (use == Use::once) {
+        // Scored: only updates look shingles up again.
+        index = {};
+        for (Unit& u : units) u.shingles = {};
+    }
 
     // Per two documents, their scored pairs, best first, paired one to one.
     struct Keyed {
-        size_t a, b;
+        uint32_t a, b;   // documents
         Entry e;
     };
     // Units are in document order, so the entries of one first document are already together:
@@ -545,6 +553,14 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options) : state_(std
         s.alignment.pairs[g] = pair_documents(corpus, flat[groups[g].first].a, flat[groups[g].first].b, entries, unit_at);
     });
     flat = {};
+    if (use == Use::once) {
+        // Paired: the links come from the pairs alone.
+        units = {};
+        s.unit_of = {};
+        s.vocabulary = {};
+        s.scored = {};
+        s.measured = {};
+    }
 
     // Each document's links gathered from the pairs that concern it, on every core.
     std::vector<size_t> pairs_start(n + 1, 0), pairs_of;
@@ -576,6 +592,7 @@ Alignment Aligner::take() && { return std::move(state_->alignment); }
 std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size_t>& documents,
                                     std::vector<std::pair<size_t, size_t>>* paired) {
     State& s = *state_;
+    if (s.use == Use::once) throw std::logic_error("Aligner::update on an aligner made to align once");
     std::set<std::pair<size_t, size_t>> pairs;   // the pairs of documents to pair again
     std::set<size_t> relinked;
     for (size_t d : documents) {
@@ -731,6 +748,8 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
     return {relinked.begin(), relinked.end()};
 }
 
-Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) { return Aligner(corpus, options).take(); }
+Alignment align_corpus(const Corpus& corpus, const AlignOptions& options) {
+    return Aligner(corpus, options, Aligner::Use::once).take();
+}
 
 }  // namespace resgen

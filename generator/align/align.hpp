@@ -75,7 +75,11 @@ Alignment align_corpus(const Corpus& corpus, const AlignOptions& options = {});
 // alignment() is what align_corpus() gives for the corpus as it is now.
 class Aligner {
 public:
-    explicit Aligner(const Corpus& corpus, const AlignOptions& options = {});
+    // What the aligner is for: updates (it keeps its index), or the one alignment it makes
+    // (it lets the index and the units go as soon as they have served, which lowers a large
+    // build's peak memory; update() is then not allowed).
+    enum class Use { updates, once };
+    explicit Aligner(const Corpus& corpus, const AlignOptions& options = {}, Use use = Use::updates);
     ~Aligner();
     Aligner(const Aligner&) = delete;
     Aligner& operator=(const Aligner&) = delete;
