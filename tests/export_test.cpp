@@ -214,6 +214,21 @@ TEST_CASE("corpus.json made a document at a time is the whole tree's text, byte 
     CHECK(corpus_json_text(odd) == json_text(corpus_json(odd)));
 }
 
+// graph.json too is written an element at a time.
+TEST_CASE("graph.json made an element at a time is the whole tree's text, byte for byte", "[export]") {
+    auto streamed = [](const Corpus& c) {
+        std::string text;
+        graph_json_write(c, [&](std::string_view piece) { text += piece; });
+        return text;
+    };
+    const Site& site = series();
+    CHECK(streamed(site.corpus) == json_text(graph_json(site.corpus)));
+    CHECK(streamed(Corpus{}) == json_text(graph_json(Corpus{})));
+    Corpus odd = corpus_of({{"odd.md", "---\nsymbol: A/RES/99/3\ntitle: \"Line\\nbreak \\\"and\\\" tab\\t\"\nbody: General Assembly\nkind: resolution\n---\n\n"
+                                       "*Noting* caf\xe9 and “quotes”,\n"}});
+    CHECK(streamed(odd) == json_text(graph_json(odd)));
+}
+
 TEST_CASE("corpus.json holds every document, its clauses and its citations; null where the source is silent", "[export]") {
     const Site& site = series();
     json j = corpus_json(site.corpus);

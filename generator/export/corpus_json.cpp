@@ -139,25 +139,14 @@ void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
     }
     sink("{\n  \"documents\": [\n");
     // Each document as json_text would indent it at its depth (two levels: the root object,
-    // the "documents" array). A JSON string holds no raw line break, so every line break of a
-    // document's text is one of the layout's. Made a batch at a time on every core.
+    // the "documents" array), made a batch at a time on every core.
     constexpr size_t kBatch = 256;
     std::vector<std::string> parts;
     for (size_t first = 0; first < n; first += kBatch) {
         parts.assign(std::min(kBatch, n - first), {});
         parallel_for(parts.size(), [&](size_t k) {
-            std::string text =
-                document_json(corpus.documents[first + k]).dump(2, ' ', false, json::error_handler_t::replace);
-            std::string& out = parts[k];
-            out.reserve(text.size() + text.size() / 4 + 2);
-            for (size_t at = 0; at < text.size();) {
-                size_t end = text.find('\n', at);
-                end = end == std::string::npos ? text.size() : end + 1;
-                out += "    ";
-                out.append(text, at, end - at);
-                at = end;
-            }
-            out += first + k + 1 < n ? ",\n" : "\n";
+            append_json_element(parts[k], document_json(corpus.documents[first + k]), 2);
+            parts[k] += first + k + 1 < n ? ",\n" : "\n";
         });
         for (const auto& part : parts) sink(part);
     }
@@ -172,6 +161,19 @@ std::string corpus_json_text(const Corpus& corpus) {
 
 std::string json_text(const json& j) {
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+void append_json_element(std::string& out, const json& element, int depth) {
+    // A JSON string holds no raw line break, so every line break of the text is the layout's.
+    const std::string text = element.dump(2, ' ', false, json::error_handler_t::replace);
+    const std::string indent(static_cast<size_t>(2 * depth), ' ');
+    for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        end = end == std::string::npos ? text.size() : end + 1;
+        out += indent;
+        out.append(text, at, end - at);
+        at = end;
+    }
 }
 
 }  // namespace resgen

@@ -9,7 +9,7 @@ namespace resgen {
 void add_data_files(Plan& plan, const Corpus& corpus, const SiteConfig& config) {
     // Made when written: the largest files of a big site need not all stand in memory at once.
     plan.data.push_back({"data/corpus.json", {}, [&corpus](const TextSink& sink) { corpus_json_write(corpus, sink); }});
-    plan.data.push_back({"data/graph.json", {}, [&corpus](const TextSink& sink) { sink(json_text(graph_json(corpus))); }});
+    plan.data.push_back({"data/graph.json", {}, [&corpus](const TextSink& sink) { graph_json_write(corpus, sink); }});
     for (const auto& d : corpus.documents)
         if (d.in_collection)
             plan.data.push_back({akn_path(d), {}, [&d, &corpus, language = config.language](const TextSink& sink) {
