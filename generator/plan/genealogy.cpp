@@ -8,7 +8,6 @@
 
 #include "plan/json_object.hpp"
 #include "plan/labels.hpp"
-#include "parallel/parallel.hpp"
 #include "plan/pages.hpp"
 
 namespace resgen {
@@ -26,6 +25,7 @@ struct Series {
     std::vector<ComparePair> pairs;
     std::map<std::pair<size_t, size_t>, const ComparePair*> compare;  // (before, after) -> page
     std::vector<std::vector<const ComparePair*>> pairs_of;      // document -> its comparisons
+    std::vector<std::vector<std::pair<size_t, size_t>>> origins;  // for the whole site: all_origins()
 
     const ComparePair* compare_of(size_t x, size_t y) const {
         auto it = compare.find({x, y});
@@ -38,27 +38,51 @@ std::string anchor_of(const Corpus& c, size_t doc, size_t clause) { return c.doc
 
 std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
+// A clause's closest match in an earlier document of the series, if any.
+const ClauseLink* parent_of(const Series& s, size_t doc, size_t clause) {
+    const ClauseLink* parent = nullptr;
+    for (const auto& l : s.alignment.links_of(doc, clause)) {
+        if (s.rank[l.document] >= s.rank[doc]) continue;
+        if (!parent || l.similarity > parent->similarity ||
+            (l.similarity == parent->similarity && s.rank[l.document] > s.rank[parent->document]))
+            parent = &l;
+    }
+    return parent;
+}
+
 // Where a clause's language first stood: following, from each clause, its closest match in an
 // earlier document back to one that has none.
 std::pair<size_t, size_t> origin_of(const Series& s, size_t doc, size_t clause) {
-    while (true) {
-        const ClauseLink* parent = nullptr;
-        for (const auto& l : s.alignment.links_of(doc, clause)) {
-            if (s.rank[l.document] >= s.rank[doc]) continue;
-            if (!parent || l.similarity > parent->similarity ||
-                (l.similarity == parent->similarity && s.rank[l.document] > s.rank[parent->document]))
-                parent = &l;
-        }
-        if (!parent) return {doc, clause};
+    while (const ClauseLink* parent = parent_of(s, doc, clause)) {
         doc = parent->document;
         clause = parent->clause;
     }
+    return {doc, clause};
+}
+
+// The same for every clause at once ([document][clause]). A clause's origin is its parent's,
+// and a parent stands earlier in the series, so one pass in series order finds them all,
+// where following each chain alone walks agreed language back through hundreds of texts.
+std::vector<std::vector<std::pair<size_t, size_t>>> all_origins(const Series& s) {
+    const auto& documents = s.corpus.documents;
+    std::vector<size_t> order(documents.size());
+    for (size_t d = 0; d < order.size(); ++d) order[d] = d;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return s.rank[x] < s.rank[y]; });
+    std::vector<std::vector<std::pair<size_t, size_t>>> out(documents.size());
+    for (size_t d : order) {
+        out[d].reserve(documents[d].clauses.size());
+        for (size_t c = 0; c < documents[d].clauses.size(); ++c) {
+            const ClauseLink* parent = parent_of(s, d, c);
+            out[d].push_back(parent ? out[parent->document][parent->clause] : std::pair{d, c});
+        }
+    }
+    return out;
 }
 
 json genealogy(const Series& s, size_t doc, size_t clause, const std::string& page) {
     const Corpus& c = s.corpus;
     const auto& links = s.alignment.links_of(doc, clause);
-    auto [odoc, oclause] = origin_of(s, doc, clause);
+    auto [odoc, oclause] = s.origins.empty() ? origin_of(s, doc, clause) : s.origins[doc][clause];
     auto clause_href = [&](size_t d, size_t cl) {
         return relative_url(page, page_path(c.documents[d])) + "#" + anchor_of(c, d, cl);
     };
@@ -139,18 +163,16 @@ void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::st
 }  // namespace
 
 std::vector<std::vector<std::pair<size_t, size_t>>> language_origins(const Corpus& corpus, const Alignment& alignment) {
-    Series s{corpus, alignment, series_rank(corpus), {}, {}, {}};
-    std::vector<std::vector<std::pair<size_t, size_t>>> out(corpus.documents.size());
-    parallel_for(out.size(), [&](size_t d) {
-        for (size_t c = 0; c < corpus.documents[d].clauses.size(); ++c) out[d].push_back(origin_of(s, d, c));
-    });
-    return out;
+    Series s{corpus, alignment, series_rank(corpus), {}, {}, {}, {}};
+    return all_origins(s);
 }
 
 void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
                      const std::function<bool(const ComparePair&)>* compared, const std::vector<size_t>* rank) {
-    auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}});
+    auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}, {}});
     Series& s = *series;
+    // Every page's origins at once for the whole site; an edit's few pages follow their own.
+    if (!only) s.origins = all_origins(s);
     s.pairs = compare_pairs(corpus, alignment, only, &s.rank);
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.
