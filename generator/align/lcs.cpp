@@ -5,14 +5,33 @@
 
 namespace resgen {
 
+namespace {
+
+// Fibonacci hashing: the top bits of the product spread consecutive word ids over the table.
+size_t slot_of(uint32_t word, unsigned shift) { return (word * 0x9E3779B1u) >> shift; }
+
+}  // namespace
+
 LcsPattern::LcsPattern(const std::vector<uint32_t>& words) : size_(words.size()), blocks_((words.size() + 63) / 64) {
-    symbols_ = words;
-    std::sort(symbols_.begin(), symbols_.end());
-    symbols_.erase(std::unique(symbols_.begin(), symbols_.end()), symbols_.end());
-    masks_.assign(symbols_.size() * blocks_, 0);
+    size_t slots = 16;
+    unsigned bits = 4;
+    while (slots < 2 * words.size()) slots *= 2, ++bits;
+    shift_ = 32 - bits;
+    keys_.assign(slots, 0);
+    masks_.assign(slots * blocks_, 0);
     for (size_t i = 0; i < words.size(); ++i) {
-        size_t s = std::lower_bound(symbols_.begin(), symbols_.end(), words[i]) - symbols_.begin();
-        masks_[s * blocks_ + i / 64] |= uint64_t{1} << (i % 64);
+        size_t slot = slot_of(words[i], shift_);
+        while (keys_[slot] != 0 && keys_[slot] != uint64_t{words[i]} + 1) slot = (slot + 1) & (slots - 1);
+        keys_[slot] = uint64_t{words[i]} + 1;
+        masks_[slot * blocks_ + i / 64] |= uint64_t{1} << (i % 64);
+    }
+}
+
+const uint64_t* LcsPattern::mask_of(uint32_t word) const {
+    const uint64_t key = uint64_t{word} + 1;
+    for (size_t slot = slot_of(word, shift_);; slot = (slot + 1) & (keys_.size() - 1)) {
+        if (keys_[slot] == key) return &masks_[slot * blocks_];
+        if (keys_[slot] == 0) return nullptr;
     }
 }
 
@@ -30,9 +49,8 @@ size_t LcsPattern::lcs(const uint32_t* text, size_t n) const {
     }
     std::fill(v, v + blocks_, ~uint64_t{0});
     for (size_t j = 0; j < n; ++j) {
-        auto it = std::lower_bound(symbols_.begin(), symbols_.end(), text[j]);
-        if (it == symbols_.end() || *it != text[j]) continue;  // M = 0 leaves V as it is
-        const uint64_t* m = &masks_[(it - symbols_.begin()) * blocks_];
+        const uint64_t* m = mask_of(text[j]);
+        if (!m) continue;  // M = 0 leaves V as it is
         uint64_t carry = 0;
         for (size_t k = 0; k < blocks_; ++k) {
             uint64_t u = v[k] & m[k];

@@ -22,9 +22,16 @@ public:
     size_t lcs(const std::vector<uint32_t>& text) const { return lcs(text.data(), text.size()); }
 
 private:
+    // Where a word stands in the pattern (blocks_ words of bits), or nullptr when it does not.
+    const uint64_t* mask_of(uint32_t word) const;
+
     size_t size_ = 0, blocks_ = 0;
-    std::vector<uint32_t> symbols_;    // the distinct words of the pattern, sorted
-    std::vector<uint64_t> masks_;      // [symbol][block]: where the symbol stands in the pattern
+    // The pattern's distinct words in an open-addressed table (a power of two, at least twice
+    // their number): a lookup is mostly one probe, where searching the sorted words took a
+    // handful of unpredictable branches for every word of every text measured.
+    unsigned shift_ = 0;               // 32 - log2(table size)
+    std::vector<uint64_t> keys_;       // [slot]: word + 1, or 0 for an empty slot
+    std::vector<uint64_t> masks_;      // [slot][block]: where the slot's word stands in the pattern
 };
 
 // 2 * |LCS(a, b)| / (|a| + |b|), from 0 to 1 (1 for two empty sequences).
