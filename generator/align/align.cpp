@@ -139,7 +139,13 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     if (touched.size() > options.candidates) {
         std::vector<std::pair<uint32_t, Candidate>> by_shared;  // (shared shingles, unit)
         by_shared.reserve(touched.size());
-        for (Candidate r : touched) by_shared.push_back({shared_shingles(u, *unit(r)), r});
+        // Each candidate's shingles lie somewhere else in memory: its unit is asked for eight
+        // candidates ahead, its shingles four ahead, so that they have come when needed.
+        for (size_t k = 0; k < touched.size(); ++k) {
+            if (k + 8 < touched.size()) __builtin_prefetch(unit(touched[k + 8]));
+            if (k + 4 < touched.size()) __builtin_prefetch(unit(touched[k + 4])->shingles.data());
+            by_shared.push_back({shared_shingles(u, *unit(touched[k])), touched[k]});
+        }
         std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(options.candidates), by_shared.end(),
                           [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
         touched.clear();
@@ -149,8 +155,10 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     measured = touched.size();
     std::vector<ScoredRef> out;
     const LcsPattern pattern(u.words);
-    for (Candidate r : touched) {
-        const Unit& v = *unit(r);
+    for (size_t k = 0; k < touched.size(); ++k) {
+        if (k + 8 < touched.size()) __builtin_prefetch(unit(touched[k + 8]));
+        if (k + 4 < touched.size()) __builtin_prefetch(unit(touched[k + 4])->words.data());
+        const Unit& v = *unit(touched[k]);
         const auto& wj = v.words;
         double total = static_cast<double>(u.words.size() + wj.size());
         // No pair can share more than the shorter clause: skip those that cannot reach the
