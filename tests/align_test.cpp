@@ -104,6 +104,19 @@ TEST_CASE("tokens keep words, marks and spacing", "[align]") {
     CHECK(words_of(t) == std::vector<std::string>{"requests", "the", "secretary-general", "inter", "alia", "to", "act"});
 }
 
+TEST_CASE("function words are told from the words alignment measures", "[align]") {
+    using namespace std::string_view_literals;
+    const std::pair<std::string_view, bool> table[] = {
+        {"a", true},          {"the", true},        {"between", true},   {"within", true},   {"would", true},
+        {"", false},          {"The", false},       {"ab", false},       {"theirs", false},  {"withinx", false},
+        {"between!", false},  {"xbetween", false},  {"a\0"sv, false},   {"\0a"sv, false},  {"internationally", false},
+    };
+    for (const auto& [word, expected] : table) {
+        INFO("word " << word);
+        CHECK(is_function_word(word) == expected);
+    }
+}
+
 TEST_CASE("similarity is the share of words in common order", "[align]") {
     CHECK(similarity({"a", "b", "c", "d"}, {"a", "b", "c", "d"}) == 1.0);
     CHECK(similarity({"a", "b", "c", "d"}, {"e", "f"}) == 0.0);

@@ -3,6 +3,7 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace resgen {
 
@@ -82,11 +83,28 @@ constexpr std::string_view kFunctionWords[] = {
     "may",   "not",  "of",   "on",    "or",    "other", "shall", "should", "such", "that",   "the",  "their",
     "them",  "these", "they", "this", "those", "to",    "upon",  "was",  "were",  "which",   "who",  "whose",
     "will",  "with", "within", "would"};
-static_assert(std::is_sorted(std::begin(kFunctionWords), std::end(kFunctionWords)), "kept sorted for binary search");
+static_assert(std::all_of(std::begin(kFunctionWords), std::end(kFunctionWords), [](std::string_view w) { return w.size() <= 8; }),
+              "each packs into one number");
+
+// A word of at most eight bytes as one number, its bytes in order: every function word is that
+// short, and a search of numbers is cheaper than one of strings for every word of a corpus.
+uint64_t packed(std::string_view w) {
+    uint64_t k = 0;
+    for (char c : w) k = k << 8 | static_cast<unsigned char>(c);
+    return k;
+}
 }  // namespace
 
 bool is_function_word(std::string_view w) {
-    return std::binary_search(std::begin(kFunctionWords), std::end(kFunctionWords), w);
+    static const std::vector<uint64_t> keys = [] {
+        std::vector<uint64_t> k;
+        for (auto f : kFunctionWords) k.push_back(packed(f));
+        std::sort(k.begin(), k.end());
+        return k;
+    }();
+    // Two words of eight bytes or fewer, without a zero byte, pack alike only when they are equal.
+    if (w.empty() || w.size() > 8 || w.find('\0') != std::string_view::npos) return false;
+    return std::binary_search(keys.begin(), keys.end(), packed(w));
 }
 
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
