@@ -17,8 +17,9 @@ struct Token {
     bool operator==(const Token& other) const { return text == other.text; }
 };
 
-// Splits plain text (kept alive by the caller) into words (runs of letters and digits, joined by hyphens, apostrophes,
-// slashes and dots inside a word; a non-ASCII letter counts as a letter) and single marks.
+// Splits plain text, which the caller keeps alive, into words (runs of letters and digits,
+// joined by hyphens, apostrophes, slashes and dots inside a word; a non-ASCII letter counts as
+// a letter) and single marks.
 std::vector<Token> tokenize(std::string_view plain);
 
 // The words of a token sequence, lower-cased (ASCII), punctuation left out: what similarity
