@@ -304,3 +304,43 @@ TEST_CASE("files a stopped refresh wrote are named by the refresh that ends", "[
     CHECK(tree(out) == tree(full));
     WARN("refreshes stopped after writing part of the site: " << stopped_half_way << " of 12");
 }
+
+// The genealogy follows matches from text to text, so an edit can change the page of a text
+// that shares nothing with it nor with any text the edit relinks: here each text carries six
+// of its predecessor's ten words and two of the one before (too few to match). When the first
+// text's paragraph is rewritten, the second's becomes where the language of the third's and
+// the fourth's first stood, and the fourth's page must say so after the refresh.
+TEST_CASE("a refresh rewrites the pages whose paragraphs' language now first stands elsewhere", "[session]") {
+    fs::path content = fresh_dir("origins"), out = fresh_dir("origins-out"), full = fresh_dir("origins-full");
+    fs::create_directories(content);
+    std::ofstream(content / "site.yml") << "title: Drift\nlanguage: en\n";
+    auto words = [](int from, int to, const char* stem) {
+        std::string s;
+        for (int w = from; w <= to; ++w) s += std::string(" ") + stem + std::to_string(w);
+        return s;
+    };
+    auto write = [&](int session, int first_word, const char* stem) {
+        std::ofstream(content / ("A-RES-" + std::to_string(session) + "-1.md"))
+            << "---\nsymbol: A/RES/" << session << "/1\ntitle: Drift " << session
+            << "\nbody: General Assembly\nkind: resolution\ndate: " << 1945 + session << "-12-01\n---\n\n"
+            << "*The General Assembly,*\n\n1. *Decides*" << words(first_word, first_word + 9, stem) << ";\n";
+    };
+    write(70, 1, "term");
+    write(71, 5, "term");
+    write(72, 9, "term");
+    write(73, 13, "term");
+    BuildOptions options = options_for(content, out, true);
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    const std::string fourth = "A/RES/73/1/index.html";
+    REQUIRE(read_file(out / fourth).find("Language since A/RES/70/1") != std::string::npos);
+
+    write(70, 1, "other");
+    REQUIRE(session.update({content / "A-RES-70-1.md"}).build.ok);
+    UpdateResult refreshed = session.refresh();
+    REQUIRE(refreshed.build.ok);
+    CHECK(contains(refreshed.changed, fourth));
+    CHECK(read_file(out / fourth).find("Language since A/RES/71/1") != std::string::npos);
+    REQUIRE(full_build(options, full).ok);
+    CHECK(tree(out) == tree(full));
+}

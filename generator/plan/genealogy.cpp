@@ -25,7 +25,7 @@ struct Series {
     std::vector<ComparePair> pairs;
     std::map<std::pair<size_t, size_t>, const ComparePair*> compare;  // (before, after) -> page
     std::vector<std::vector<const ComparePair*>> pairs_of;      // document -> its comparisons
-    std::vector<std::vector<std::pair<size_t, size_t>>> origins;  // for the whole site: all_origins()
+    std::shared_ptr<const LanguageOrigins> origins;              // for the whole site: all_origins()
 
     const ComparePair* compare_of(size_t x, size_t y) const {
         auto it = compare.find({x, y});
@@ -63,12 +63,12 @@ std::pair<size_t, size_t> origin_of(const Series& s, size_t doc, size_t clause) 
 // The same for every clause at once ([document][clause]). A clause's origin is its parent's,
 // and a parent stands earlier in the series, so one pass in series order finds them all,
 // where following each chain alone walks agreed language back through hundreds of texts.
-std::vector<std::vector<std::pair<size_t, size_t>>> all_origins(const Series& s) {
+LanguageOrigins all_origins(const Series& s) {
     const auto& documents = s.corpus.documents;
     std::vector<size_t> order(documents.size());
     for (size_t d = 0; d < order.size(); ++d) order[d] = d;
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return s.rank[x] < s.rank[y]; });
-    std::vector<std::vector<std::pair<size_t, size_t>>> out(documents.size());
+    LanguageOrigins out(documents.size());
     for (size_t d : order) {
         out[d].reserve(documents[d].clauses.size());
         for (size_t c = 0; c < documents[d].clauses.size(); ++c) {
@@ -82,7 +82,7 @@ std::vector<std::vector<std::pair<size_t, size_t>>> all_origins(const Series& s)
 json genealogy(const Series& s, size_t doc, size_t clause, const std::string& page) {
     const Corpus& c = s.corpus;
     const auto& links = s.alignment.links_of(doc, clause);
-    auto [odoc, oclause] = s.origins.empty() ? origin_of(s, doc, clause) : s.origins[doc][clause];
+    auto [odoc, oclause] = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
     auto clause_href = [&](size_t d, size_t cl) {
         return relative_url(page, page_path(c.documents[d])) + "#" + anchor_of(c, d, cl);
     };
@@ -162,17 +162,13 @@ void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::st
 
 }  // namespace
 
-std::vector<std::vector<std::pair<size_t, size_t>>> language_origins(const Corpus& corpus, const Alignment& alignment) {
-    Series s{corpus, alignment, series_rank(corpus), {}, {}, {}, {}};
-    return all_origins(s);
-}
-
 void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
                      const std::function<bool(const ComparePair&)>* compared, const std::vector<size_t>* rank) {
     auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}, {}});
     Series& s = *series;
-    // Every page's origins at once for the whole site; an edit's few pages follow their own.
-    if (!only) s.origins = all_origins(s);
+    // Every page's origins at once for the whole site (and for the plan: the live preview
+    // compares them from plan to plan); an edit's few pages follow their own.
+    if (!only) plan.origins = s.origins = std::make_shared<const LanguageOrigins>(all_origins(s));
     s.pairs = compare_pairs(corpus, alignment, only, &s.rank);
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.

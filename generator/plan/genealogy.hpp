@@ -53,8 +53,4 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
                      const std::function<bool(const ComparePair&)>* compared = nullptr,
                      const std::vector<size_t>* rank = nullptr);
 
-// Where the language of each clause first stood ([document][clause] -> (document, clause)),
-// as the genealogy says it: what a change to one text can change on the pages of others.
-std::vector<std::vector<std::pair<size_t, size_t>>> language_origins(const Corpus& corpus, const Alignment& alignment);
-
 }  // namespace resgen

@@ -3,6 +3,7 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,9 +62,17 @@ struct DataFile {
     }
 };
 
+// Where the language of each clause first stood ([document][clause] -> (document, clause)),
+// as the genealogy says it.
+using LanguageOrigins = std::vector<std::vector<std::pair<size_t, size_t>>>;
+
 struct Plan {
     std::vector<Page> pages;
     std::vector<DataFile> data;
+    // A whole site's plan: where each paragraph's language first stood, as its pages show it
+    // (what a change to one text can change on the pages of others). Shared with the pages'
+    // outlines, which show it when rendered. Null for the plan of some pages.
+    std::shared_ptr<const LanguageOrigins> origins;
 };
 
 // `alignment` is align_corpus(corpus): the living text (genealogy, compare pages) is planned

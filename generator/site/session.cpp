@@ -27,18 +27,15 @@ struct Session::State {
     std::unique_ptr<Aligner> aligner;    // a live session's, kept up to date edit by edit
     Plan plan;
     std::set<std::string> pending;       // documents whose pages changed since the last full plan
-    std::vector<std::vector<std::pair<size_t, size_t>>> origins;  // live: as of the last full plan
     std::vector<size_t> rank;  // live: the order of the series, which only front matter changes
     std::set<std::string> unannounced;  // written by a refresh an edit stopped: the next one says so
 
     const Alignment& current_alignment() const { return aligner ? aligner->alignment() : alignment; }
 
-    // The alignment of the whole corpus: kept with its index by a live session, with where
-    // each paragraph's language stands first (what refresh() compares).
+    // The alignment of the whole corpus: kept with its index by a live session.
     void align(bool live) {
         if (live) {
             aligner = std::make_unique<Aligner>(corpus);
-            origins = language_origins(corpus, aligner->alignment());
             rank = series_rank(corpus);
             alignment = {};
         } else {
@@ -455,11 +452,11 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     // paragraphs' language now first stands in another text (the genealogy follows matches
     // from text to text, beyond the texts an edit touches).
     std::set<std::string> keys = s.pending;
-    decltype(s.origins) origins;
     if (s.aligner) {
-        origins = language_origins(s.corpus, s.aligner->alignment());
-        for (size_t d = 0; d < origins.size(); ++d)
-            if (d >= s.origins.size() || origins[d] != s.origins[d]) keys.insert(s.corpus.documents[d].key);
+        const LanguageOrigins& now = *plan.origins;
+        const LanguageOrigins* before = s.plan.origins.get();
+        for (size_t d = 0; d < now.size(); ++d)
+            if (!before || d >= before->size() || now[d] != (*before)[d]) keys.insert(s.corpus.documents[d].key);
     }
     auto shows_change = [&](const Page& p) {
         return !s.aligner || !old_paths.count(p.path) || p.depends_on.empty() ||
@@ -471,7 +468,7 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
         now.insert(p.path);
         if (shows_change(p)) todo.push_back(&p);
     }
-    clock.lap("origins");
+    clock.lap("changed pages");
     for (const auto& d : plan.data) now.insert(d.path);
     UpdateResult result;
     if (stopped()) {
@@ -501,7 +498,6 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     result.build.timings = std::move(timings);
     s.plan = std::move(plan);
     s.pending.clear();
-    if (s.aligner) s.origins = std::move(origins);
     s.series_stale = false;
     s.healthy = result.build.ok;
     return result;
