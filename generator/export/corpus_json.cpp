@@ -159,21 +159,4 @@ std::string corpus_json_text(const Corpus& corpus) {
     return out;
 }
 
-std::string json_text(const json& j) {
-    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-}
-
-void append_json_element(std::string& out, const json& element, int depth) {
-    // A JSON string holds no raw line break, so every line break of the text is the layout's.
-    const std::string text = element.dump(2, ' ', false, json::error_handler_t::replace);
-    const std::string indent(static_cast<size_t>(2 * depth), ' ');
-    for (size_t at = 0; at < text.size();) {
-        size_t end = text.find('\n', at);
-        end = end == std::string::npos ? text.size() : end + 1;
-        out += indent;
-        out.append(text, at, end - at);
-        at = end;
-    }
-}
-
 }  // namespace resgen

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/json_text.hpp"
 #include "model/text_sink.hpp"
 #include "resolve/corpus.hpp"
 
@@ -30,13 +31,6 @@ void corpus_json_write(const Corpus& corpus, const TextSink& sink);
 // json_text(graph_json(corpus)), byte for byte, given to `sink` a few hundred KB at a time,
 // made a node or an edge at a time: neither the tree nor the text is ever whole in memory.
 void graph_json_write(const Corpus& corpus, const TextSink& sink);
-
-// The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
-// are replaced rather than aborting the build.
-std::string json_text(const nlohmann::json& j);
-// Appends `element` as json_text lays it out inside a file written a piece at a time, as an
-// element `depth` levels down (every line indented by two spaces a level), without a line end.
-void append_json_element(std::string& out, const nlohmann::json& element, int depth);
 
 // The Akoma Ntoso XML of one document; `language` is the site's (ISO 639-1, "en").
 std::string akn_xml(const Document& doc, const Corpus& corpus, const std::string& language = "en");

@@ -1,5 +1,6 @@
 #include "plan/search.hpp"
 
+#include "export/json_text.hpp"
 #include "parallel/parallel.hpp"
 #include "plan/json_object.hpp"
 #include "plan/labels.hpp"
@@ -16,11 +17,11 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
         const Document& d = corpus.documents[index];
         std::string tags;
         for (const auto& t : d.meta.tags) tags += (tags.empty() ? "" : " ") + t;
-        docs[index] = object_of("u", page_path(d), "l", label_of(d), "s", d.meta.symbol, "t", d.meta.title,
-                                "b", d.meta.body, "k", kind_label(d.meta.kind),
-                                "y", d.meta.date.empty() ? "" : display_date(d.meta.date), "g", std::move(tags),
-                                "o", d.in_collection ? 0 : 1)
-                          .dump();
+        append_json(docs[index],
+                    object_of("u", page_path(d), "l", label_of(d), "s", d.meta.symbol, "t", d.meta.title,
+                              "b", d.meta.body, "k", kind_label(d.meta.kind),
+                              "y", d.meta.date.empty() ? "" : display_date(d.meta.date), "g", std::move(tags),
+                              "o", d.in_collection ? 0 : 1));
     });
     std::string out = "window.RESGEN_SEARCH_INDEX = {\"docs\":[";
     for (size_t i = 0; i < n; ++i) out += (i ? "," : "") + docs[i];
@@ -38,7 +39,7 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
             for (const auto& c : corpus.documents[index].clauses) {
                 if (c.anchor.empty() || c.plain.empty()) continue;
                 if (!paras[k].empty()) paras[k] += ',';
-                paras[k] += object_of("d", index, "a", c.anchor, "l", clause_label(c), "x", c.plain).dump();
+                append_json(paras[k], object_of("d", index, "a", c.anchor, "l", clause_label(c), "x", c.plain));
             }
         });
         for (const auto& p : paras) {

@@ -1,0 +1,28 @@
+// JSON text from nlohmann trees, byte for byte as nlohmann::json::dump writes it, but faster:
+// runs of plain bytes are copied whole instead of passing one at a time through a UTF-8
+// decoder and a virtual output adapter. corpus.json and the search index are some 300 MB of
+// text at 10,000 documents, and dump was the largest single cost of writing them
+// (docs/performance.md).
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace resgen {
+
+// Appends what value.dump(indent, ' ', false, handler) returns, laid out as if the value stood
+// `depth` levels down: its inner lines are indented by indent * (depth + 1) spaces, its closing
+// bracket by indent * depth. The first line is not indented. A string that is not valid UTF-8
+// is written by nlohmann itself, so that `handler` decides (replace, ignore, or throw).
+void append_json(std::string& out, const nlohmann::json& value, int indent = -1, int depth = 0,
+                 nlohmann::json::error_handler_t handler = nlohmann::json::error_handler_t::strict);
+
+// The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
+// are replaced rather than aborting the build.
+std::string json_text(const nlohmann::json& j);
+
+// Appends `element` as json_text lays it out inside a file written a piece at a time, as an
+// element `depth` levels down (every line indented by two spaces a level), without a line end.
+void append_json_element(std::string& out, const nlohmann::json& element, int depth);
+
+}  // namespace resgen

@@ -1,0 +1,112 @@
+// append_json writes what nlohmann::json::dump writes, byte for byte: each tree below is
+// written both ways, in every layout and with every way of handling bytes that are not UTF-8.
+#include <catch2/catch.hpp>
+
+#include <limits>
+#include <random>
+
+#include "export/json_text.hpp"
+
+using nlohmann::json;
+using resgen::append_json;
+
+namespace {
+
+// Strings with every kind of byte the writer treats apart: the escaped ones, the edges of each
+// UTF-8 sequence length, and the ill-formed sequences nlohmann's decoder rejects.
+const std::vector<std::string> kStrings = {
+    "", "plain", "quote \" and backslash \\ and slash /", "\b\f\n\r\t", std::string("nul \0 in", 8),
+    "\x01\x1f\x7f", "caf\xc3\xa9", "\xc2\x80\xdf\xbf", "\xe0\xa0\x80\xed\x9f\xbf\xee\x80\x80\xef\xbf\xbf",
+    "\xf0\x90\x80\x80\xf4\x8f\xbf\xbf", "\xe2\x80\x94 dash \xe2\x80\x94",
+    // ill-formed: overlong, surrogate, above U+10FFFF, no lead, cut short, stray bytes
+    "\xc0\x80", "\xc1\xbf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+    "\x80", "a\xbf" "b", "\xc3", "\xe2\x80", "\xf0\x90\x80", "ok \xff ok", "\xfe\xff", "\xe2\x80\x94\xc3(",
+};
+
+json random_value(std::mt19937& rng, int depth) {
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const int kind = depth >= 4 ? 3 + pick(6) : pick(9);
+    switch (kind) {
+        case 0: case 1: {
+            json object = json::object();
+            for (int i = pick(5); i > 0; --i) object[kStrings[pick(static_cast<int>(kStrings.size()))] + std::to_string(i)] = random_value(rng, depth + 1);
+            return object;
+        }
+        case 2: {
+            json array = json::array();
+            for (int i = pick(5); i > 0; --i) array.push_back(random_value(rng, depth + 1));
+            return array;
+        }
+        case 3: case 4: return kStrings[pick(static_cast<int>(kStrings.size()))];
+        case 5: {
+            const std::int64_t ints[] = {0, -1, 7, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
+            return ints[pick(5)];
+        }
+        case 6: return pick(2) ? json(std::numeric_limits<std::uint64_t>::max()) : json(42u);
+        case 7: return pick(2) ? json(0.1) : json(-2.5e300);
+        default: return pick(3) == 0 ? json(nullptr) : json(pick(2) == 0);
+    }
+}
+
+std::string by_append(const json& j, int indent, int depth, json::error_handler_t handler) {
+    std::string out = "prefix";
+    append_json(out, j, indent, depth, handler);
+    REQUIRE(out.compare(0, 6, "prefix") == 0);
+    return out.substr(6);
+}
+
+// What dump writes for a value `depth` levels down: every line after the first indented by
+// indent * depth more.
+std::string by_dump(const json& j, int indent, int depth, json::error_handler_t handler) {
+    std::string text = j.dump(indent, ' ', false, handler);
+    const std::string more(static_cast<size_t>(std::max(indent, 0) * depth), ' ');
+    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) text.insert(at + 1, more);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("append_json writes each string as dump does", "[json]") {
+    for (const auto& s : kStrings) {
+        INFO("string: " << json(s).dump(-1, ' ', true, json::error_handler_t::replace));
+        for (auto handler : {json::error_handler_t::replace, json::error_handler_t::ignore})
+            CHECK(by_append(s, -1, 0, handler) == json(s).dump(-1, ' ', false, handler));
+        bool dump_throws = false;
+        std::string dumped;
+        try { dumped = json(s).dump(); } catch (const json::type_error&) { dump_throws = true; }
+        if (dump_throws) CHECK_THROWS_AS(by_append(s, -1, 0, json::error_handler_t::strict), json::type_error);
+        else CHECK(by_append(s, -1, 0, json::error_handler_t::strict) == dumped);
+    }
+    // Every byte value on its own and after a lead byte.
+    for (int b = 0; b < 256; ++b)
+        for (const std::string& s : {std::string(1, char(b)), "\xc3" + std::string(1, char(b)), "\xe2\x80" + std::string(1, char(b))}) {
+            INFO("byte " << b);
+            CHECK(by_append(s, -1, 0, json::error_handler_t::replace) == json(s).dump(-1, ' ', false, json::error_handler_t::replace));
+        }
+}
+
+TEST_CASE("append_json lays out trees as dump does, at any depth", "[json]") {
+    std::mt19937 rng(20261126);
+    int compared = 0;
+    for (int round = 0; round < 400; ++round) {
+        const json j = random_value(rng, 0);
+        for (int indent : {-1, 0, 2, 4})
+            for (int depth : {0, 1, 3})
+                for (auto handler : {json::error_handler_t::replace, json::error_handler_t::ignore}) {
+                    INFO("tree: " << j.dump(-1, ' ', true, json::error_handler_t::replace) << " indent " << indent << " depth " << depth);
+                    REQUIRE(by_append(j, indent, depth, handler) == by_dump(j, indent, indent < 0 ? 0 : depth, handler));
+                    ++compared;
+                }
+    }
+    CHECK(compared == 400 * 4 * 3 * 2);
+    CHECK(by_append(json::object(), 2, 1, json::error_handler_t::strict) == "{}");
+    CHECK(by_append(json::array(), 2, 1, json::error_handler_t::strict) == "[]");
+}
+
+TEST_CASE("a data file's text is dump's with two spaces and a final line end", "[json]") {
+    const json j = {{"b", {1, 2}}, {"a", {{"x", "\xff"}}}, {"c", json::array()}};
+    CHECK(resgen::json_text(j) == j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+    std::string element;
+    resgen::append_json_element(element, j, 2);
+    CHECK(element == "    " + by_dump(j, 2, 2, json::error_handler_t::replace));
+}
