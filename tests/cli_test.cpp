@@ -75,3 +75,36 @@ TEST_CASE("resgen itself links neither OpenSSL, the HTTP server nor the zip libr
         CHECK(dynamic.find(library) == std::string::npos);
     }
 }
+
+TEST_CASE("resgen export writes the bytes of the site's data files, without building the site", "[cli]") {
+    TempDir tmp;
+    const std::string content = quote(fs::path(RESGEN_SOURCE_DIR) / "content");
+    REQUIRE(run_resgen("build --content " + content + " --out " + quote(tmp.path / "site"), tmp.path).code == 0);
+
+    Run made = run_resgen("export --content " + content + " --format json,graph,akn --out " + quote(tmp.path / "data"),
+                          tmp.path);
+    REQUIRE(made.code == 0);
+    CHECK(made.err.find("Exported 7 files") != std::string::npos);
+    const fs::path site = tmp.path / "site", data = tmp.path / "data";
+    CHECK(resgen::read_file(data / "corpus.json") == resgen::read_file(site / "data/corpus.json"));
+    CHECK(resgen::read_file(data / "graph.json") == resgen::read_file(site / "data/graph.json"));
+    size_t akn = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(data)) {
+        if (entry.path().filename() != "akn.xml") continue;
+        ++akn;
+        CHECK(resgen::read_file(entry.path()) == resgen::read_file(site / fs::relative(entry.path(), data)));
+    }
+    CHECK(akn == 5);
+    CHECK_FALSE(fs::exists(data / "index.html"));
+
+    // One format goes to standard output; one document's AKN file alone.
+    Run json = run_resgen("export --content " + content, tmp.path);
+    CHECK(json.code == 0);
+    CHECK(json.out == resgen::read_file(site / "data/corpus.json"));
+    Run one = run_resgen("export --content " + content + " --format akn --document A/RES/59/154", tmp.path);
+    CHECK(one.code == 0);
+    CHECK(one.out == resgen::read_file(site / "A/RES/59/154/akn.xml"));
+    Run none = run_resgen("export --content " + content + " --format akn --document A/RES/1/1", tmp.path);
+    CHECK(none.code == 2);
+    CHECK(none.err.find("no document 'A/RES/1/1' in the collection") != std::string::npos);
+}

@@ -201,26 +201,21 @@ TEST_CASE("a byte that is not UTF-8 does not stop the data files", "[export]") {
                                      "*Noting* caf\xe9 au lait,\n"}});
     CHECK_NOTHROW(json_text(corpus_json(c)));
     CHECK_NOTHROW(json_text(graph_json(c)));
-    CHECK(corpus_json_text(c) == json_text(corpus_json(c)));
+    CHECK(whole_text(corpus_json_write, c) == json_text(corpus_json(c)));
 }
 
 // The site writes corpus.json a document at a time and graph.json a node or an edge at a time;
 // their bytes are those of the whole trees.
 TEST_CASE("data files made a piece at a time are the whole tree's text, byte for byte", "[export]") {
-    auto graph_text = [](const Corpus& c) {
-        std::string text;
-        graph_json_write(c, [&](std::string_view piece) { text += piece; });
-        return text;
-    };
     // Escapes in the front matter, a backslash, a byte that is not UTF-8, a citation (an edge).
     Corpus odd = corpus_of({{"odd.md", "---\nsymbol: A/RES/99/3\ntitle: \"Line\\nbreak \\\"and\\\" tab\\t\"\nbody: General Assembly\nkind: resolution\n---\n\n"
                                        "*Recalling* its resolution 59/154, a\\b caf\xe9 and “quotes”,\n\n1. *Decides* nothing;\n"}});
     for (const Corpus* c : {&series().corpus, static_cast<const Corpus*>(&odd)}) {
-        CHECK(corpus_json_text(*c) == json_text(corpus_json(*c)));
-        CHECK(graph_text(*c) == json_text(graph_json(*c)));
+        CHECK(whole_text(corpus_json_write, *c) == json_text(corpus_json(*c)));
+        CHECK(whole_text(graph_json_write, *c) == json_text(graph_json(*c)));
     }
-    CHECK(corpus_json_text(Corpus{}) == json_text(corpus_json(Corpus{})));
-    CHECK(graph_text(Corpus{}) == json_text(graph_json(Corpus{})));
+    CHECK(whole_text(corpus_json_write, Corpus{}) == json_text(corpus_json(Corpus{})));
+    CHECK(whole_text(graph_json_write, Corpus{}) == json_text(graph_json(Corpus{})));
     CHECK(graph_json(odd)["edges"].size() == 1);
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "export/export.hpp"
+#include "parallel/parallel.hpp"
 #include "site/site.hpp"
 
 namespace resgen::cli {
@@ -18,14 +19,19 @@ struct ExportOptions {
 };
 
 // The files of one format: path relative to the export folder, and bytes.
-std::vector<OutputFile> export_files(const Site& site, const std::string& format, const std::string& only) {
+std::vector<OutputFile> export_files(const LoadedCorpus& site, const std::string& format, const std::string& only) {
     std::vector<OutputFile> files;
-    if (format == "json") files.push_back({"corpus.json", corpus_json_text(site.corpus)});
-    if (format == "graph") files.push_back({"graph.json", json_text(graph_json(site.corpus))});
-    if (format == "akn")
+    if (format == "json") files.push_back({"corpus.json", whole_text(corpus_json_write, site.corpus)});
+    if (format == "graph") files.push_back({"graph.json", whole_text(graph_json_write, site.corpus)});
+    if (format == "akn") {
+        std::vector<const Document*> docs;
         for (const auto& d : site.corpus.documents)
-            if (d.in_collection && (only.empty() || d.key == only))
-                files.push_back({akn_path(d), akn_xml(d, site.corpus, site.config.language)});
+            if (d.in_collection && (only.empty() || d.key == only)) docs.push_back(&d);
+        files.resize(docs.size());
+        parallel_for(docs.size(), [&](size_t i) {
+            files[i] = {akn_path(*docs[i]), akn_xml(*docs[i], site.corpus, site.config.language)};
+        });
+    }
     return files;
 }
 
@@ -33,7 +39,8 @@ int run_export(const ExportOptions& o) {
     BuildOptions b;
     b.content_dir = o.content;
     if (!o.templates.empty()) b.templates_dir = o.templates;
-    Site site = make_site(b);
+    // The data needs the resolved corpus only: nothing is aligned, planned or rendered.
+    LoadedCorpus site = load_corpus(b);
     for (const auto& d : site.diagnostics) std::cerr << format_diagnostic(d) << '\n';
     if (has_errors(site.diagnostics)) return content_error;
 
@@ -47,7 +54,7 @@ int run_export(const ExportOptions& o) {
     std::vector<OutputFile> files;
     for (const auto& f : o.formats) {
         auto more = export_files(site, f, o.document);
-        files.insert(files.end(), more.begin(), more.end());
+        files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     if (o.out.empty()) {
         if (files.size() != 1) {

@@ -153,9 +153,9 @@ void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
     sink("  ],\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n");
 }
 
-std::string corpus_json_text(const Corpus& corpus) {
+std::string whole_text(void (*write)(const Corpus&, const TextSink&), const Corpus& corpus) {
     std::string out;
-    corpus_json_write(corpus, [&out](std::string_view piece) { out += piece; });
+    write(corpus, [&out](std::string_view piece) { out += piece; });
     return out;
 }
 

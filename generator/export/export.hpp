@@ -23,14 +23,16 @@ nlohmann::json corpus_json(const Corpus& corpus);
 nlohmann::json graph_json(const Corpus& corpus);
 
 // json_text(corpus_json(corpus)), byte for byte, made one document at a time on every core:
-// the whole tree of a large collection is never built. corpus_json_write gives it to `sink`
-// a few hundred documents at a time, so that the text is never whole in memory either.
-std::string corpus_json_text(const Corpus& corpus);
+// the whole tree of a large collection is never built. It is given to `sink` a few hundred
+// documents at a time, so that the text is never whole in memory either.
 void corpus_json_write(const Corpus& corpus, const TextSink& sink);
 
 // json_text(graph_json(corpus)), byte for byte, given to `sink` a few hundred KB at a time,
 // made a node or an edge at a time: neither the tree nor the text is ever whole in memory.
 void graph_json_write(const Corpus& corpus, const TextSink& sink);
+
+// All that one of the writers above gives, as one text: whole_text(corpus_json_write, corpus).
+std::string whole_text(void (*write)(const Corpus&, const TextSink&), const Corpus& corpus);
 
 // The Akoma Ntoso XML of one document; `language` is the site's (ISO 639-1, "en").
 std::string akn_xml(const Document& doc, const Corpus& corpus, const std::string& language = "en");

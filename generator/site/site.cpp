@@ -33,22 +33,32 @@ ParsedContent parse_content(const std::filesystem::path& content_dir, const std:
     return out;
 }
 
-Site make_site(const BuildOptions& options) {
-    Site site;
-    Diagnostics& diags = site.diagnostics;
-    site.config = load_config(options.content_dir, diags);
+LoadedCorpus load_corpus(const BuildOptions& options) {
+    LoadedCorpus loaded;
+    Diagnostics& diags = loaded.diagnostics;
+    loaded.config = load_config(options.content_dir, diags);
     if (!options.base_url.empty()) {
-        site.config.base_url = options.base_url;
-        if (site.config.base_url.back() != '/') site.config.base_url += '/';
+        loaded.config.base_url = options.base_url;
+        if (loaded.config.base_url.back() != '/') loaded.config.base_url += '/';
     }
-    if (options.offline) site.config.base_url.clear();
+    if (options.offline) loaded.config.base_url.clear();
 
     std::vector<std::string> files = content_files(options.content_dir, diags);
     ParsedContent parsed = parse_content(options.content_dir, files,
-                                         ParseOptions{site.config.preambular_phrases}, options.threads);
+                                         ParseOptions{loaded.config.preambular_phrases}, options.threads);
     for (const auto& [path, d] : parsed.diagnostics) diags.insert(diags.end(), d.begin(), d.end());
+    loaded.corpus = resolve(std::move(parsed.documents), diags);
+    sort_diagnostics(diags);
+    return loaded;
+}
 
-    site.corpus = resolve(std::move(parsed.documents), diags);
+Site make_site(const BuildOptions& options) {
+    Site site;
+    LoadedCorpus loaded = load_corpus(options);
+    site.config = std::move(loaded.config);
+    site.corpus = std::move(loaded.corpus);
+    site.diagnostics = std::move(loaded.diagnostics);
+    Diagnostics& diags = site.diagnostics;
     site.alignment = align_corpus(site.corpus);
     site.plan = plan_site(site.corpus, site.alignment, site.config);
 

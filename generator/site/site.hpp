@@ -41,7 +41,16 @@ struct Site {
     Diagnostics diagnostics;   // sorted by file, line, column
 };
 
-// load, parse, cite, resolve, plan and render; nothing is written.
+// The site's settings and its texts loaded, parsed, cited and resolved: what the data
+// exports need, with nothing aligned, planned or rendered. Diagnostics sorted.
+struct LoadedCorpus {
+    SiteConfig config;
+    Corpus corpus;
+    Diagnostics diagnostics;
+};
+LoadedCorpus load_corpus(const BuildOptions& options);
+
+// load_corpus, then align, plan and render; nothing is written.
 Site make_site(const BuildOptions& options);
 
 // How long one stage of a build took (resgen build --timings).
