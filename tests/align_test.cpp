@@ -185,12 +185,12 @@ TEST_CASE("an aligner updated after each edit gives what aligning the corpus aga
         }
         REQUIRE(x.links.size() == y.links.size());
         for (size_t d = 0; d < x.links.size(); ++d) {
-            REQUIRE(x.links[d].size() == y.links[d].size());
-            for (size_t k = 0; k < x.links[d].size(); ++k) {
-                REQUIRE(x.links[d][k].size() == y.links[d][k].size());
-                for (size_t l = 0; l < x.links[d][k].size(); ++l)
-                    REQUIRE(std::tie(x.links[d][k][l].document, x.links[d][k][l].clause, x.links[d][k][l].similarity) ==
-                            std::tie(y.links[d][k][l].document, y.links[d][k][l].clause, y.links[d][k][l].similarity));
+            REQUIRE(x.links[d].start == y.links[d].start);
+            REQUIRE(x.links[d].all.size() == y.links[d].all.size());
+            for (size_t l = 0; l < x.links[d].all.size(); ++l) {
+                const auto &p = x.links[d].all[l], &q = y.links[d].all[l];
+                REQUIRE(std::tie(p.document, p.clause, p.similarity, p.verbatim) ==
+                        std::tie(q.document, q.clause, q.similarity, q.verbatim));
             }
         }
         CHECK(x.scored == y.scored);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,14 +44,22 @@ struct ClauseLink {
     bool verbatim = false;
 };
 
+// The links of one document's clauses, all in one array: clause c's stand in
+// all[start[c], start[c + 1]), by the document and clause they name.
+struct DocumentLinks {
+    std::vector<ClauseLink> all;
+    std::vector<uint32_t> start;     // one more than the document has clauses
+    std::span<const ClauseLink> of(size_t clause) const;
+};
+
 struct Alignment {
     std::vector<DocumentAlignment> pairs;            // the pairs sharing any language, by (a, b)
-    std::vector<std::vector<std::vector<ClauseLink>>> links;  // [document][clause]: by document
+    std::vector<DocumentLinks> links;                // [document]
     size_t scored = 0;                                 // clause pairs whose similarity was measured
 
     // The alignment of two documents, given in either order; nullptr when they share nothing.
     const DocumentAlignment* find(size_t a, size_t b) const;
-    const std::vector<ClauseLink>& links_of(size_t document, size_t clause) const;
+    std::span<const ClauseLink> links_of(size_t document, size_t clause) const;
 };
 
 // The clauses that carry the language of a text: preambular and operative paragraphs and

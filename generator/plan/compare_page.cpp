@@ -71,8 +71,7 @@ std::string compare_path(const Document& before, const Document& after) {
 std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignment, size_t document) {
     std::vector<size_t> others;
     if (document < alignment.links.size())
-        for (const auto& clause : alignment.links[document])
-            for (const auto& l : clause) others.push_back(l.document);
+        for (const auto& l : alignment.links[document].all) others.push_back(l.document);
     std::sort(others.begin(), others.end());
     std::vector<std::pair<size_t, size_t>> out;
     for (size_t i = 0; i < others.size();) {
