@@ -180,7 +180,7 @@ TEST_CASE("an aligner updated after each edit gives what aligning the corpus aga
             REQUIRE(x.pairs[i].matches.size() == y.pairs[i].matches.size());
             for (size_t m = 0; m < x.pairs[i].matches.size(); ++m) {
                 const auto &p = x.pairs[i].matches[m], &q = y.pairs[i].matches[m];
-                REQUIRE(std::tie(p.a, p.b, p.similarity, p.verbatim) == std::tie(q.a, q.b, q.similarity, q.verbatim));
+                REQUIRE(std::tuple(p.a, p.b, p.similarity, p.verbatim) == std::tuple(q.a, q.b, q.similarity, q.verbatim));
             }
         }
         REQUIRE(x.links.size() == y.links.size());
@@ -189,8 +189,8 @@ TEST_CASE("an aligner updated after each edit gives what aligning the corpus aga
             REQUIRE(x.links[d].all.size() == y.links[d].all.size());
             for (size_t l = 0; l < x.links[d].all.size(); ++l) {
                 const auto &p = x.links[d].all[l], &q = y.links[d].all[l];
-                REQUIRE(std::tie(p.document, p.clause, p.similarity, p.verbatim) ==
-                        std::tie(q.document, q.clause, q.similarity, q.verbatim));
+                REQUIRE(std::tuple(p.document, p.clause, p.similarity, p.verbatim) ==
+                        std::tuple(q.document, q.clause, q.similarity, q.verbatim));
             }
         }
         CHECK(x.scored == y.scored);

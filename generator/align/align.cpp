@@ -198,7 +198,7 @@ DocumentAlignment pair_documents(const Corpus& corpus, size_t da, size_t db, con
     auto add = [&](size_t ca, size_t cb, double s) {
         used_a[ca] = used_b[cb] = true;
         pair.matches.push_back(
-            {static_cast<uint32_t>(ca), static_cast<uint32_t>(cb), s, unit(da, ca)->text == unit(db, cb)->text});
+            {static_cast<uint32_t>(ca), static_cast<uint32_t>(cb), unit(da, ca)->text == unit(db, cb)->text, s});
     };
     for (const Entry& e : entries)
         if (!used_a[e.ca] && !used_b[e.cb]) add(e.ca, e.cb, e.similarity);
@@ -242,8 +242,8 @@ DocumentLinks document_links(size_t d, size_t clauses, const std::vector<const D
     for (const DocumentAlignment* p : pairs) {
         bool first = p->a == d;
         for (const auto& m : p->matches)
-            links.all[fill[first ? m.a : m.b]++] = {static_cast<uint32_t>(first ? p->b : p->a), first ? m.b : m.a,
-                                                    m.similarity, m.verbatim};
+            links.all[fill[first ? m.a : m.b]++] = {static_cast<uint32_t>(first ? p->b : p->a),
+                                                    first ? m.b : m.a, m.verbatim, m.similarity};
     }
     for (size_t c = 0; c < clauses; ++c)
         std::sort(links.all.begin() + links.start[c], links.all.begin() + links.start[c + 1],

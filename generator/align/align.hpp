@@ -23,12 +23,14 @@ struct AlignOptions {
     size_t candidates = 48;        // at most this many candidates of a clause are measured
 };
 
-// Two clauses of two documents that carry the same language. Indices are 32 bits: a large
-// collection keeps millions of matches and twice as many links.
+// Two clauses of two documents that carry the same language. A large collection keeps millions
+// of matches and twice as many links, so each takes 16 bytes: 32-bit indices, the flag in the
+// last bit of the second (a text has fewer than two billion clauses).
 struct ClauseMatch {
-    uint32_t a = 0, b = 0;       // clause indices in the first and the second document
+    uint32_t a = 0;              // clause indices in the first and the second document
+    uint32_t b : 31 = 0;
+    uint32_t verbatim : 1 = 0;   // the same words and punctuation
     double similarity = 0;       // of their words, 0..1
-    bool verbatim = false;       // the same words and punctuation
 };
 
 // The clauses of two documents paired one to one.
@@ -39,10 +41,12 @@ struct DocumentAlignment {
 
 // A clause seen from another clause that carries its language.
 struct ClauseLink {
-    uint32_t document = 0, clause = 0;
+    uint32_t document = 0;
+    uint32_t clause : 31 = 0;
+    uint32_t verbatim : 1 = 0;
     double similarity = 0;
-    bool verbatim = false;
 };
+static_assert(sizeof(ClauseMatch) == 16 && sizeof(ClauseLink) == 16);
 
 // The links of one document's clauses, all in one array: clause c's stand in
 // all[start[c], start[c + 1]), by the document and clause they name.
