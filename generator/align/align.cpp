@@ -475,6 +475,12 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
             lo = hi;
         }
     }
+    // The candidate loop needs only the unit of each entry (a run's hashes are all the same):
+    // a quarter of the index's size. A one-off alignment lets the index go now, before the
+    // results pile up.
+    std::vector<uint32_t> postings(index.size());
+    for (size_t k = 0; k < index.size(); ++k) postings[k] = index[k].second;
+    if (use == Use::once) index = {};
     // What the candidate loop asks of every unit it meets, side by side: the units themselves
     // are too large to stay in the cache, and it meets millions.
     std::vector<UnitRef> unit_refs(units.size());
@@ -500,13 +506,12 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
             const auto* last_run = runs.data() + runs_start[i + 1];
             for (const auto* run = first_run; run != last_run; ++run) {
                 // Each run starts somewhere else in a large index: ask for the next ones early.
-                if (run + 4 < last_run) __builtin_prefetch(&index[run[4].first]);
+                if (run + 4 < last_run) __builtin_prefetch(&postings[run[4].first]);
                 auto [run_lo, run_hi] = *run;
                 if (run_hi - run_lo > options.common_shingle) continue;
-                auto lo = index.begin() + run_lo, hi = index.begin() + run_hi;
-                auto from = std::upper_bound(lo, hi, std::pair<uint64_t, uint32_t>{lo->first, static_cast<uint32_t>(i)});
-                for (auto it = from; it != hi; ++it) {
-                    uint32_t j = it->second;
+                auto lo = postings.begin() + run_lo, hi = postings.begin() + run_hi;
+                for (auto it = std::upper_bound(lo, hi, static_cast<uint32_t>(i)); it != hi; ++it) {
+                    uint32_t j = *it;
                     if (unit_refs[j].document == document || unit_tiers[j] != tier_i || seen[j] == i + 1) continue;
                     seen[j] = static_cast<uint32_t>(i + 1);
                     touched.push_back(j);
@@ -517,13 +522,12 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     });
     runs = {};
     runs_start = {};
+    postings = {};
     unit_refs = {};
     unit_tiers = {};
-    if (use == Use::once) {
-        // Scored: only updates look shingles up again.
-        index = {};
+    // Scored: only updates look shingles up again.
+    if (use == Use::once)
         for (Unit& u : units) u.shingles = {};
-    }
 
     // Per two documents, their scored pairs, best first, paired one to one.
     struct Keyed {
