@@ -34,8 +34,6 @@ struct Series {
     }
 };
 
-std::string anchor_of(const Corpus& c, size_t doc, size_t clause) { return c.documents[doc].clauses[clause].anchor; }
-
 std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // A clause's closest match in an earlier document of the series, if any.
@@ -83,13 +81,24 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     const Corpus& c = s.corpus;
     const auto& links = s.alignment.links_of(doc, clause);
     auto [odoc, oclause] = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
+    // The way up to the site's root, made once: a paragraph names up to a dozen others.
+    const std::string up = relative_url(page, "");
     auto clause_href = [&](size_t d, size_t cl) {
-        return relative_url(page, page_path(c.documents[d])) + "#" + anchor_of(c, d, cl);
+        std::string href = up + page_path(c.documents[d]);
+        href += '#';
+        href += c.documents[d].clauses[cl].anchor;
+        return href;
+    };
+    auto clause_name = [&](size_t d, size_t cl) {
+        std::string name = label_of(c.documents[d]);
+        name += ' ';
+        name += c.documents[d].clauses[cl].anchor;
+        return name;
     };
     json origin = nullptr;
     if (odoc != doc) {
         const Document& o = c.documents[odoc];
-        origin = object_of("label", label_of(o) + " " + anchor_of(c, odoc, oclause), "href", clause_href(odoc, oclause),
+        origin = object_of("label", clause_name(odoc, oclause), "href", clause_href(odoc, oclause),
                            "date", o.meta.date.empty() ? "" : display_date(o.meta.date));
     }
 
@@ -102,7 +111,7 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
     bool placed = false;
     size_t later = 0;
     auto self_entry = [&] {
-        entries.push_back(object_of("label", label_of(c.documents[doc]) + " " + anchor_of(c, doc, clause), "href", "",
+        entries.push_back(object_of("label", clause_name(doc, clause), "href", "",
                                     "self", true, "change", "this text", "compare_href", ""));
         placed = true;
     };
@@ -121,9 +130,9 @@ json genealogy(const Series& s, size_t doc, size_t clause, const std::string& pa
         if (const ComparePair* p = s.compare_of(doc, l->document)) {
             // The row of the pair is named after the later text's clause.
             size_t row_clause = p->after == doc ? clause : l->clause;
-            compare_href = relative_url(page, p->path) + "#c-" + anchor_of(c, p->after, row_clause);
+            compare_href = up + p->path + "#c-" + c.documents[p->after].clauses[row_clause].anchor;
         }
-        entries.push_back(object_of("label", label_of(c.documents[l->document]) + " " + anchor_of(c, l->document, l->clause),
+        entries.push_back(object_of("label", clause_name(l->document, l->clause),
                                     "href", clause_href(l->document, l->clause),
                                     "self", false,
                                     "change", l->verbatim              ? "word for word"
@@ -152,11 +161,15 @@ json comparison_link(const Corpus& c, const ComparePair& p, const std::string& p
 void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::string, size_t>& by_anchor,
               const std::string& page) {
     for (auto& j : clauses) {
-        if (j.contains("anchor") && j["anchor"].is_string()) {
-            auto it = by_anchor.find(j["anchor"].get<std::string>());
-            if (it != by_anchor.end()) j["genealogy"] = genealogy(s, doc, it->second, page);
+        if (!j.is_object()) continue;
+        auto& clause = j.get_ref<json::object_t&>();  // each key looked up once
+        auto anchor = clause.find("anchor");
+        if (anchor != clause.end() && anchor->second.is_string()) {
+            auto it = by_anchor.find(anchor->second.get_ref<const std::string&>());
+            if (it != by_anchor.end()) clause.insert_or_assign("genealogy", genealogy(s, doc, it->second, page));
         }
-        if (j.contains("subparagraphs")) annotate(j["subparagraphs"], s, doc, by_anchor, page);
+        auto subparagraphs = clause.find("subparagraphs");
+        if (subparagraphs != clause.end()) annotate(subparagraphs->second, s, doc, by_anchor, page);
     }
 }
 
