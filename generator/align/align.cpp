@@ -420,18 +420,24 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     const size_t n = corpus.documents.size();
 
     // The units, in document and clause order: tokens and word hashes on every core, the
-    // vocabulary numbering them in order after.
-    std::vector<DocumentUnits> made(n);
-    parallel_for(n, [&](size_t d) { made[d] = units_of_document(corpus, d); });
+    // vocabulary numbering them in order after. A batch of documents at a time, so that the
+    // hashes (twice the size of the numbers) never stand for the whole collection at once.
     std::vector<Unit>& units = s.units;
     s.unit_of.resize(n);
-    for (size_t d = 0; d < n; ++d) {
-        s.unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
-        for (size_t k = 0; k < made[d].units.size(); ++k) {
-            Unit& u = made[d].units[k];
-            number_words(u, made[d].words[k], s.vocabulary);
-            s.unit_of[d][u.clause] = units.size() + 1;
-            units.push_back(std::move(u));
+    constexpr size_t kBatch = 512;
+    std::vector<DocumentUnits> made;
+    for (size_t first = 0; first < n; first += kBatch) {
+        made.assign(std::min(kBatch, n - first), {});
+        parallel_for(made.size(), [&](size_t k) { made[k] = units_of_document(corpus, first + k); });
+        for (size_t k = 0; k < made.size(); ++k) {
+            const size_t d = first + k;
+            s.unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
+            for (size_t i = 0; i < made[k].units.size(); ++i) {
+                Unit& u = made[k].units[i];
+                number_words(u, made[k].words[i], s.vocabulary);
+                s.unit_of[d][u.clause] = units.size() + 1;
+                units.push_back(std::move(u));
+            }
         }
     }
     made = {};
