@@ -535,56 +535,47 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     if (use == Use::once)
         for (Unit& u : units) u.shingles = {};
 
-    // Per two documents, their scored pairs, best first, paired one to one.
-    struct Keyed {
-        uint32_t a, b;   // documents
-        Entry e;
-    };
-    // Units are in document order, so the entries of one first document are already together:
-    // each document's are sorted on their own, on every core.
-    std::vector<size_t> offset(units.size() + 1, 0);
-    for (size_t i = 0; i < units.size(); ++i) {
-        s.alignment.scored += s.measured[i];
-        offset[i + 1] = offset[i] + s.scored[i].size();
-    }
-    std::vector<Keyed> flat(offset.back());
-    parallel_for(units.size(), [&](size_t i) {
-        size_t k = offset[i];
-        for (const ScoredRef& e : s.scored[i]) {
-            const Unit& v = *lookup(e.v);
-            flat[k++] = {units[i].document, v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}};
-        }
-    });
-    std::vector<size_t> document_start;  // where each first document's entries begin in flat
-    for (size_t k = 0; k < flat.size(); ++k)
-        if (k == 0 || flat[k].a != flat[k - 1].a) document_start.push_back(k);
-    document_start.push_back(flat.size());
-    parallel_for(document_start.size() - 1, [&](size_t g) {
-        std::sort(flat.begin() + static_cast<long>(document_start[g]), flat.begin() + static_cast<long>(document_start[g + 1]),
-                  [](const Keyed& x, const Keyed& y) {
-                      if (x.b != y.b) return x.b < y.b;
-                      return entry_before(x.e, y.e);
-                  });
-    });
-    std::vector<std::pair<size_t, size_t>> groups;  // [begin, end) of flat
-    for (size_t i = 0; i < flat.size();) {
-        size_t j = i;
-        while (j < flat.size() && flat[j].a == flat[i].a && flat[j].b == flat[i].b) ++j;
-        groups.push_back({i, j});
-        i = j;
-    }
-    s.alignment.pairs.resize(groups.size());
+    // Per two documents, their scored pairs, best first, paired one to one. A unit scores only
+    // later units, of later documents, so all the entries of a pair come from the units of its
+    // first document: each document's are gathered, sorted and paired on their own, on every
+    // core, and no array of them all is ever made.
+    for (size_t i = 0; i < units.size(); ++i) s.alignment.scored += s.measured[i];
+    std::vector<size_t> units_start(n + 1, 0);  // document -> its first unit
+    for (const Unit& u : units) ++units_start[u.document + 1];
+    for (size_t d = 0; d < n; ++d) units_start[d + 1] += units_start[d];
     auto unit_at = [&](size_t d, size_t c) -> const Unit* {
         size_t i = s.unit_of[d][c];
         return i ? &units[i - 1] : nullptr;
     };
-    parallel_for(groups.size(), [&](size_t g) {
+    std::vector<std::vector<DocumentAlignment>> paired(n);  // by first document, then second
+    parallel_for(n, [&](size_t a) {
+        struct Keyed {
+            uint32_t b;  // the second document
+            Entry e;
+        };
+        std::vector<Keyed> keyed;
+        for (size_t i = units_start[a]; i < units_start[a + 1]; ++i)
+            for (const ScoredRef& e : s.scored[i]) {
+                const Unit& v = *lookup(e.v);
+                keyed.push_back({v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}});
+            }
+        std::sort(keyed.begin(), keyed.end(), [](const Keyed& x, const Keyed& y) {
+            if (x.b != y.b) return x.b < y.b;
+            return entry_before(x.e, y.e);
+        });
         std::vector<Entry> entries;
-        entries.reserve(groups[g].second - groups[g].first);
-        for (size_t k = groups[g].first; k < groups[g].second; ++k) entries.push_back(flat[k].e);
-        s.alignment.pairs[g] = pair_documents(corpus, flat[groups[g].first].a, flat[groups[g].first].b, entries, unit_at);
+        for (size_t lo = 0, hi; lo < keyed.size(); lo = hi) {
+            entries.clear();
+            for (hi = lo; hi < keyed.size() && keyed[hi].b == keyed[lo].b; ++hi) entries.push_back(keyed[hi].e);
+            paired[a].push_back(pair_documents(corpus, a, keyed[lo].b, entries, unit_at));
+        }
     });
-    flat = {};
+    size_t pairs = 0;
+    for (const auto& list : paired) pairs += list.size();
+    s.alignment.pairs.reserve(pairs);
+    for (auto& list : paired)
+        for (auto& p : list) s.alignment.pairs.push_back(std::move(p));
+    paired = {};
     if (use == Use::once) {
         // Paired: the links come from the pairs alone.
         units = {};
