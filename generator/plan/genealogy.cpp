@@ -23,14 +23,18 @@ struct Series {
     const Alignment& alignment;
     std::vector<size_t> rank;                                   // document -> place in the series
     std::vector<ComparePair> pairs;
-    std::map<std::pair<size_t, size_t>, const ComparePair*> compare;  // (before, after) -> page
     std::vector<std::vector<const ComparePair*>> pairs_of;      // document -> its comparisons
     std::shared_ptr<const LanguageOrigins> origins;              // for the whole site: all_origins()
 
+    // The compare page of x before y, else of y before x. Asked for every clause a genealogy
+    // names; a document has a few comparisons, and looking them up in a map of all of them
+    // missed the cache at every level of a large site's tree.
     const ComparePair* compare_of(size_t x, size_t y) const {
-        auto it = compare.find({x, y});
-        if (it == compare.end()) it = compare.find({y, x});
-        return it == compare.end() ? nullptr : it->second;
+        for (const ComparePair* p : pairs_of[x])
+            if (p->before == x && p->after == y) return p;
+        for (const ComparePair* p : pairs_of[x])
+            if (p->before == y && p->after == x) return p;
+        return nullptr;
     }
 };
 
@@ -177,7 +181,7 @@ void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::st
 
 void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
                      const std::function<bool(const ComparePair&)>* compared, const std::vector<size_t>* rank) {
-    auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}, {}});
+    auto series = std::make_shared<Series>(Series{corpus, alignment, rank ? *rank : series_rank(corpus), {}, {}, {}});
     Series& s = *series;
     // Every page's origins at once for the whole site (and for the plan: the live preview
     // compares them from plan to plan); an edit's few pages follow their own.
@@ -187,7 +191,6 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     // looks up its own instead of scanning every pair.
     s.pairs_of.resize(corpus.documents.size());
     for (const auto& p : s.pairs) {
-        s.compare[{p.before, p.after}] = &p;
         s.pairs_of[p.before].push_back(&p);
         s.pairs_of[p.after].push_back(&p);
     }
