@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "parallel/parallel.hpp"
 #include "plan/genealogy.hpp"
 #include "plan/json_object.hpp"
 #include "plan/labels.hpp"
@@ -104,7 +105,8 @@ std::vector<size_t> series_rank(const Corpus& corpus) {
 }
 
 std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
-                                       const std::vector<size_t>* rank_in) {
+                                       const std::vector<size_t>* rank_in,
+                                       const std::vector<std::vector<std::pair<size_t, size_t>>>* shared_in) {
     auto has_text = [](const Document& d) {
         return d.in_collection && std::any_of(d.clauses.begin(), d.clauses.end(), carries_language);
     };
@@ -123,7 +125,10 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     // For some documents only: theirs, and those of the texts sharing language with them (one
     // of which may follow them).
     std::vector<size_t> candidates;
-    std::vector<std::vector<std::pair<size_t, size_t>>> shared;
+    // For the whole site, every document's shared paragraphs at once (the caller's when given).
+    std::vector<std::vector<std::pair<size_t, size_t>>> made;
+    if (!only && !shared_in) made = paragraphs_shared_by_document(alignment, corpus.documents.size());
+    const auto& shared = shared_in ? *shared_in : made;
     if (only) {
         std::vector<char> in(corpus.documents.size(), 0);
         for (size_t i = 0; i < in.size(); ++i)
@@ -135,7 +140,6 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
             if (in[i]) candidates.push_back(i);
     } else {
         for (size_t i = 0; i < corpus.documents.size(); ++i) candidates.push_back(i);
-        shared = paragraphs_shared_by_document(alignment, corpus.documents.size());
     }
     for (size_t i : candidates) {
         const Document& d = corpus.documents[i];
@@ -161,12 +165,12 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
             pairs[it->second].lineage = pairs[it->second].lineage || lineage;
             continue;
         }
-        ComparePair c{p.first, p.second, lineage,
-                      compare_path(corpus.documents[p.first], corpus.documents[p.second]), {}};
-        // The counts only: the word diffs are made with the page.
-        c.comparison = compare_documents(corpus, alignment, p.first, p.second, false);
-        pairs.push_back(std::move(c));
+        pairs.push_back({p.first, p.second, lineage, compare_path(corpus.documents[p.first], corpus.documents[p.second]), {}});
     }
+    // The counts only, on every core: the word diffs are made with the page.
+    parallel_for(pairs.size(), [&](size_t k) {
+        pairs[k].comparison = compare_documents(corpus, alignment, pairs[k].before, pairs[k].after, false);
+    });
     // In the order of the series: by the later text, then by the earlier.
     std::sort(pairs.begin(), pairs.end(), [&](const ComparePair& a, const ComparePair& b) {
         return std::pair{rank[a.after], rank[a.before]} < std::pair{rank[b.after], rank[b.before]};

@@ -186,7 +186,11 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     // Every page's origins at once for the whole site (and for the plan: the live preview
     // compares them from plan to plan); an edit's few pages follow their own.
     if (!only) plan.origins = s.origins = std::make_shared<const LanguageOrigins>(all_origins(s));
-    s.pairs = compare_pairs(corpus, alignment, only, &s.rank);
+    // For the whole site, every document's shared paragraphs at once; for some pages (an
+    // edit's), each on its own.
+    const auto shared = only ? std::vector<std::vector<std::pair<size_t, size_t>>>()
+                             : paragraphs_shared_by_document(alignment, corpus.documents.size());
+    s.pairs = compare_pairs(corpus, alignment, only, &s.rank, only ? nullptr : &shared);
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.
     s.pairs_of.resize(corpus.documents.size());
@@ -195,9 +199,6 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         s.pairs_of[p.after].push_back(&p);
     }
 
-    // For the whole site, every document's at once; for some pages (an edit's), each on its own.
-    const auto shared = only ? std::vector<std::vector<std::pair<size_t, size_t>>>()
-                             : paragraphs_shared_by_document(alignment, corpus.documents.size());
     for (auto& page : plan.pages) {
         if (page.template_name == "timeline") {
             json list = json::array();

@@ -21,10 +21,12 @@ struct ComparePair {
 };
 
 // With `only` ([document] -> 0 or 1), the pairs that concern those documents; `rank` is
-// series_rank(corpus) when the caller has it.
+// series_rank(corpus), and `shared` paragraphs_shared_by_document(alignment), when the caller
+// has them.
 std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment,
                                        const std::vector<char>* only = nullptr,
-                                       const std::vector<size_t>* rank = nullptr);
+                                       const std::vector<size_t>* rank = nullptr,
+                                       const std::vector<std::vector<std::pair<size_t, size_t>>>* shared = nullptr);
 
 // Each document's place in the order of the series ([document] -> place).
 std::vector<size_t> series_rank(const Corpus& corpus);
