@@ -7,6 +7,7 @@
 #include "parallel/parallel.hpp"
 #include "plan/data_files.hpp"
 #include "plan/genealogy.hpp"
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/publish.hpp"
@@ -57,16 +58,16 @@ std::vector<const Document*> chronological(const Corpus& corpus, bool collection
 namespace {
 
 json summary(const Document& d, const std::string& from_page) {
-    return {{"href", relative_url(from_page, page_path(d))},
-            {"label", label_of(d)},
-            {"symbol", d.meta.symbol},
-            {"title", d.meta.title},
-            {"body", d.meta.body},
-            {"kind_label", kind_label(d.meta.kind)},
-            {"date", d.meta.date.empty() ? "" : display_date(d.meta.date)},
-            {"iso_date", d.meta.date},
-            {"year", year_of(d) ? std::to_string(year_of(d)) : ""},
-            {"outside", !d.in_collection}};
+    return object_of("href", relative_url(from_page, page_path(d)),
+                     "label", label_of(d),
+                     "symbol", d.meta.symbol,
+                     "title", d.meta.title,
+                     "body", d.meta.body,
+                     "kind_label", kind_label(d.meta.kind),
+                     "date", d.meta.date.empty() ? "" : display_date(d.meta.date),
+                     "iso_date", d.meta.date,
+                     "year", year_of(d) ? std::to_string(year_of(d)) : "",
+                     "outside", !d.in_collection);
 }
 
 }  // namespace
@@ -83,15 +84,14 @@ Page home_page(const Corpus& corpus, const SiteConfig& config) {
             for (const auto& r : it->second) recalled += r.recalls;
         s["recalled_count"] = recalled;
         s["recalled"] = recalled > 0;
-        series.push_back(s);
+        series.push_back(std::move(s));
         page.depends_on.push_back(d->key);
     }
     for (const auto& d : corpus.documents) outside += !d.in_collection;
-    page.context = {{"page_title", config.title},
-                    {"description", config.description},
-                    {"series", series},
-                    {"collection_count", series.size()},
-                    {"outside_count", outside}};
+    // Moved, not copied: nlohmann's braced lists copy every value, and these hold the collection.
+    const size_t count = series.size();
+    page.context = object_of("page_title", config.title, "description", config.description, "series", std::move(series),
+                             "collection_count", count, "outside_count", outside);
     return page;
 }
 
@@ -125,10 +125,10 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
         std::string heading = name.empty() ? "Other documents" : name;
         std::string id;
         for (char c : heading) id += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
-        bodies.push_back({{"name", heading}, {"id", id}, {"years", years}});
+        bodies.push_back(object_of("name", heading, "id", std::move(id), "years", std::move(years)));
     }
     for (const auto& d : corpus.documents) page.depends_on.push_back(d.key);
-    page.context = {{"page_title", "Documents"}, {"bodies", bodies}, {"count", corpus.documents.size()}};
+    page.context = object_of("page_title", "Documents", "bodies", std::move(bodies), "count", corpus.documents.size());
     return page;
 }
 
@@ -184,10 +184,14 @@ std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, 
     Plan plan;
     // Between two steps: none takes more than a fraction of the plan.
     auto stopped = [stop] { return stop && stop->load(); };
-    plan.pages.push_back(home_page(corpus, config));
-    plan.pages.push_back(documents_page(corpus, config));
-    if (stopped()) return std::nullopt;
-    plan.pages.push_back(timeline_page(corpus, config));
+    // The series pages each list the whole collection, and none needs another: side by side,
+    // the timeline (the longest) first.
+    plan.pages.resize(3);
+    parallel_for(3, [&](size_t k) {
+        if (k == 0) plan.pages[2] = timeline_page(corpus, config);
+        if (k == 1) plan.pages[0] = home_page(corpus, config);
+        if (k == 2) plan.pages[1] = documents_page(corpus, config);
+    });
     // Document pages as outlines (made when rendered, on every core); the living text and the
     // data files add to what they will show.
     std::vector<size_t> all(corpus.documents.size());

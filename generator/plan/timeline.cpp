@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "model/organ.hpp"
+#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 
@@ -192,36 +193,36 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
         json relations = json::array();
         if (!d->meta.adopted_as.empty())
             if (const Document* t = corpus.find(d->meta.adopted_as))
-                relations.push_back({{"text", d->meta.kind == "draft" ? "adopted as" : "recommended a draft adopted as"},
-                                     {"href", relative_url(page.path, page_path(*t))}, {"label", label_of(*t)}});
+                relations.push_back(object_of("text", d->meta.kind == "draft" ? "adopted as" : "recommended a draft adopted as",
+                                              "href", relative_url(page.path, page_path(*t)), "label", label_of(*t)));
         std::set<std::string> seen;
         for (const auto& c : d->clauses)
             for (const auto& cit : c.citations)
                 if (cit.recalls && seen.insert(cit.target).second)
                     if (const Document* t = corpus.find(cit.target))
-                        relations.push_back({{"text", "recalls"}, {"href", relative_url(page.path, page_path(*t))},
-                                             {"label", label_of(*t)}});
-        items.push_back({{"href", relative_url(page.path, page_path(*d))},
-                         {"label", label_of(*d)},
-                         {"title", d->meta.symbol.empty() ? "" : d->meta.title},
-                         {"lane", lane_of(*d)},
-                         {"date", d->meta.date.empty() ? (year_of(*d) ? std::to_string(year_of(*d)) + " (date not stated)"
-                                                                       : "Date not stated")
-                                                        : display_date(d->meta.date)},
-                         {"iso_date", d->meta.date},
-                         {"outside", !d->in_collection},
-                         {"relations", relations},
-                         {"has_relations", !relations.empty()}});
+                        relations.push_back(object_of("text", "recalls", "href", relative_url(page.path, page_path(*t)),
+                                                      "label", label_of(*t)));
+        const bool has_relations = !relations.empty();
+        items.push_back(object_of("href", relative_url(page.path, page_path(*d)),
+                                  "label", label_of(*d),
+                                  "title", d->meta.symbol.empty() ? "" : d->meta.title,
+                                  "lane", lane_of(*d),
+                                  "date", d->meta.date.empty() ? (year_of(*d) ? std::to_string(year_of(*d)) + " (date not stated)"
+                                                                                : "Date not stated")
+                                                                 : display_date(d->meta.date),
+                                  "iso_date", d->meta.date,
+                                  "outside", !d->in_collection,
+                                  "relations", std::move(relations),
+                                  "has_relations", has_relations));
         page.depends_on.push_back(d->key);
     }
-    page.context = {{"page_title", "Timeline"},
-                    {"svg", {{"width", fmt(kWidth)}, {"height", fmt(height)}, {"lanes", lane_json},
-                             {"years", years}, {"marks", marks}, {"arrows", arrows}, {"left", fmt(kLeft)},
-                             {"right", fmt(kWidth - kRight)}}},
-                    {"items", items},
-                    {"grouped", grouped},
-                    {"placed_count", placed.size()},
-                    {"unplaced_count", unplaced.size()}};
+    // Moved, not copied: nlohmann's braced lists copy every value, and these hold the collection.
+    page.context = object_of("page_title", "Timeline",
+                             "svg", object_of("width", fmt(kWidth), "height", fmt(height), "lanes", std::move(lane_json),
+                                              "years", std::move(years), "marks", std::move(marks),
+                                              "arrows", std::move(arrows), "left", fmt(kLeft), "right", fmt(kWidth - kRight)),
+                             "items", std::move(items), "grouped", grouped, "placed_count", placed.size(),
+                             "unplaced_count", unplaced.size());
     return page;
 }
 
