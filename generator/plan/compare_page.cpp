@@ -29,7 +29,7 @@ std::string text_html(const std::vector<Token>& tokens) {
     std::string out;
     for (const auto& t : tokens) {
         if (t.space_before && !out.empty()) out += ' ';
-        out += escape_html(t.text);
+        append_escaped_html(out, t.text);
     }
     return out;
 }

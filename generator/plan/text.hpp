@@ -13,5 +13,7 @@ std::string clause_html(const Clause& clause, const Corpus& corpus, const std::s
 
 // HTML-escapes text for element content and attribute values.
 std::string escape_html(std::string_view text);
+// The same, appended to `out`: a compare page escapes every word on its own.
+void append_escaped_html(std::string& out, std::string_view text);
 
 }  // namespace resgen
