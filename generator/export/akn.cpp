@@ -6,6 +6,7 @@
 // part of the official text, go to meta/notes.
 //
 // The tree is built with pugixml, so that escaping and well-formedness are the library's job.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -24,10 +25,13 @@ const char* kNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 // XML 1.0 forbids most C0 controls even as character references: drop them.
 std::string clean(std::string_view s) {
+    auto kept = [](unsigned char c) { return c >= 0x20 || c == '\t' || c == '\n' || c == '\r'; };
+    // Control characters are rare: most texts are copied whole.
+    if (std::all_of(s.begin(), s.end(), kept)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (unsigned char c : s)
-        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
+        if (kept(c)) out += static_cast<char>(c);
     return out;
 }
 
@@ -235,7 +239,10 @@ private:
         bool in_ref = false, skipped_link = false;
         for (size_t pos = 0; pos < html.size();) {
             if (html[pos] != '<') {
-                out += html[pos++];
+                // Text up to the next tag, whole.
+                const size_t tag = std::min(html.find('<', pos), html.size());
+                out.append(html, pos, tag - pos);
+                pos = tag;
                 continue;
             }
             size_t close = html.find('>', pos);
