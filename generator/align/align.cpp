@@ -482,8 +482,8 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
         }
     }
     // The candidate loop needs only the unit of each entry (a run's hashes are all the same):
-    // a quarter of the index's size. A one-off alignment lets the index go now, before the
-    // results pile up.
+    // a quarter of the index's size, so more of it stays in the cache. A one-off alignment
+    // has no more use for the index.
     std::vector<uint32_t> postings(index.size());
     for (size_t k = 0; k < index.size(); ++k) postings[k] = index[k].second;
     if (use == Use::once) index = {};

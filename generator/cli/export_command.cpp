@@ -19,17 +19,17 @@ struct ExportOptions {
 };
 
 // The files of one format: path relative to the export folder, and bytes.
-std::vector<OutputFile> export_files(const LoadedCorpus& site, const std::string& format, const std::string& only) {
+std::vector<OutputFile> export_files(const LoadedCorpus& loaded, const std::string& format, const std::string& only) {
     std::vector<OutputFile> files;
-    if (format == "json") files.push_back({"corpus.json", whole_text(corpus_json_write, site.corpus)});
-    if (format == "graph") files.push_back({"graph.json", whole_text(graph_json_write, site.corpus)});
+    if (format == "json") files.push_back({"corpus.json", whole_text(corpus_json_write, loaded.corpus)});
+    if (format == "graph") files.push_back({"graph.json", whole_text(graph_json_write, loaded.corpus)});
     if (format == "akn") {
         std::vector<const Document*> docs;
-        for (const auto& d : site.corpus.documents)
+        for (const auto& d : loaded.corpus.documents)
             if (d.in_collection && (only.empty() || d.key == only)) docs.push_back(&d);
         files.resize(docs.size());
         parallel_for(docs.size(), [&](size_t i) {
-            files[i] = {akn_path(*docs[i]), akn_xml(*docs[i], site.corpus, site.config.language)};
+            files[i] = {akn_path(*docs[i]), akn_xml(*docs[i], loaded.corpus, loaded.config.language)};
         });
     }
     return files;
@@ -40,12 +40,12 @@ int run_export(const ExportOptions& o) {
     b.content_dir = o.content;
     if (!o.templates.empty()) b.templates_dir = o.templates;
     // The data needs the resolved corpus only: nothing is aligned, planned or rendered.
-    LoadedCorpus site = load_corpus(b);
-    for (const auto& d : site.diagnostics) std::cerr << format_diagnostic(d) << '\n';
-    if (has_errors(site.diagnostics)) return content_error;
+    LoadedCorpus loaded = load_corpus(b);
+    for (const auto& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';
+    if (has_errors(loaded.diagnostics)) return content_error;
 
     if (!o.document.empty()) {
-        const Document* d = site.corpus.find(o.document);
+        const Document* d = loaded.corpus.find(o.document);
         if (!d || !d->in_collection) {
             std::cerr << "resgen export: no document '" << o.document << "' in the collection\n";
             return usage_error;
@@ -53,7 +53,7 @@ int run_export(const ExportOptions& o) {
     }
     std::vector<OutputFile> files;
     for (const auto& f : o.formats) {
-        auto more = export_files(site, f, o.document);
+        auto more = export_files(loaded, f, o.document);
         files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     if (o.out.empty()) {

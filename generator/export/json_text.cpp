@@ -145,8 +145,9 @@ struct Writer {
             case json::value_t::null: out += "null"; return;
             case json::value_t::number_integer: number(v.get<json::number_integer_t>()); return;
             case json::value_t::number_unsigned: number(v.get<json::number_unsigned_t>()); return;
-            // Floating point (nlohmann's own shortest form), binary and discarded values are
-            // rare here: nlohmann writes them.
+            // Floating point numbers (nlohmann's shortest form) are nlohmann's to write. So are
+            // binary values, which no JSON text holds and resgen never makes: laid out over
+            // several lines, they would be indented as at depth 0.
             default: out += v.dump(indent, ' ', false, handler); return;
         }
     }

@@ -122,13 +122,13 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     // not a draft, that carries at least a third of its paragraphs. (A collection may hold
     // several series; two texts of different series are not two versions of one text.)
     const std::vector<size_t> rank = rank_in ? *rank_in : series_rank(corpus);
-    // For some documents only: theirs, and those of the texts sharing language with them (one
-    // of which may follow them).
-    std::vector<size_t> candidates;
     // For the whole site, every document's shared paragraphs at once (the caller's when given).
     std::vector<std::vector<std::pair<size_t, size_t>>> made;
     if (!only && !shared_in) made = paragraphs_shared_by_document(alignment, corpus.documents.size());
     const auto& shared = shared_in ? *shared_in : made;
+    // For some documents only: theirs, and those of the texts sharing language with them (one
+    // of which may follow them).
+    std::vector<size_t> candidates;
     if (only) {
         std::vector<char> in(corpus.documents.size(), 0);
         for (size_t i = 0; i < in.size(); ++i)
