@@ -24,4 +24,8 @@ TEST_CASE("escape_html and append_escaped_html escape the five characters, and o
         resgen::append_escaped_html(out, text);
         CHECK(out == "before:" + escaped);
     }
+    // The template walk names the apostrophe as kainjow's renderer does.
+    std::string out;
+    resgen::append_escaped_html(out, "it's <b>", "&apos;");
+    CHECK(out == "it&apos;s &lt;b&gt;");
 }

@@ -27,8 +27,8 @@ private:
 
     size_t size_ = 0, blocks_ = 0;
     // The pattern's distinct words in an open-addressed table (a power of two, at least twice
-    // their number): a lookup is mostly one probe, where searching the sorted words took a
-    // handful of unpredictable branches for every word of every text measured.
+    // the pattern's length): a lookup is mostly one probe. A binary search of the sorted words
+    // took nearly twice the cycles (docs/performance.md).
     unsigned shift_ = 0;               // 32 - log2(table size)
     std::vector<uint64_t> keys_;       // [slot]: word + 1, or 0 for an empty slot
     std::vector<uint64_t> masks_;      // [slot][block]: where the slot's word stands in the pattern

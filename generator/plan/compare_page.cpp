@@ -104,9 +104,9 @@ std::vector<size_t> series_rank(const Corpus& corpus) {
     return rank;
 }
 
-std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<char>* only,
-                                       const std::vector<size_t>* rank_in,
-                                       const std::vector<std::vector<std::pair<size_t, size_t>>>* shared_in) {
+std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<size_t>& rank,
+                                       const std::vector<std::vector<std::pair<size_t, size_t>>>& shared,
+                                       const std::vector<char>* only) {
     auto has_text = [](const Document& d) {
         return d.in_collection && std::any_of(d.clauses.begin(), d.clauses.end(), carries_language);
     };
@@ -121,11 +121,6 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     // Each text and its predecessor in its series: the latest earlier text of the collection,
     // not a draft, that carries at least a third of its paragraphs. (A collection may hold
     // several series; two texts of different series are not two versions of one text.)
-    const std::vector<size_t> rank = rank_in ? *rank_in : series_rank(corpus);
-    // For the whole site, every document's shared paragraphs at once (the caller's when given).
-    std::vector<std::vector<std::pair<size_t, size_t>>> made;
-    if (!only && !shared_in) made = paragraphs_shared_by_document(alignment, corpus.documents.size());
-    const auto& shared = shared_in ? *shared_in : made;
     // For some documents only: theirs, and those of the texts sharing language with them (one
     // of which may follow them).
     std::vector<size_t> candidates;

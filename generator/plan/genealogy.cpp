@@ -26,9 +26,8 @@ struct Series {
     std::vector<std::vector<const ComparePair*>> pairs_of;      // document -> its comparisons
     std::shared_ptr<const LanguageOrigins> origins;              // for the whole site: all_origins()
 
-    // The compare page of x before y, else of y before x. Asked for every clause a genealogy
-    // names; a document has a few comparisons, and looking them up in a map of all of them
-    // missed the cache at every level of a large site's tree.
+    // The compare page of x before y, else of y before x, among x's own comparisons (one or
+    // two as a rule): asked for every clause a genealogy names.
     const ComparePair* compare_of(size_t x, size_t y) const {
         for (const ComparePair* p : pairs_of[x])
             if (p->before == x && p->after == y) return p;
@@ -190,7 +189,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     // edit's), each on its own.
     const auto shared = only ? std::vector<std::vector<std::pair<size_t, size_t>>>()
                              : paragraphs_shared_by_document(alignment, corpus.documents.size());
-    s.pairs = compare_pairs(corpus, alignment, only, &s.rank, only ? nullptr : &shared);
+    s.pairs = compare_pairs(corpus, alignment, s.rank, shared, only);
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.
     s.pairs_of.resize(corpus.documents.size());

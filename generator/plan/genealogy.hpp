@@ -20,13 +20,13 @@ struct ComparePair {
     Comparison comparison;          // its rows and counts, without the word diffs
 };
 
-// With `only` ([document] -> 0 or 1), the pairs that concern those documents; `rank` is
-// series_rank(corpus), and `shared` paragraphs_shared_by_document(alignment), when the caller
-// has them.
-std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment,
-                                       const std::vector<char>* only = nullptr,
-                                       const std::vector<size_t>* rank = nullptr,
-                                       const std::vector<std::vector<std::pair<size_t, size_t>>>* shared = nullptr);
+// `rank` is series_rank(corpus). For the whole site, `shared` is
+// paragraphs_shared_by_document(alignment); with `only` ([document] -> 0 or 1), the pairs that
+// concern those documents, each document's shared paragraphs found on its own (`shared` is
+// not read).
+std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<size_t>& rank,
+                                       const std::vector<std::vector<std::pair<size_t, size_t>>>& shared,
+                                       const std::vector<char>* only = nullptr);
 
 // Each document's place in the order of the series ([document] -> place).
 std::vector<size_t> series_rank(const Corpus& corpus);

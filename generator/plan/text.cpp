@@ -6,26 +6,6 @@
 
 namespace resgen {
 
-void append_escaped_html(std::string& out, std::string_view text) {
-    // Runs without a special character are copied whole.
-    size_t run = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char* entity;
-        switch (text[i]) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&quot;"; break;
-            case '\'': entity = "&#39;"; break;
-            default: continue;
-        }
-        out.append(text.data() + run, i - run);
-        out += entity;
-        run = i + 1;
-    }
-    out.append(text.data() + run, text.size() - run);
-}
-
 std::string escape_html(std::string_view text) {
     std::string out;
     append_escaped_html(out, text);

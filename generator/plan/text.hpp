@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "model/html.hpp"
 #include "resolve/corpus.hpp"
 
 namespace resgen {
@@ -11,9 +12,8 @@ namespace resgen {
 std::string clause_html(const Clause& clause, const Corpus& corpus, const std::string& page,
                         bool allow_html = false);
 
-// HTML-escapes text for element content and attribute values.
+// HTML-escapes text for element content and attribute values (append_escaped_html, in a
+// string of its own).
 std::string escape_html(std::string_view text);
-// The same, appended to `out`: a compare page escapes every word on its own.
-void append_escaped_html(std::string& out, std::string_view text);
 
 }  // namespace resgen

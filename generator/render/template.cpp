@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "model/html.hpp"
+
 namespace resgen {
 
 using nlohmann::json;
@@ -61,25 +63,6 @@ void convert(const std::vector<km::component<std::string>>& components, std::vec
 // kainjow's data holds no empty text: an empty string is false there, and so is null.
 bool is_false(const json& v) {
     return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_string() && v.get_ref<const std::string&>().empty());
-}
-
-void append_escaped(std::string& out, std::string_view s) {
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const char* entity;
-        switch (s[i]) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&quot;"; break;
-            case '\'': entity = "&apos;"; break;
-            default: continue;
-        }
-        out.append(s.data() + run, i - run);
-        out += entity;
-        run = i + 1;
-    }
-    out.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace
@@ -147,7 +130,7 @@ struct TemplateWalk {
                     if (!v) break;
                     if (v->is_string()) {
                         const auto& s = v->get_ref<const std::string&>();
-                        if (n.kind == NodeKind::variable) append_escaped(out, s);
+                        if (n.kind == NodeKind::variable) append_escaped_html(out, s, "&apos;");
                         else out += s;
                     } else if (v->is_number()) {
                         out += v->dump();
