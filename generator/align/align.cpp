@@ -1,6 +1,7 @@
 #include "align/align.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -128,24 +129,70 @@ uint32_t shared_shingles(const Unit& x, const Unit& y) {
     return shared;
 }
 
+// A unit's shingle in the candidate loop: the units of its tier holding it, as a range of
+// the postings, and whether the shingle is too common to propose candidates.
+struct PostingSpan {
+    uint32_t lo = 0;
+    uint32_t hi : 31 = 0;
+    uint32_t common : 1 = 0;
+};
+
+// The candidates one unit meets in the candidate loop, each once, with how many of the walked
+// shingles it holds: an open-addressing table sized to the walk, so that it stays in the
+// cache (an array of marks over all units did not, at 100,000 documents).
+class CandidateCounts {
+public:
+    // Ready for at most `most` additions.
+    void start(size_t most) {
+        size_t size = 64;
+        while (size < 2 * most) size *= 2;
+        if (size > unit_.size()) {
+            unit_.assign(size, 0);
+            count_.assign(size, 0);
+        }
+        mask_ = static_cast<uint32_t>(size - 1);
+    }
+    void add(uint32_t unit) {
+        uint32_t slot = (unit * 2654435761u) & mask_;
+        while (unit_[slot] != 0 && unit_[slot] != unit + 1) slot = (slot + 1) & mask_;
+        if (unit_[slot] == 0) {
+            unit_[slot] = unit + 1;
+            used_.push_back(slot);
+        }
+        ++count_[slot];
+    }
+    // The candidates met, in unit order, and their counts; the table is left empty.
+    void take(std::vector<uint32_t>& units, std::vector<uint32_t>& counts) {
+        std::sort(used_.begin(), used_.end(), [&](uint32_t x, uint32_t y) { return unit_[x] < unit_[y]; });
+        units.clear();
+        counts.clear();
+        for (uint32_t slot : used_) {
+            units.push_back(unit_[slot] - 1);
+            counts.push_back(count_[slot]);
+            unit_[slot] = count_[slot] = 0;
+        }
+        used_.clear();
+    }
+
+private:
+    std::vector<uint32_t> unit_;   // the unit + 1; 0 for an empty slot
+    std::vector<uint32_t> count_;
+    std::vector<uint32_t> used_;   // the slots filled
+    uint32_t mask_ = 0;
+};
+
 // The candidates of `u` (later units of other documents of its tier sharing a shingle that is
 // not too common, in unit order), cut to those sharing the most shingles, and scored. `unit`
 // looks a candidate up: a ref, or, for the whole corpus, the unit's index, one load fewer for
-// each of millions of candidates. Both ways of aligning (the whole corpus, one document
-// again) end here.
-template <class Candidate, class Lookup>
+// each of millions of candidates. `shared(k)` is how many shingles `u` shares with candidate
+// k. Both ways of aligning (the whole corpus, one document again) end here.
+template <class Candidate, class Lookup, class Shared>
 std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& touched, const Lookup& unit,
-                                        const AlignOptions& options, size_t& measured) {
+                                        const Shared& shared, const AlignOptions& options, size_t& measured) {
     if (touched.size() > options.candidates) {
         std::vector<std::pair<uint32_t, Candidate>> by_shared;  // (shared shingles, unit)
         by_shared.reserve(touched.size());
-        // Each candidate's shingles lie somewhere else in memory: its unit is asked for eight
-        // candidates ahead, its shingles four ahead, so that they have come when needed.
-        for (size_t k = 0; k < touched.size(); ++k) {
-            if (k + 8 < touched.size()) __builtin_prefetch(unit(touched[k + 8]));
-            if (k + 4 < touched.size()) __builtin_prefetch(unit(touched[k + 4])->shingles.data());
-            by_shared.push_back({shared_shingles(u, *unit(touched[k])), touched[k]});
-        }
+        for (size_t k = 0; k < touched.size(); ++k) by_shared.push_back({shared(k), touched[k]});
         std::partial_sort(by_shared.begin(), by_shared.begin() + static_cast<long>(options.candidates), by_shared.end(),
                           [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
         touched.clear();
@@ -389,7 +436,9 @@ struct Aligner::State {
         }
         std::sort(touched.begin(), touched.end());
         touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-        return score_candidates(u, touched, [this](UnitRef r) { return unit(r); }, options, measured_count);
+        return score_candidates(
+            u, touched, [this](UnitRef r) { return unit(r); },
+            [&](size_t k) { return shared_shingles(u, *unit(touched[k])); }, options, measured_count);
     }
 
     const std::vector<Unit>& units_now(size_t d, std::vector<Unit>& scratch) const {
@@ -466,71 +515,91 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     parallel_for(size_t{1} << kBucketBits, [&](size_t b) {
         std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
     });
-    // Each unit's shingles as [begin, end) runs of the index, found in one pass over it, so
-    // that no unit searches the index. One flat array, each unit's runs a range of it.
-    std::vector<uint32_t> runs_start(units.size() + 1, 0);
-    for (const auto& entry : index) ++runs_start[entry.second + 1];
-    for (size_t i = 0; i < units.size(); ++i) runs_start[i + 1] += runs_start[i];
-    std::vector<std::pair<uint32_t, uint32_t>> runs(index.size());
+    // Units are in document order: the units of other documents later than unit i are those
+    // from the end of its document on.
+    std::vector<size_t> units_start(n + 1, 0);  // document -> its first unit
+    for (const Unit& u : units) ++units_start[u.document + 1];
+    for (size_t d = 0; d < n; ++d) units_start[d + 1] += units_start[d];
+
+    // The candidate loop's postings: each shingle's run of the index with its units grouped
+    // by tier (in unit order within one), so that a unit walks only its own tier's part and
+    // never loads a posting's tier or document. At 100,000 documents those loads missed the
+    // cache on most of the 230 million postings walked.
+    // Each unit's shingles as spans of the postings, found in one pass over the index, so that
+    // no unit searches the index: one flat array, each unit's spans a range of it.
+    std::vector<uint8_t> unit_tiers(units.size());
+    for (size_t i = 0; i < units.size(); ++i) unit_tiers[i] = static_cast<uint8_t>(units[i].tier);
+    std::vector<uint32_t> spans_start(units.size() + 1, 0);
+    for (const auto& entry : index) ++spans_start[entry.second + 1];
+    for (size_t i = 0; i < units.size(); ++i) spans_start[i + 1] += spans_start[i];
+    std::vector<PostingSpan> spans(index.size());
+    std::vector<uint32_t> postings(index.size());
     {
-        std::vector<uint32_t> fill(runs_start.begin(), runs_start.end() - 1);
+        std::vector<uint32_t> fill(spans_start.begin(), spans_start.end() - 1);
         for (size_t lo = 0; lo < index.size();) {
             size_t hi = lo;
-            while (hi < index.size() && index[hi].first == index[lo].first) ++hi;
-            for (size_t k = lo; k < hi; ++k) runs[fill[index[k].second]++] = {static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)};
+            std::array<uint32_t, 4> tier_start{};  // of tiers 0, 1, 2, and the run's end
+            for (; hi < index.size() && index[hi].first == index[lo].first; ++hi) ++tier_start[unit_tiers[index[hi].second] + 1];
+            tier_start[0] = static_cast<uint32_t>(lo);
+            for (size_t t = 1; t < tier_start.size(); ++t) tier_start[t] += tier_start[t - 1];
+            std::array<uint32_t, 3> put{tier_start[0], tier_start[1], tier_start[2]};
+            const bool common = hi - lo > options.common_shingle;
+            for (size_t k = lo; k < hi; ++k) {
+                const uint32_t j = index[k].second, t = unit_tiers[j];
+                postings[put[t]++] = j;
+                spans[fill[j]++] = {tier_start[t], tier_start[t + 1], common};
+            }
             lo = hi;
         }
     }
-    // The candidate loop needs only the unit of each entry (a run's hashes are all the same):
-    // a quarter of the index's size, so more of it stays in the cache. A one-off alignment
-    // has no more use for the index.
-    std::vector<uint32_t> postings(index.size());
-    for (size_t k = 0; k < index.size(); ++k) postings[k] = index[k].second;
+    // A one-off alignment has no more use for the index.
     if (use == Use::once) index = {};
-    // What the candidate loop asks of every unit it meets, side by side: the units themselves
-    // are too large to stay in the cache, and it meets millions.
-    std::vector<UnitRef> unit_refs(units.size());
-    std::vector<uint8_t> unit_tiers(units.size());
-    for (size_t i = 0; i < units.size(); ++i) {
-        unit_refs[i] = ref_of(units[i]);
-        unit_tiers[i] = static_cast<uint8_t>(units[i].tier);
-    }
+    unit_tiers = {};
 
     // Candidates: each unit's found and measured on its own, so the units are spread over the
-    // cores (strided, each thread with its own marks) and their results kept in its slot.
+    // cores (strided, each thread with its own table) and their results kept in its slot.
     s.scored.resize(units.size());
     s.measured.assign(units.size(), 0);
     auto lookup = [&](UnitRef r) { return &units[s.unit_of[r.document][r.clause] - 1]; };
     parallel_for(threads, [&](size_t t) {
-        std::vector<uint32_t> seen(units.size(), 0);
+        CandidateCounts counts;
         std::vector<uint32_t> touched;  // units, by index: their order is the order of their refs
+        std::vector<uint32_t> shared;   // [k]: the shingles of touched[k] met in the walk
+        std::vector<const PostingSpan*> common;
         for (size_t i = t; i < units.size(); i += threads) {
-            touched.clear();
-            const uint32_t document = unit_refs[i].document;
-            const uint8_t tier_i = unit_tiers[i];
-            const auto* first_run = runs.data() + runs_start[i];
-            const auto* last_run = runs.data() + runs_start[i + 1];
-            for (const auto* run = first_run; run != last_run; ++run) {
-                // Each run starts somewhere else in a large index: ask for the next ones early.
-                if (run + 4 < last_run) __builtin_prefetch(&postings[run[4].first]);
-                auto [run_lo, run_hi] = *run;
-                if (run_hi - run_lo > options.common_shingle) continue;
-                auto lo = postings.begin() + run_lo, hi = postings.begin() + run_hi;
-                for (auto it = std::upper_bound(lo, hi, static_cast<uint32_t>(i)); it != hi; ++it) {
-                    uint32_t j = *it;
-                    if (unit_refs[j].document == document || unit_tiers[j] != tier_i || seen[j] == i + 1) continue;
-                    seen[j] = static_cast<uint32_t>(i + 1);
-                    touched.push_back(j);
+            const auto* first_span = spans.data() + spans_start[i];
+            const auto* last_span = spans.data() + spans_start[i + 1];
+            const uint32_t later = static_cast<uint32_t>(units_start[units[i].document + 1]);
+            size_t most = 0;
+            for (const auto* span = first_span; span != last_span; ++span)
+                if (!span->common) most += span->hi - span->lo;
+            counts.start(most);
+            common.clear();
+            for (const auto* span = first_span; span != last_span; ++span) {
+                // Each span starts somewhere else in a large array: ask for the next ones early.
+                if (span + 4 < last_span) __builtin_prefetch(&postings[span[4].lo]);
+                if (span->common) {
+                    common.push_back(span);
+                    continue;
                 }
+                const auto hi = postings.begin() + span->hi;
+                for (auto it = std::lower_bound(postings.begin() + span->lo, hi, later); it != hi; ++it) counts.add(*it);
             }
-            s.scored[i] = score_candidates(units[i], touched, [&](uint32_t j) { return &units[j]; }, options, s.measured[i]);
+            counts.take(touched, shared);
+            // The shingles shared in all: those walked, and the common ones the candidate holds.
+            auto shared_with = [&](size_t k) {
+                uint32_t n_shared = shared[k];
+                for (const PostingSpan* span : common)
+                    n_shared += std::binary_search(postings.begin() + span->lo, postings.begin() + span->hi, touched[k]);
+                return n_shared;
+            };
+            s.scored[i] = score_candidates(units[i], touched, [&](uint32_t j) { return &units[j]; }, shared_with, options,
+                                           s.measured[i]);
         }
     });
-    runs = {};
-    runs_start = {};
+    spans = {};
+    spans_start = {};
     postings = {};
-    unit_refs = {};
-    unit_tiers = {};
     // Scored: only updates look shingles up again.
     if (use == Use::once)
         for (Unit& u : units) u.shingles = {};
@@ -540,9 +609,6 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     // first document: each document's are gathered, sorted and paired on their own, on every
     // core, and no array of them all is ever made.
     for (size_t i = 0; i < units.size(); ++i) s.alignment.scored += s.measured[i];
-    std::vector<size_t> units_start(n + 1, 0);  // document -> its first unit
-    for (const Unit& u : units) ++units_start[u.document + 1];
-    for (size_t d = 0; d < n; ++d) units_start[d + 1] += units_start[d];
     auto unit_at = [&](size_t d, size_t c) -> const Unit* {
         size_t i = s.unit_of[d][c];
         return i ? &units[i - 1] : nullptr;
