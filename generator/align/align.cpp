@@ -556,17 +556,29 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     if (use == Use::once) index = {};
     unit_tiers = {};
 
-    // Candidates: each unit's found and measured on its own, so the units are spread over the
-    // cores (strided, each thread with its own table) and their results kept in its slot.
-    s.scored.resize(units.size());
+    // A one-off alignment reads no unit's shingles again: the spans stand for them now.
+    if (use == Use::once)
+        for (Unit& u : units) u.shingles = {};
+
+    // Candidates, then pairs. A unit scores only later units, of later documents, so all the
+    // entries of a pair of documents come from the units of its first document: each
+    // document's units are scored, and the document paired with the later ones they found,
+    // in one go on one core (documents strided over the cores, each thread with its own
+    // table). Only an aligner kept for updates keeps every unit's scores.
+    if (use == Use::updates) s.scored.resize(units.size());
     s.measured.assign(units.size(), 0);
     auto lookup = [&](UnitRef r) { return &units[s.unit_of[r.document][r.clause] - 1]; };
+    auto unit_at = [&](size_t d, size_t c) -> const Unit* {
+        size_t i = s.unit_of[d][c];
+        return i ? &units[i - 1] : nullptr;
+    };
+    std::vector<std::vector<DocumentAlignment>> paired(n);  // by first document, then second
     parallel_for(threads, [&](size_t t) {
         CandidateCounts counts;
         std::vector<uint32_t> touched;  // units, by index: their order is the order of their refs
         std::vector<uint32_t> shared;   // [k]: the shingles of touched[k] met in the walk
         std::vector<const PostingSpan*> common;
-        for (size_t i = t; i < units.size(); i += threads) {
+        auto score = [&](size_t i) {
             const auto* first_span = spans.data() + spans_start[i];
             const auto* last_span = spans.data() + spans_start[i + 1];
             const uint32_t later = static_cast<uint32_t>(units_start[units[i].document + 1]);
@@ -593,49 +605,40 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
                     n_shared += std::binary_search(postings.begin() + span->lo, postings.begin() + span->hi, touched[k]);
                 return n_shared;
             };
-            s.scored[i] = score_candidates(units[i], touched, [&](uint32_t j) { return &units[j]; }, shared_with, options,
-                                           s.measured[i]);
-        }
-    });
-    spans = {};
-    spans_start = {};
-    postings = {};
-    // Scored: only updates look shingles up again.
-    if (use == Use::once)
-        for (Unit& u : units) u.shingles = {};
-
-    // Per two documents, their scored pairs, best first, paired one to one. A unit scores only
-    // later units, of later documents, so all the entries of a pair come from the units of its
-    // first document: each document's are gathered, sorted and paired on their own, on every
-    // core, and no array of them all is ever made.
-    for (size_t i = 0; i < units.size(); ++i) s.alignment.scored += s.measured[i];
-    auto unit_at = [&](size_t d, size_t c) -> const Unit* {
-        size_t i = s.unit_of[d][c];
-        return i ? &units[i - 1] : nullptr;
-    };
-    std::vector<std::vector<DocumentAlignment>> paired(n);  // by first document, then second
-    parallel_for(n, [&](size_t a) {
+            return score_candidates(units[i], touched, [&](uint32_t j) { return &units[j]; }, shared_with, options,
+                                    s.measured[i]);
+        };
         struct Keyed {
             uint32_t b;  // the second document
             Entry e;
         };
         std::vector<Keyed> keyed;
-        for (size_t i = units_start[a]; i < units_start[a + 1]; ++i)
-            for (const ScoredRef& e : s.scored[i]) {
-                const Unit& v = *lookup(e.v);
-                keyed.push_back({v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}});
-            }
-        std::sort(keyed.begin(), keyed.end(), [](const Keyed& x, const Keyed& y) {
-            if (x.b != y.b) return x.b < y.b;
-            return entry_before(x.e, y.e);
-        });
         std::vector<Entry> entries;
-        for (size_t lo = 0, hi; lo < keyed.size(); lo = hi) {
-            entries.clear();
-            for (hi = lo; hi < keyed.size() && keyed[hi].b == keyed[lo].b; ++hi) entries.push_back(keyed[hi].e);
-            paired[a].push_back(pair_documents(corpus, a, keyed[lo].b, entries, unit_at));
+        for (size_t a = t; a < n; a += threads) {
+            keyed.clear();
+            for (size_t i = units_start[a]; i < units_start[a + 1]; ++i) {
+                std::vector<ScoredRef> scored = score(i);
+                for (const ScoredRef& e : scored) {
+                    const Unit& v = *lookup(e.v);
+                    keyed.push_back({v.document, {units[i].clause, v.clause, units[i].position, v.position, e.similarity}});
+                }
+                if (use == Use::updates) s.scored[i] = std::move(scored);
+            }
+            std::sort(keyed.begin(), keyed.end(), [](const Keyed& x, const Keyed& y) {
+                if (x.b != y.b) return x.b < y.b;
+                return entry_before(x.e, y.e);
+            });
+            for (size_t lo = 0, hi; lo < keyed.size(); lo = hi) {
+                entries.clear();
+                for (hi = lo; hi < keyed.size() && keyed[hi].b == keyed[lo].b; ++hi) entries.push_back(keyed[hi].e);
+                paired[a].push_back(pair_documents(corpus, a, keyed[lo].b, entries, unit_at));
+            }
         }
     });
+    spans = {};
+    spans_start = {};
+    postings = {};
+    for (size_t i = 0; i < units.size(); ++i) s.alignment.scored += s.measured[i];
     size_t pairs = 0;
     for (const auto& list : paired) pairs += list.size();
     s.alignment.pairs.reserve(pairs);
