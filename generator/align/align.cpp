@@ -532,6 +532,8 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     std::vector<uint32_t> spans_start(units.size() + 1, 0);
     for (const auto& entry : index) ++spans_start[entry.second + 1];
     for (size_t i = 0; i < units.size(); ++i) spans_start[i + 1] += spans_start[i];
+    // A span's end has 31 bits: some five million documents' worth of shingles.
+    if (index.size() >= (size_t{1} << 31)) throw std::length_error("align: too many shingles for the candidate index");
     std::vector<PostingSpan> spans(index.size());
     std::vector<uint32_t> postings(index.size());
     {
