@@ -1,5 +1,6 @@
 // Lineage a document's text shows but its front matter does not state.
 #include <algorithm>
+#include <vector>
 
 #include "align/align.hpp"
 
@@ -26,6 +27,13 @@ size_t units_of(const Document& d) {
 
 Diagnostics suggest_lineage(const Corpus& corpus, const Alignment& alignment) {
     Diagnostics notes;
+    // Each document's pairs, in the order of the alignment's, so that a document looks at its
+    // own: scanning every pair for every document took 4.4 billion steps at 10,000 documents.
+    std::vector<std::vector<const DocumentAlignment*>> pairs_of(corpus.documents.size());
+    for (const auto& p : alignment.pairs) {
+        pairs_of[p.a].push_back(&p);
+        pairs_of[p.b].push_back(&p);
+    }
     for (size_t d = 0; d < corpus.documents.size(); ++d) {
         const Document& doc = corpus.documents[d];
         size_t total = units_of(doc);
@@ -33,8 +41,8 @@ Diagnostics suggest_lineage(const Corpus& corpus, const Alignment& alignment) {
         // The later document of another organ that carries most of this text.
         const DocumentAlignment* best = nullptr;
         double best_share = 0;
-        for (const auto& p : alignment.pairs) {
-            if (p.a != d && p.b != d) continue;
+        for (const DocumentAlignment* pair : pairs_of[d]) {
+            const DocumentAlignment& p = *pair;
             const Document& other = corpus.documents[p.a == d ? p.b : p.a];
             if (other.meta.body == doc.meta.body || when(other).empty() || when(other) <= when(doc)) continue;
             double sum = 0;
