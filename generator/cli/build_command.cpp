@@ -114,7 +114,7 @@ void add_check_command(CLI::App& app, Action& run) {
     add_common(cmd, *o);
     cmd->callback([o, &run] {
         run = [o] {
-            Site site = make_site(resolve_options(*o));
+            Site site = make_site(resolve_options(*o), KeepFiles::none);
             // Lineage the texts show but the front matter does not state: notes, never errors.
             Diagnostics lineage = suggest_lineage(site.corpus, site.alignment);
             site.diagnostics.insert(site.diagnostics.end(), lineage.begin(), lineage.end());

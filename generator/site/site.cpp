@@ -52,7 +52,7 @@ LoadedCorpus load_corpus(const BuildOptions& options) {
     return loaded;
 }
 
-Site make_site(const BuildOptions& options) {
+Site make_site(const BuildOptions& options, KeepFiles keep) {
     Site site;
     LoadedCorpus loaded = load_corpus(options);
     site.config = std::move(loaded.config);
@@ -67,13 +67,18 @@ Site make_site(const BuildOptions& options) {
     Renderer renderer(templates, site.config);
     if (!has_errors(diags) && renderer.valid(diags)) {
         const size_t pages = site.plan.pages.size();
-        site.files.resize(pages);
-        parallel_for(pages, [&](size_t i) {
-            site.files[i] = {site.plan.pages[i].path, renderer.render(site.plan.pages[i])};
-        }, options.threads);
-        site.files.reserve(pages + site.plan.data.size() + templates.assets.size());
-        for (const auto& d : site.plan.data) site.files.push_back({d.path, d.text()});
-        for (const auto& a : templates.assets) site.files.push_back(a);
+        if (keep == KeepFiles::none) {
+            parallel_for(pages, [&](size_t i) { renderer.render(site.plan.pages[i]); }, options.threads);
+            for (const auto& d : site.plan.data) d.write([](std::string_view) {});
+        } else {
+            site.files.resize(pages);
+            parallel_for(pages, [&](size_t i) {
+                site.files[i] = {site.plan.pages[i].path, renderer.render(site.plan.pages[i])};
+            }, options.threads);
+            site.files.reserve(pages + site.plan.data.size() + templates.assets.size());
+            for (const auto& d : site.plan.data) site.files.push_back({d.path, d.text()});
+            for (const auto& a : templates.assets) site.files.push_back(a);
+        }
     }
     sort_diagnostics(diags);
     return site;
