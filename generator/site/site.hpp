@@ -50,11 +50,12 @@ struct LoadedCorpus {
 };
 LoadedCorpus load_corpus(const BuildOptions& options);
 
-// load_corpus, then align, plan and render; nothing is written.
 // What make_site keeps of the pages and data files it renders: all of them, or none (for
 // `resgen check`, which needs only what rendering them reports; a large site's files would
 // not fit in memory together).
 enum class KeepFiles { all, none };
+
+// load_corpus, then align, plan and render; nothing is written.
 Site make_site(const BuildOptions& options, KeepFiles keep = KeepFiles::all);
 
 // How long one stage of a build took (resgen build --timings).
