@@ -79,7 +79,9 @@ TEST_CASE("plain text without cmark-gfm is what cmark-gfm gives", "[markdown]") 
         "*Requests* the Secretary-General to report[^1] to the Commission;",
         "*a*b and more", "plain words , with  spaces", "*Notes* 2 * 3", "*Notes* a_b", "**Bold** text",
         "*Deeply concerned*, that", "* not emphasis*", "*Takes note with appreciation* of the report",
-        "1. a list", "- a dash", "*Urges* States\nto act", "E/CN.15/2004/7 and Add.1."};
+        "1. a list", "- a dash", "*Urges* States\nto act", "E/CN.15/2004/7 and Add.1.",
+        "*The General Assembly,*", "*The Economic and Social Council:*", "*Notes,* that", "*Notes,*that",
+        "*Notes;* that", "*Notes,*  "};
     // And every clause of the series.
     Diagnostics diags;
     for (const auto& src : load_sources(fs::path(RESGEN_SOURCE_DIR) / "content", diags))

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -144,8 +145,9 @@ std::string fold_white_space(std::string_view text) {
 // The plain text of `md` when it is one line of words whose only markup is one emphasised
 // run of words at its start ("*Recalling also* its resolution ..."): CommonMark reads that
 // run as emphasis whatever follows, and nothing else as markup. Nothing when `md` is not so.
+// Most clauses are read here, so it is one pass: each byte is looked up once in a table.
 std::optional<std::string> simple_plain_text(std::string_view md) {
-    if (md.empty() || md.find('\n') != std::string_view::npos) return std::nullopt;
+    if (md.empty()) return std::nullopt;
     char first = md.front();
     if (first == ' ' || first == '\t' || (first >= '0' && first <= '9') || first == '-' || first == '+' ||
         first == '=' || first == '#')
@@ -154,18 +156,39 @@ std::optional<std::string> simple_plain_text(std::string_view md) {
     std::string_view phrase;
     if (first == '*') {
         size_t close = md.find('*', 1);
-        if (close == std::string_view::npos || close < 2 || !is_alnum(md[1]) || !is_alnum(md[close - 1]))
-            return std::nullopt;
+        if (close == std::string_view::npos || close < 2 || !is_alnum(md[1])) return std::nullopt;
+        // The closing star closes after a letter or digit, or after a comma or colon when
+        // white space or the end follows ("*The General Assembly,*", a voice line).
+        const char last = md[close - 1];
+        const bool spaced = close + 1 == md.size() || md[close + 1] == ' ' || md[close + 1] == '\t';
+        if (!is_alnum(last) && !((last == ',' || last == ':') && spaced)) return std::nullopt;
         phrase = md.substr(1, close - 1);
         body = close + 1;
     }
-    static constexpr std::string_view kMarkup = "\\`*_[]!<>&~|$";
-    if (phrase.find_first_of(kMarkup) != std::string_view::npos ||
-        md.substr(body).find_first_of(kMarkup) != std::string_view::npos)
-        return std::nullopt;
-    std::string text(phrase);
-    text.append(md.substr(body));
-    return fold_white_space(text);
+    // 1: ends the fast path (markup, or a second line); 2: white space, folded.
+    static constexpr auto kClass = [] {
+        std::array<unsigned char, 256> t{};
+        for (unsigned char c : std::string_view("\\`*_[]!<>&~|$\n")) t[c] = 1;
+        t[' '] = t['\t'] = 2;
+        return t;
+    }();
+    std::string out(md.size(), '\0');
+    char* const begin = out.data();
+    char* w = begin;
+    auto add = [&](std::string_view run) {
+        for (char c : run) {
+            switch (kClass[static_cast<unsigned char>(c)]) {
+                case 1: return false;
+                case 2: if (w != begin && w[-1] != ' ') *w++ = ' '; break;
+                default: *w++ = c;
+            }
+        }
+        return true;
+    };
+    if (!add(phrase) || !add(md.substr(body))) return std::nullopt;
+    if (w != begin && w[-1] == ' ') --w;
+    out.resize(w - begin);
+    return out;
 }
 
 }  // namespace
@@ -183,6 +206,8 @@ static std::string without_footnote_refs(std::string_view md) {
 }
 
 std::string plain_text(std::string_view md) {
+    if (md.find('[') == std::string_view::npos)  // no footnote marker to take out
+        if (auto simple = simple_plain_text(md)) return *simple;
     std::string without = without_footnote_refs(md);
     if (auto simple = simple_plain_text(without)) return *simple;
     return plain_text_by_cmark(md);
