@@ -362,6 +362,38 @@ TEST_CASE("only clauses sharing a run of words are scored", "[align]") {
     CHECK(al.find(index_of(c, "A/RES/1/1"), index_of(c, "A/RES/1/2")) == nullptr);
 }
 
+TEST_CASE("a word is the same word however many words came between", "[align]") {
+    // Words are numbered as they are first met; the same paragraph in the first and the last
+    // text, with thousands of other words between, is the same paragraph.
+    auto doc = [](const std::string& key, const std::string& text) {
+        Document d;
+        d.key = d.meta.symbol = key;
+        d.meta.kind = "resolution";
+        Clause cl;
+        cl.kind = ClauseKind::operative;
+        cl.anchor = "op1";
+        cl.plain = text;
+        d.clauses.push_back(cl);
+        return d;
+    };
+    const std::string shared = "Condemns kidnapping, hostage-taking and ransom demands of armed groups;";
+    std::vector<Document> docs = {doc("A/RES/1/1", shared)};
+    for (int d = 0; d < 40; ++d) {
+        std::string words = "Notes";
+        for (int w = 0; w < 100; ++w) words += " w" + std::to_string(d) + "x" + std::to_string(w);
+        docs.push_back(doc("A/RES/2/" + std::to_string(d + 1), words + ";"));
+    }
+    docs.push_back(doc("A/RES/3/1", shared));
+    Diagnostics diags;
+    Corpus c = resolve(std::move(docs), diags);
+    Alignment al = align_corpus(c);
+    const DocumentAlignment* pair = al.find(index_of(c, "A/RES/1/1"), index_of(c, "A/RES/3/1"));
+    REQUIRE(pair != nullptr);
+    REQUIRE(pair->matches.size() == 1);
+    CHECK(pair->matches[0].verbatim);
+    CHECK(al.pairs.size() == 1);
+}
+
 TEST_CASE("check suggests the lineage a text shows but its front matter omits", "[align]") {
     SECTION("the seeds state their lineage: no note") {
         CHECK(suggest_lineage(seeds(), align_corpus(seeds())).empty());
