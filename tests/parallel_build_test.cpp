@@ -91,3 +91,24 @@ TEST_CASE("plain text without cmark-gfm is what cmark-gfm gives", "[markdown]") 
         CHECK(markdown::plain_text(s) == markdown::plain_text_by_cmark(s));
     }
 }
+
+TEST_CASE("inline HTML without cmark-gfm is what cmark-gfm gives", "[markdown]") {
+    std::vector<std::string> samples = {
+        "*Recalling also* its resolution 2002/16 of 24 July 2002, entitled \"International cooperation\",",
+        "*Requests* the Secretary-General to report[^1] to the Commission;", "*The General Assembly,*",
+        "*The Economic and Social Council:*", "*Notes,* that", "*Notes,*that", "*Notes,*  ", "*Notes*  with  two\tspaces  ",
+        "*a*b and more", "plain words , with  spaces", "*Notes* 2 * 3", "**Bold** text", "* not emphasis*",
+        "1. a list", "- a dash", "*Urges* States\nto act", "States' own \"laws\" and O'Brien's / slashes",
+        "*Invites* States to visit www.unodc.org;", "*Invites* States to visit WWW.UNODC.ORG;",
+        "*Invites* States to write to info@unodc.org;", "*Invites* States to see https://www.unodc.org;",
+        "*Invites* States to see http:/ nothing; a.www b", "text\rwith a carriage return", std::string("nul\0byte", 8),
+        "*Recalling* \u201cquoted\u201d text \u2013 and more\u2026"};
+    Diagnostics diags;
+    for (const auto& src : load_sources(fs::path(RESGEN_SOURCE_DIR) / "content", diags))
+        for (const auto& c : parse_document(src, {}, diags).clauses) samples.push_back(c.markdown);
+    for (const auto& s : samples) {
+        INFO(s);
+        CHECK(markdown::inline_html(s) == markdown::inline_html_by_cmark(s));
+        CHECK(markdown::inline_html(s, true, {"resgen"}) == markdown::inline_html_by_cmark(s, true, {"resgen"}));
+    }
+}

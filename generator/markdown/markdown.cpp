@@ -109,7 +109,7 @@ std::string url_scheme(std::string_view url) {
     return {};
 }
 
-std::string inline_html(std::string_view md, bool allow_html, const std::vector<std::string>& extra_schemes) {
+std::string inline_html_by_cmark(std::string_view md, bool allow_html, const std::vector<std::string>& extra_schemes) {
     int options = CMARK_OPT_DEFAULT | (allow_html ? CMARK_OPT_UNSAFE : 0);
     NodePtr doc = parse(as_inline(md), options, true);
     drop_unsafe_links(doc.get(), extra_schemes);
@@ -142,18 +142,32 @@ std::string fold_white_space(std::string_view text) {
     return out;
 }
 
-// The plain text of `md` when it is one line of words whose only markup is one emphasised
-// run of words at its start ("*Recalling also* its resolution ..."): CommonMark reads that
-// run as emphasis whatever follows, and nothing else as markup. Nothing when `md` is not so.
-// Most clauses are read here, so it is one pass: each byte is looked up once in a table.
-std::optional<std::string> simple_plain_text(std::string_view md) {
+// A clause as most are written: one line of words whose only markup is one emphasised run
+// of words at its start ("*Recalling also* its resolution ..."). CommonMark reads that run as
+// emphasis whatever follows, and nothing else as markup, so such a clause is read here without
+// cmark-gfm, to the same result (a test compares the two ways over the series).
+struct SimpleInline {
+    std::string_view phrase;  // the emphasised run, without its stars; may be empty
+    std::string_view body;    // the rest
+};
+
+// The class of each byte in a simple clause. 1: not simple (markup, a line end, a byte cmark
+// would replace); 2: white space.
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned char c : std::string_view("\\`*_[]!<>&~|$\n\r")) t[c] = 1;
+    t[0] = 1;
+    t[' '] = t['\t'] = 2;
+    return t;
+}();
+
+std::optional<SimpleInline> simple_inline(std::string_view md) {
     if (md.empty()) return std::nullopt;
     char first = md.front();
     if (first == ' ' || first == '\t' || (first >= '0' && first <= '9') || first == '-' || first == '+' ||
         first == '=' || first == '#')
         return std::nullopt;
-    size_t body = 0;
-    std::string_view phrase;
+    SimpleInline out{{}, md};
     if (first == '*') {
         size_t close = md.find('*', 1);
         if (close == std::string_view::npos || close < 2 || !is_alnum(md[1])) return std::nullopt;
@@ -162,32 +176,67 @@ std::optional<std::string> simple_plain_text(std::string_view md) {
         const char last = md[close - 1];
         const bool spaced = close + 1 == md.size() || md[close + 1] == ' ' || md[close + 1] == '\t';
         if (!is_alnum(last) && !((last == ',' || last == ':') && spaced)) return std::nullopt;
-        phrase = md.substr(1, close - 1);
-        body = close + 1;
+        out = {md.substr(1, close - 1), md.substr(close + 1)};
     }
-    // 1: ends the fast path (markup, or a second line); 2: white space, folded.
-    static constexpr auto kClass = [] {
-        std::array<unsigned char, 256> t{};
-        for (unsigned char c : std::string_view("\\`*_[]!<>&~|$\n")) t[c] = 1;
-        t[' '] = t['\t'] = 2;
-        return t;
-    }();
-    std::string out(md.size(), '\0');
+    for (std::string_view run : {out.phrase, out.body})
+        for (char c : run)
+            if (kByteClass[static_cast<unsigned char>(c)] == 1) return std::nullopt;
+    return out;
+}
+
+// The plain text of a simple clause: its words, white space folded. One pass, each byte
+// looked up once: most clauses are read here.
+std::string simple_plain_text(const SimpleInline& in) {
+    std::string out(in.phrase.size() + in.body.size(), '\0');
     char* const begin = out.data();
     char* w = begin;
-    auto add = [&](std::string_view run) {
+    for (std::string_view run : {in.phrase, in.body})
         for (char c : run) {
-            switch (kClass[static_cast<unsigned char>(c)]) {
-                case 1: return false;
-                case 2: if (w != begin && w[-1] != ' ') *w++ = ' '; break;
-                default: *w++ = c;
-            }
+            if (kByteClass[static_cast<unsigned char>(c)] != 2) *w++ = c;
+            else if (w != begin && w[-1] != ' ') *w++ = ' ';
         }
-        return true;
-    };
-    if (!add(phrase) || !add(md.substr(body))) return std::nullopt;
     if (w != begin && w[-1] == ' ') --w;
     out.resize(w - begin);
+    return out;
+}
+
+// Whether GFM's autolink extension could find a link in `text`: a scheme's "://", "www." (in
+// any case, to be safe) or an e-mail address's "@" (Debian's cmark-gfm links none, the
+// extension's documentation says it may). Such a clause goes to cmark-gfm.
+bool may_autolink(std::string_view text) {
+    if (text.find('@') != std::string_view::npos || text.find("://") != std::string_view::npos) return true;
+    for (size_t i = text.find('.'); i != std::string_view::npos; i = text.find('.', i + 1))
+        if (i >= 3 && (text[i - 3] | 0x20) == 'w' && (text[i - 2] | 0x20) == 'w' && (text[i - 1] | 0x20) == 'w')
+            return true;
+    return false;
+}
+
+// Text as cmark-gfm escapes it in HTML: the four characters below; quotes and slashes stay.
+void append_cmark_escaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "&quot;"; break;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            default: out += c;
+        }
+    }
+}
+
+// The HTML of a simple clause, as cmark-gfm writes it: the end's white space goes, the rest
+// stays as written.
+std::string simple_inline_html(const SimpleInline& in) {
+    std::string out;
+    out.reserve(in.phrase.size() + in.body.size() + 16);
+    std::string_view body = in.body;
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\t')) body.remove_suffix(1);
+    if (!in.phrase.empty()) {
+        out += "<em>";
+        append_cmark_escaped(out, in.phrase);
+        out += "</em>";
+    }
+    append_cmark_escaped(out, body);
     return out;
 }
 
@@ -205,11 +254,16 @@ static std::string without_footnote_refs(std::string_view md) {
     return without;
 }
 
+std::string inline_html(std::string_view md, bool allow_html, const std::vector<std::string>& extra_schemes) {
+    if (auto simple = simple_inline(md); simple && !may_autolink(md)) return simple_inline_html(*simple);
+    return inline_html_by_cmark(md, allow_html, extra_schemes);
+}
+
 std::string plain_text(std::string_view md) {
     if (md.find('[') == std::string_view::npos)  // no footnote marker to take out
-        if (auto simple = simple_plain_text(md)) return *simple;
+        if (auto simple = simple_inline(md)) return simple_plain_text(*simple);
     std::string without = without_footnote_refs(md);
-    if (auto simple = simple_plain_text(without)) return *simple;
+    if (auto simple = simple_inline(without)) return simple_plain_text(*simple);
     return plain_text_by_cmark(md);
 }
 
