@@ -211,17 +211,14 @@ bool may_autolink(std::string_view text) {
     return false;
 }
 
-// Text as cmark-gfm escapes it in HTML: the four characters below; quotes and slashes stay.
+// Text of a simple clause as cmark-gfm escapes it in HTML: of the four characters it escapes,
+// only the double quote can stand there (&, < and > send a clause to cmark-gfm).
 void append_cmark_escaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '"': out += "&quot;"; break;
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            default: out += c;
-        }
+    for (size_t quote; (quote = text.find('"')) != std::string_view::npos; text.remove_prefix(quote + 1)) {
+        out.append(text.substr(0, quote));
+        out += "&quot;";
     }
+    out.append(text);
 }
 
 // The HTML of a simple clause, as cmark-gfm writes it: the end's white space goes, the rest

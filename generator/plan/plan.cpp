@@ -20,9 +20,11 @@ using nlohmann::json;
 std::string page_path(const Document& doc) {
     if (doc.meta.symbol.empty() && !doc.meta.id.empty()) return "doc/" + doc.meta.id + "/index.html";
     std::string p;
+    p.reserve(doc.key.size() + 11);
     for (char c : doc.key)
         if (c != ' ') p += c;  // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
-    return p + "/index.html";
+    p += "/index.html";
+    return p;
 }
 
 std::string relative_url(const std::string& from_page, const std::string& to_path) {
