@@ -73,6 +73,14 @@ TEST_CASE("the streamed build writes what make_site renders", "[parallel]") {
     CHECK(paths.size() + 1 == written.size());  // and the manifest
 }
 
+// Samples for the fast paths of markdown/: the Markdown of every clause of the series, after
+// the cases written out.
+static void add_series_clauses(std::vector<std::string>& samples) {
+    Diagnostics diags;
+    for (const auto& src : load_sources(fs::path(RESGEN_SOURCE_DIR) / "content", diags))
+        for (const auto& c : parse_document(src, {}, diags).clauses) samples.push_back(c.markdown);
+}
+
 TEST_CASE("plain text without cmark-gfm is what cmark-gfm gives", "[markdown]") {
     std::vector<std::string> samples = {
         "*Recalling also* its resolution 2002/16 of 24 July 2002, entitled “International cooperation”,",
@@ -82,10 +90,7 @@ TEST_CASE("plain text without cmark-gfm is what cmark-gfm gives", "[markdown]") 
         "1. a list", "- a dash", "*Urges* States\nto act", "E/CN.15/2004/7 and Add.1.",
         "*The General Assembly,*", "*The Economic and Social Council:*", "*Notes,* that", "*Notes,*that",
         "*Notes;* that", "*Notes,*  "};
-    // And every clause of the series.
-    Diagnostics diags;
-    for (const auto& src : load_sources(fs::path(RESGEN_SOURCE_DIR) / "content", diags))
-        for (const auto& c : parse_document(src, {}, diags).clauses) samples.push_back(c.markdown);
+    add_series_clauses(samples);
     for (const auto& s : samples) {
         INFO(s);
         CHECK(markdown::plain_text(s) == markdown::plain_text_by_cmark(s));
@@ -103,9 +108,7 @@ TEST_CASE("inline HTML without cmark-gfm is what cmark-gfm gives", "[markdown]")
         "*Invites* States to write to info@unodc.org;", "*Invites* States to see https://www.unodc.org;",
         "*Invites* States to see http:/ nothing; a.www b", "text\rwith a carriage return", std::string("nul\0byte", 8),
         "*Recalling* \u201cquoted\u201d text \u2013 and more\u2026"};
-    Diagnostics diags;
-    for (const auto& src : load_sources(fs::path(RESGEN_SOURCE_DIR) / "content", diags))
-        for (const auto& c : parse_document(src, {}, diags).clauses) samples.push_back(c.markdown);
+    add_series_clauses(samples);
     for (const auto& s : samples) {
         INFO(s);
         CHECK(markdown::inline_html(s) == markdown::inline_html_by_cmark(s));
