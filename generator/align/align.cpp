@@ -16,8 +16,6 @@ namespace resgen {
 
 namespace {
 
-// Clauses are only paired with clauses of the same tier: a preambular paragraph with a
-// preambular paragraph, a sub-paragraph with a sub-paragraph.
 // Lets a vector's memory go. `v = {}` would not: it assigns an empty initializer list, which
 // keeps the capacity.
 template <class T>
@@ -25,6 +23,8 @@ void release(std::vector<T>& v) {
     std::vector<T>().swap(v);
 }
 
+// Clauses are only paired with clauses of the same tier: a preambular paragraph with a
+// preambular paragraph, a sub-paragraph with a sub-paragraph.
 int tier(ClauseKind k) {
     switch (k) {
         case ClauseKind::preambular: return 0;
@@ -617,7 +617,6 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     // A one-off alignment has no more use for the index.
     if (use == Use::once) release(index);
     release(unit_tiers);
-
 
     // Candidates, then pairs. A unit scores only later units, of later documents, so all the
     // entries of a pair of documents come from the units of its first document: each
