@@ -11,6 +11,8 @@
 #include <mutex>
 #include <optional>
 
+#include "model/html.hpp"
+
 namespace resgen::markdown {
 
 namespace {
@@ -211,18 +213,9 @@ bool may_autolink(std::string_view text) {
     return false;
 }
 
-// Text of a simple clause as cmark-gfm escapes it in HTML: of the four characters it escapes,
-// only the double quote can stand there (&, < and > send a clause to cmark-gfm).
-void append_cmark_escaped(std::string& out, std::string_view text) {
-    for (size_t quote; (quote = text.find('"')) != std::string_view::npos; text.remove_prefix(quote + 1)) {
-        out.append(text.substr(0, quote));
-        out += "&quot;";
-    }
-    out.append(text);
-}
-
 // The HTML of a simple clause, as cmark-gfm writes it: the end's white space goes, the rest
-// stays as written.
+// stays as written, with &, <, > and " escaped and the apostrophe left alone (only the double
+// quote can stand in a simple clause).
 std::string simple_inline_html(const SimpleInline& in) {
     std::string out;
     out.reserve(in.phrase.size() + in.body.size() + 16);
@@ -230,10 +223,10 @@ std::string simple_inline_html(const SimpleInline& in) {
     while (!body.empty() && (body.back() == ' ' || body.back() == '\t')) body.remove_suffix(1);
     if (!in.phrase.empty()) {
         out += "<em>";
-        append_cmark_escaped(out, in.phrase);
+        append_escaped_html(out, in.phrase, "'");
         out += "</em>";
     }
-    append_cmark_escaped(out, body);
+    append_escaped_html(out, body, "'");
     return out;
 }
 
