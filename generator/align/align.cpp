@@ -110,7 +110,7 @@ DocumentUnits units_of_document(const Corpus& corpus, size_t d) {
 }
 
 // The words of the collection, numbered in the order they are first met. Numbering is one
-// thread's work, once for every word of every clause (nine million at 10,000 documents), so
+// thread's work, once for every word of every clause (five million at 10,000 documents), so
 // the table is open-addressed: with std::unordered_map's node per word it took 250 ms there.
 class Vocabulary {
 public:
