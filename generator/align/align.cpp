@@ -385,6 +385,15 @@ std::span<const ClauseLink> DocumentLinks::of(size_t clause) const {
     return {all.data() + start[clause], all.data() + start[clause + 1]};
 }
 
+std::vector<std::vector<const DocumentAlignment*>> Alignment::pairs_by_document(size_t documents) const {
+    std::vector<std::vector<const DocumentAlignment*>> of(documents);
+    for (const auto& p : pairs) {
+        of[p.a].push_back(&p);
+        of[p.b].push_back(&p);
+    }
+    return of;
+}
+
 std::span<const ClauseLink> Alignment::links_of(size_t document, size_t clause) const {
     if (document >= links.size()) return {};
     return links[document].of(clause);
@@ -713,22 +722,10 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     }
 
     // Each document's links gathered from the pairs that concern it, on every core.
-    std::vector<size_t> pairs_start(n + 1, 0), pairs_of;
-    for (const auto& p : s.alignment.pairs) ++pairs_start[p.a + 1], ++pairs_start[p.b + 1];
-    for (size_t d = 0; d < n; ++d) pairs_start[d + 1] += pairs_start[d];
-    pairs_of.resize(pairs_start[n]);
-    {
-        std::vector<size_t> fill(pairs_start.begin(), pairs_start.end() - 1);
-        for (size_t k = 0; k < s.alignment.pairs.size(); ++k) {
-            pairs_of[fill[s.alignment.pairs[k].a]++] = k;
-            pairs_of[fill[s.alignment.pairs[k].b]++] = k;
-        }
-    }
+    const auto pairs_of = s.alignment.pairs_by_document(n);
     s.alignment.links.resize(n);
     parallel_for(n, [&](size_t d) {
-        std::vector<const DocumentAlignment*> mine;
-        for (size_t k = pairs_start[d]; k < pairs_start[d + 1]; ++k) mine.push_back(&s.alignment.pairs[pairs_of[k]]);
-        s.alignment.links[d] = document_links(d, corpus.documents[d].clauses.size(), mine);
+        s.alignment.links[d] = document_links(d, corpus.documents[d].clauses.size(), pairs_of[d]);
     });
     s.edited.assign(n, 0);
 }

@@ -64,6 +64,9 @@ struct Alignment {
     // The alignment of two documents, given in either order; nullptr when they share nothing.
     const DocumentAlignment* find(size_t a, size_t b) const;
     std::span<const ClauseLink> links_of(size_t document, size_t clause) const;
+    // Each of `documents` documents' pairs, in the order of `pairs`: what a document looks at
+    // instead of scanning every pair of the collection.
+    std::vector<std::vector<const DocumentAlignment*>> pairs_by_document(size_t documents) const;
 };
 
 // The clauses that carry the language of a text: preambular and operative paragraphs and

@@ -249,16 +249,10 @@ std::string inline_html(std::string_view md, bool allow_html, const std::vector<
     return inline_html_by_cmark(md, allow_html, extra_schemes);
 }
 
-std::string plain_text(std::string_view md) {
-    if (md.find('[') == std::string_view::npos)  // no footnote marker to take out
-        if (auto simple = simple_inline(md)) return simple_plain_text(*simple);
-    std::string without = without_footnote_refs(md);
-    if (auto simple = simple_inline(without)) return simple_plain_text(*simple);
-    return plain_text_by_cmark(md);
-}
+namespace {
 
-std::string plain_text_by_cmark(std::string_view md) {
-    std::string without = without_footnote_refs(md);
+// plain_text of text whose footnote markers are already out.
+std::string plain_text_by_cmark_without_refs(std::string_view without) {
     NodePtr doc = parse(as_inline(without), CMARK_OPT_DEFAULT, false);
     std::string text = take(cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0));
     std::string out = fold_white_space(text);
@@ -266,5 +260,18 @@ std::string plain_text_by_cmark(std::string_view md) {
     if (!out.empty() && out[0] == '\\') out.erase(0, 1);
     return out;
 }
+
+}  // namespace
+
+std::string plain_text(std::string_view md) {
+    // The markers are taken out once, and only when there can be one.
+    std::string without;
+    std::string_view text = md;
+    if (md.find("[^") != std::string_view::npos) text = without = without_footnote_refs(md);
+    if (auto simple = simple_inline(text)) return simple_plain_text(*simple);
+    return plain_text_by_cmark_without_refs(text);
+}
+
+std::string plain_text_by_cmark(std::string_view md) { return plain_text_by_cmark_without_refs(without_footnote_refs(md)); }
 
 }  // namespace resgen::markdown
