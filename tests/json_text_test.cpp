@@ -85,6 +85,21 @@ TEST_CASE("append_json writes each string as dump does", "[json]") {
         }
 }
 
+// Long runs of plain text are copied eight bytes at a time: each byte value and each string
+// above, at every place in and around two such words (a UTF-8 sequence across their edge too).
+TEST_CASE("append_json writes a string as dump does wherever in it each byte stands", "[json]") {
+    std::vector<std::string> pieces = kStrings;
+    for (int b = 0; b < 256; ++b) pieces.emplace_back(1, char(b));
+    const std::string plain = "The General Assembly, rec";
+    for (const auto& piece : pieces)
+        for (size_t at = 0; at <= 17; ++at) {
+            const std::string s = plain.substr(0, at) + piece + plain.substr(at);
+            INFO("string: " << json(s).dump(-1, ' ', true, json::error_handler_t::replace));
+            CHECK(by_append(s, -1, 0, json::error_handler_t::replace) ==
+                  json(s).dump(-1, ' ', false, json::error_handler_t::replace));
+        }
+}
+
 TEST_CASE("append_json lays out trees as dump does, at any depth", "[json]") {
     std::mt19937 rng(20261126);
     int compared = 0;

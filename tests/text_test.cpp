@@ -29,3 +29,21 @@ TEST_CASE("escape_html and append_escaped_html escape the five characters, and o
     resgen::append_escaped_html(out, "it's <b>", "&apos;");
     CHECK(out == "it&apos;s &lt;b&gt;");
 }
+
+// Runs with nothing to escape are skipped eight bytes at a time: each of the five, and a byte
+// next to each (and a UTF-8 sequence), at every place in and around two such words.
+TEST_CASE("append_escaped_html escapes a character wherever in a long text it stands", "[text]") {
+    const std::pair<std::string, std::string> pieces[] = {
+        {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"},
+        {"%", "%"}, {"=", "="}, {"?", "?"}, {"!", "!"}, {"(", "("}, {"\x80", "\x80"}, {"\xe2\x80\x9c", "\xe2\x80\x9c"},
+        {"<&>", "&lt;&amp;&gt;"}, {std::string(1, '\0'), std::string(1, '\0')},
+    };
+    const std::string plain = "Recalling its resolution";
+    for (const auto& [piece, escaped] : pieces)
+        for (size_t at = 0; at <= 17; ++at) {
+            INFO(piece << " at " << at);
+            std::string out;
+            resgen::append_escaped_html(out, plain.substr(0, at) + piece + plain.substr(at));
+            CHECK(out == plain.substr(0, at) + escaped + plain.substr(at));
+        }
+}

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "model/bytes.hpp"
+
 namespace resgen {
 
 using nlohmann::json;
@@ -36,39 +38,54 @@ size_t utf8_sequence(std::string_view s, size_t i) {
 }
 
 // dump_escaped with ensure_ascii off: false if the string is not valid UTF-8 (then `out` may
-// hold part of it; the caller takes it back).
+// hold part of it; the caller takes it back). Runs of plain ASCII are found eight bytes at a
+// time; the rest is looked at byte by byte.
 bool append_escaped(std::string& out, std::string_view s) {
+    const char* p = s.data();
+    const size_t n = s.size();
     size_t run = 0;  // the start of the bytes not yet copied
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            const size_t n = utf8_sequence(s, i);
-            if (n == 0) return false;
-            i += n;
-            continue;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        out.append(s.data() + run, i - run);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            default: {
-                static const char kHex[] = "0123456789abcdef";
-                const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-                out.append(escape, sizeof escape);
+    for (size_t i = 0; i < n;) {
+        size_t end = n;  // the bytes to look at one by one: a word with one to look at, or the tail
+        if (i + 8 <= n) {
+            const std::uint64_t w = bytes::load_word(p + i);
+            if (!(bytes::byte_below(w, 0x20) | bytes::has_byte(w, '"') | bytes::has_byte(w, '\\') |
+                  (w & bytes::kHighs))) {
+                i += 8;
+                continue;
             }
+            end = i + 8;
         }
-        run = ++i;
+        while (i < end) {
+            const auto c = static_cast<unsigned char>(p[i]);
+            if (c >= 0x80) {
+                const size_t k = utf8_sequence(s, i);
+                if (k == 0) return false;
+                i += k;
+                continue;
+            }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                ++i;
+                continue;
+            }
+            out.append(p + run, i - run);
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\b': out += "\\b"; break;
+                case '\t': out += "\\t"; break;
+                case '\n': out += "\\n"; break;
+                case '\f': out += "\\f"; break;
+                case '\r': out += "\\r"; break;
+                default: {
+                    static const char kHex[] = "0123456789abcdef";
+                    const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                    out.append(escape, sizeof escape);
+                }
+            }
+            run = ++i;
+        }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(p + run, n - run);
     return true;
 }
 
