@@ -142,6 +142,34 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
     CHECK(parse_document(src, ParseOptions{{"Heartened"}}, diags).clauses[0].kind == ClauseKind::preambular);
 }
 
+// Paragraphs are recognised from their start, read only as far as the longest voice or phrase.
+TEST_CASE("a paragraph is known by its start, however long it or its phrase is", "[parse]") {
+    const std::string front = "---\nid: x\ntitle: T\nbody: General Assembly\nkind: draft\n---\n";
+    const std::string long_text(10000, 'x');
+    Diagnostics diags;
+    // The longest organ's name is the longest voice: read whole, emphasis and all.
+    Source src = split_source("t.md",
+                              front + "*The Commission on Crime Prevention and Criminal Justice,*\n\n"
+                              "Recalling " + long_text + ",\n\n"
+                              "The Commission on Crime Prevention and Criminal Justice, too,\n",
+                              diags);
+    Document doc = parse_document(src, {}, diags);
+    REQUIRE(doc.clauses.size() == 3);
+    CHECK(doc.clauses[0].kind == ClauseKind::voice);
+    CHECK(doc.clauses[1].voice == "Commission on Crime Prevention and Criminal Justice");
+    CHECK(doc.clauses[1].phrase == "Recalling");
+    CHECK(doc.clauses[2].kind != ClauseKind::voice);  // more than a voice
+
+    // A phrase of site.yml longer than any voice is read whole, and the character after it.
+    const std::string phrase(300, 'W');
+    src = split_source("t.md", front + phrase + " " + long_text + ",\n\n" + phrase + "W " + long_text + ",\n", diags);
+    doc = parse_document(src, ParseOptions{{phrase}}, diags);
+    REQUIRE(doc.clauses.size() == 2);
+    CHECK(doc.clauses[0].phrase == phrase);
+    CHECK(doc.clauses[1].kind != ClauseKind::preambular);  // the phrase runs on into a longer word
+    CHECK(diags.empty());
+}
+
 TEST_CASE("front matter errors name the line and column", "[parse]") {
     struct Case {
         const char* text;

@@ -105,12 +105,12 @@ std::vector<Block> split_blocks(const Source& src) {
 }
 
 // The text without emphasis markers and opening quotation marks, for recognising what a
-// paragraph is.
-std::string probe_of(std::string_view s) {
+// paragraph is: its first `limit` characters and one more, where the caller reads no further.
+std::string probe_of(std::string_view s, size_t limit = std::string_view::npos) {
     std::string out;
-    out.reserve(s.size());
+    out.reserve(std::min(s.size(), limit));
     bool leading = true;
-    for (size_t i = 0; i < s.size(); ++i) {
+    for (size_t i = 0; i < s.size() && out.size() <= limit; ++i) {
         if (s[i] == '*' || s[i] == '_') continue;
         if (leading && (s.substr(i, 3) == kOpenQuote || s[i] == '"')) {
             i += s[i] == '"' ? 0 : 2;
@@ -181,6 +181,12 @@ std::string unique_anchor(std::map<std::string, int>& used, const std::string& b
 std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voice,
                                   const ParseOptions& options, Diagnostics& diags) {
     const auto phrases = preambular_phrases(options.extra_preambular_phrases);
+    // The tests below look for a voice ("The ", an organ, ",") or a phrase at the start of a
+    // paragraph's probe, and at the character after it: the probe stops one character after
+    // the longest of them, rather than copying the whole text.
+    size_t probe_limit = 0;
+    for (const auto& o : organs()) probe_limit = std::max(probe_limit, o.name.size() + 5);
+    for (const auto& p : phrases) probe_limit = std::max(probe_limit, p.size());
     std::vector<Clause> clauses;
     std::map<std::string, int> used;
     std::string voice = body_voice;
@@ -195,7 +201,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
         c.column = b.column;
         c.voice = voice;
         const std::string& t = b.text;
-        std::string probe = probe_of(t);
+        const std::string probe = probe_of(t, probe_limit);
         std::string lead, label;
         size_t rest = 0;
 
