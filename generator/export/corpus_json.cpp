@@ -4,7 +4,6 @@
 
 #include "export/export.hpp"
 #include "markdown/markdown.hpp"
-#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "parallel/parallel.hpp"
 #include "plan/plan.hpp"
@@ -15,7 +14,17 @@ using nlohmann::json;
 
 namespace {
 
-json stated(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+// A field the source states, else null.
+void stated(JsonWriter& w, const std::string& value) {
+    if (value.empty()) w.null();
+    else w.string(value);
+}
+
+void strings(JsonWriter& w, const std::vector<std::string>& values) {
+    w.begin_array();
+    for (const auto& v : values) w.string(v);
+    w.end_array();
+}
 
 const char* kind_name(ClauseKind k) {
     switch (k) {
@@ -41,94 +50,100 @@ const char* citation_kind_name(Citation::Kind k) {
     return "document";
 }
 
-json metadata_json(const Metadata& m) {
-    return object_of("symbol", stated(m.symbol),
-                     "id", stated(m.id),
-                     "title", stated(m.title),
-                     "body", stated(m.body),
-                     "kind", stated(m.kind),
-                     "date", stated(m.date),
-                     "meeting", stated(m.meeting),
-                     "session", stated(m.session),
-                     "agenda_item", stated(m.agenda_item),
-                     "agenda_title", stated(m.agenda_title),
-                     "distribution", stated(m.distribution),
-                     "sponsors", m.sponsors,
-                     "original_language", stated(m.original_language),
-                     "adopted_as", stated(m.adopted_as),
-                     "source", stated(m.source),
-                     "tags", m.tags);
+// Each object's keys are written in their sorted order, as nlohmann::json keeps them: the
+// text is what json_text(corpus_json(corpus)) would be, without building the tree.
+void write_metadata(JsonWriter& w, const Metadata& m) {
+    w.begin_object();
+    stated(w.key("adopted_as"), m.adopted_as);
+    stated(w.key("agenda_item"), m.agenda_item);
+    stated(w.key("agenda_title"), m.agenda_title);
+    stated(w.key("body"), m.body);
+    stated(w.key("date"), m.date);
+    stated(w.key("distribution"), m.distribution);
+    stated(w.key("id"), m.id);
+    stated(w.key("kind"), m.kind);
+    stated(w.key("meeting"), m.meeting);
+    stated(w.key("original_language"), m.original_language);
+    stated(w.key("session"), m.session);
+    stated(w.key("source"), m.source);
+    strings(w.key("sponsors"), m.sponsors);
+    stated(w.key("symbol"), m.symbol);
+    strings(w.key("tags"), m.tags);
+    stated(w.key("title"), m.title);
+    w.end_object();
 }
 
-json citation_json(const Citation& c) {
-    return object_of("kind", citation_kind_name(c.kind),
-                     "target", c.target,
-                     "span", c.span,
-                     "begin", c.begin,
-                     "end", c.end,
-                     "pinpoint", stated(c.pinpoint),
-                     "date", stated(c.date),
-                     "title", stated(c.title),
-                     "action", stated(c.action),
-                     "recalls", c.recalls,
-                     "pinned", c.pinned);
+void write_citation(JsonWriter& w, const Citation& c) {
+    w.begin_object();
+    stated(w.key("action"), c.action);
+    w.key("begin").number(static_cast<std::int64_t>(c.begin));
+    stated(w.key("date"), c.date);
+    w.key("end").number(static_cast<std::int64_t>(c.end));
+    w.key("kind").string(citation_kind_name(c.kind));
+    w.key("pinned").boolean(c.pinned);
+    stated(w.key("pinpoint"), c.pinpoint);
+    w.key("recalls").boolean(c.recalls);
+    w.key("span").string(c.span);
+    w.key("target").string(c.target);
+    stated(w.key("title"), c.title);
+    w.end_object();
 }
 
-json clause_json(const Clause& c) {
-    json footnotes = json::array();
+void write_clause(JsonWriter& w, const Clause& c) {
+    std::vector<std::string> footnotes;
     markdown::for_each_footnote_ref(c.markdown, [&](std::string_view id, size_t, size_t) {
-        if (std::find(footnotes.begin(), footnotes.end(), std::string(id)) == footnotes.end())
-            footnotes.push_back(std::string(id));
+        if (std::find(footnotes.begin(), footnotes.end(), id) == footnotes.end()) footnotes.emplace_back(id);
     });
-    json citations = json::array();
-    for (const auto& cit : c.citations) citations.push_back(citation_json(cit));
-    return object_of("kind", kind_name(c.kind),
-                     "anchor", stated(c.anchor),
-                     "number", stated(c.number),
-                     "phrase", stated(c.phrase),
-                     "voice", stated(c.voice),
-                     "parent", stated(c.parent),
-                     // Voice lines and headings keep no plain text in the model: derive it here.
-                     "text", c.plain.empty() ? markdown::plain_text(c.markdown) : c.plain,
-                     "markdown", c.markdown,
-                     "line", c.line,
-                     "footnotes", std::move(footnotes),
-                     "citations", std::move(citations),
-                     "akn_eid", stated(akn_eid(c)));
+    w.begin_object();
+    stated(w.key("akn_eid"), akn_eid(c));
+    stated(w.key("anchor"), c.anchor);
+    w.key("citations").begin_array();
+    for (const auto& cit : c.citations) write_citation(w, cit);
+    w.end_array();
+    strings(w.key("footnotes"), footnotes);
+    w.key("kind").string(kind_name(c.kind));
+    w.key("line").number(c.line);
+    w.key("markdown").string(c.markdown);
+    stated(w.key("number"), c.number);
+    stated(w.key("parent"), c.parent);
+    stated(w.key("phrase"), c.phrase);
+    // Voice lines and headings keep no plain text in the model: derive it here.
+    w.key("text").string(c.plain.empty() ? markdown::plain_text(c.markdown) : c.plain);
+    stated(w.key("voice"), c.voice);
+    w.end_object();
 }
 
-json document_json(const Document& d) {
+void write_document(JsonWriter& w, const Document& d) {
     // The organs that speak in the text, in order of appearance: the body first, then any voice
     // a quoted draft switches to.
-    json voices = json::array();
+    std::vector<std::string> voices;
     for (const auto& c : d.clauses)
         if (!c.voice.empty() && std::find(voices.begin(), voices.end(), c.voice) == voices.end())
             voices.push_back(c.voice);
-    json clauses = json::array();
-    for (const auto& c : d.clauses) clauses.push_back(clause_json(c));
-    AknNames akn = akn_names(d);
-    return object_of("key", d.key,
-                     "label", label_of(d),
-                     "in_collection", d.in_collection,
-                     "source_file", d.in_collection ? stated(d.path) : json(nullptr),
-                     // For a document outside the collection, the date and title are what the
-                     // citing texts give (when they agree), the body and kind what the symbol shows.
-                     "metadata_from", d.in_collection ? "source" : "citations",
-                     "metadata", metadata_json(d.meta),
-                     "page", page_path(d),
-                     "akn_work", std::move(akn.work),
-                     "akn_file", d.in_collection ? json(akn_path(d)) : json(nullptr),
-                     "voices", std::move(voices),
-                     "clauses", std::move(clauses));
+    w.begin_object();
+    if (d.in_collection) w.key("akn_file").string(akn_path(d));
+    else w.key("akn_file").null();
+    w.key("akn_work").string(akn_names(d).work);
+    w.key("clauses").begin_array();
+    for (const auto& c : d.clauses) write_clause(w, c);
+    w.end_array();
+    w.key("in_collection").boolean(d.in_collection);
+    w.key("key").string(d.key);
+    w.key("label").string(label_of(d));
+    write_metadata(w.key("metadata"), d.meta);
+    // For a document outside the collection, the date and title are what the citing texts
+    // give (when they agree), the body and kind what the symbol shows.
+    w.key("metadata_from").string(d.in_collection ? "source" : "citations");
+    w.key("page").string(page_path(d));
+    if (d.in_collection) stated(w.key("source_file"), d.path);
+    else w.key("source_file").null();
+    strings(w.key("voices"), voices);
+    w.end_object();
 }
 
 }  // namespace
 
-json corpus_json(const Corpus& corpus) {
-    json documents = json::array();
-    for (const auto& d : corpus.documents) documents.push_back(document_json(d));
-    return object_of("format", "resgen-corpus", "version", 1, "documents", std::move(documents));
-}
+json corpus_json(const Corpus& corpus) { return json::parse(whole_text(corpus_json_write, corpus)); }
 
 void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
     // The root's keys in their sorted order, as nlohmann::json keeps them.
@@ -145,7 +160,9 @@ void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
     for (size_t first = 0; first < n; first += kBatch) {
         parts.assign(std::min(kBatch, n - first), {});
         parallel_for(parts.size(), [&](size_t k) {
-            append_json_element(parts[k], document_json(corpus.documents[first + k]), 2);
+            parts[k].append(4, ' ');
+            JsonWriter w(parts[k], 2);
+            write_document(w, corpus.documents[first + k]);
             parts[k] += first + k + 1 < n ? ",\n" : "\n";
         });
         for (const auto& part : parts) sink(part);

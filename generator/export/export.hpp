@@ -19,12 +19,13 @@
 
 namespace resgen {
 
+// What corpus_json_write writes, as a tree.
 nlohmann::json corpus_json(const Corpus& corpus);
 nlohmann::json graph_json(const Corpus& corpus);
 
-// json_text(corpus_json(corpus)), byte for byte, made one document at a time on every core:
-// the whole tree of a large collection is never built. It is given to `sink` a few hundred
-// documents at a time, so that the text is never whole in memory either.
+// data/corpus.json: json_text(corpus_json(corpus)), byte for byte (each object's keys sorted),
+// written one document at a time on every core with a JsonWriter: no tree is built. It is
+// given to `sink` a few hundred documents at a time, so the text is never whole in memory.
 void corpus_json_write(const Corpus& corpus, const TextSink& sink);
 
 // json_text(graph_json(corpus)), byte for byte, given to `sink` a few hundred KB at a time,

@@ -89,21 +89,31 @@ bool append_escaped(std::string& out, std::string_view s) {
     return true;
 }
 
+// A string as dump writes it; one that is not UTF-8 is nlohmann's to write, with `handler`.
+void append_string(std::string& out, std::string_view s, json::error_handler_t handler) {
+    const size_t start = out.size();
+    out += '"';
+    if (append_escaped(out, s)) {
+        out += '"';
+        return;
+    }
+    out.resize(start);
+    out += json(std::string(s)).dump(-1, ' ', false, handler);
+}
+
+template <typename Number>
+void append_number(std::string& out, Number n) {
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+    out.append(buffer, end);
+}
+
 struct Writer {
     std::string& out;
     int indent;  // -1: compact
     json::error_handler_t handler;
 
-    void string(const std::string& s) {
-        const size_t start = out.size();
-        out += '"';
-        if (append_escaped(out, s)) {
-            out += '"';
-            return;
-        }
-        out.resize(start);
-        out += json(s).dump(-1, ' ', false, handler);
-    }
+    void string(const std::string& s) { append_string(out, s, handler); }
 
     void line(int depth) {
         out += '\n';
@@ -111,11 +121,7 @@ struct Writer {
     }
 
     template <typename Number>
-    void number(Number n) {
-        char buffer[24];
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-        out.append(buffer, end);
-    }
+    void number(Number n) { append_number(out, n); }
 
     void value(const json& v, int depth) {
         switch (v.type()) {
@@ -186,6 +192,74 @@ std::string json_text(const json& j) {
 void append_json_element(std::string& out, const json& element, int depth) {
     out.append(static_cast<size_t>(2 * depth), ' ');
     append_json(out, element, 2, depth, json::error_handler_t::replace);
+}
+
+void JsonWriter::line() {
+    out_ += '\n';
+    out_.append(static_cast<size_t>(2 * depth_), ' ');
+}
+
+// Where a value goes: after its key, or on a line of its own in an array.
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (empty_.empty()) return;  // the outermost value: the caller has placed it
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    line();
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    line();
+    append_string(out_, name, json::error_handler_t::replace);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view s) {
+    before_value();
+    append_string(out_, s, json::error_handler_t::replace);
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    out_ += "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(std::int64_t n) {
+    before_value();
+    append_number(out_, n);
+    return *this;
+}
+
+JsonWriter& JsonWriter::open(char bracket) {
+    before_value();
+    out_ += bracket;
+    empty_.push_back(true);
+    ++depth_;
+    return *this;
+}
+
+// An empty container closes where it opened ("[]"), as dump writes it.
+JsonWriter& JsonWriter::close(char bracket) {
+    --depth_;
+    if (!empty_.back()) line();
+    out_ += bracket;
+    empty_.pop_back();
+    return *this;
 }
 
 }  // namespace resgen

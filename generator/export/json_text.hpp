@@ -2,9 +2,12 @@
 // runs of plain bytes are copied whole instead of passing one at a time through a UTF-8
 // decoder and a virtual output adapter. corpus.json and the search index are some 300 MB of
 // text at 10,000 documents, and dump was the largest single cost of writing them
-// (docs/performance.md).
+// (docs/performance.md). JsonWriter writes the same text without a tree at all.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,5 +27,35 @@ std::string json_text(const nlohmann::json& j);
 // Appends `element` as json_text lays it out inside a file written a piece at a time, as an
 // element `depth` levels down (every line indented by two spaces a level), without a line end.
 void append_json_element(std::string& out, const nlohmann::json& element, int depth);
+
+// JSON text written a value at a time, laid out as append_json_element lays out a tree at
+// `depth` (two spaces a level, "key": value), for data too large to build as a tree first.
+// Keys stand in the order they are given: to write what a tree's dump writes, give each
+// object's keys sorted, as nlohmann::json keeps them. Bytes that are not UTF-8 are replaced.
+class JsonWriter {
+public:
+    JsonWriter(std::string& out, int depth) : out_(out), depth_(depth) {}
+
+    JsonWriter& key(std::string_view name);
+    JsonWriter& string(std::string_view s);
+    JsonWriter& null();
+    JsonWriter& boolean(bool b);
+    JsonWriter& number(std::int64_t n);
+    JsonWriter& begin_object() { return open('{'); }
+    JsonWriter& end_object() { return close('}'); }
+    JsonWriter& begin_array() { return open('['); }
+    JsonWriter& end_array() { return close(']'); }
+
+private:
+    void before_value();
+    void line();
+    JsonWriter& open(char bracket);
+    JsonWriter& close(char bracket);
+
+    std::string& out_;
+    int depth_;                // of the next value: inside the innermost open container
+    std::vector<char> empty_;  // for each open container: nothing written in it yet
+    bool after_key_ = false;
+};
 
 }  // namespace resgen
