@@ -148,7 +148,7 @@ json writable(const json& j) {
     return j.is_number_unsigned() || j.is_number_float() ? json(nullptr) : j;
 }
 
-TEST_CASE("JsonWriter writes what append_json_element writes for the same tree", "[json]") {
+TEST_CASE("JsonWriter writes what append_json_element and dump write for the same tree", "[json]") {
     std::mt19937 rng(20261127);
     for (int round = 0; round < 400; ++round) {
         const json j = writable(random_value(rng, 0));
@@ -161,6 +161,10 @@ TEST_CASE("JsonWriter writes what append_json_element writes for the same tree",
             write_tree(w, j);
             REQUIRE(by_writer == by_tree);
         }
+        std::string compact;
+        resgen::JsonWriter w = resgen::JsonWriter::compact(compact);
+        write_tree(w, j);
+        REQUIRE(compact == j.dump(-1, ' ', false, json::error_handler_t::replace));
     }
     std::string empty;
     resgen::JsonWriter(empty, 1).begin_object().key("a").begin_array().end_array().key("b").begin_object().end_object().end_object();

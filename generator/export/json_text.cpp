@@ -195,6 +195,7 @@ void append_json_element(std::string& out, const json& element, int depth) {
 }
 
 void JsonWriter::line() {
+    if (!indented_) return;
     out_ += '\n';
     out_.append(static_cast<size_t>(2 * depth_), ' ');
 }
@@ -216,7 +217,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     empty_.back() = false;
     line();
     append_string(out_, name, json::error_handler_t::replace);
-    out_ += ": ";
+    out_ += indented_ ? ": " : ":";
     after_key_ = true;
     return *this;
 }

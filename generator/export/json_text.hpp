@@ -29,12 +29,14 @@ std::string json_text(const nlohmann::json& j);
 void append_json_element(std::string& out, const nlohmann::json& element, int depth);
 
 // JSON text written a value at a time, laid out as append_json_element lays out a tree at
-// `depth` (two spaces a level, "key": value), for data too large to build as a tree first.
-// Keys stand in the order they are given: to write what a tree's dump writes, give each
-// object's keys sorted, as nlohmann::json keeps them. Bytes that are not UTF-8 are replaced.
+// `depth` (two spaces a level, "key": value), or compact as dump() writes it, for data too
+// large to build as a tree first. Keys stand in the order they are given: to write what a
+// tree's dump writes, give each object's keys sorted, as nlohmann::json keeps them. Bytes
+// that are not UTF-8 are replaced.
 class JsonWriter {
 public:
     JsonWriter(std::string& out, int depth) : out_(out), depth_(depth) {}
+    static JsonWriter compact(std::string& out) { return JsonWriter(out, 0, false); }
 
     JsonWriter& key(std::string_view name);
     JsonWriter& string(std::string_view s);
@@ -47,6 +49,7 @@ public:
     JsonWriter& end_array() { return close(']'); }
 
 private:
+    JsonWriter(std::string& out, int depth, bool indented) : out_(out), depth_(depth), indented_(indented) {}
     void before_value();
     void line();
     JsonWriter& open(char bracket);
@@ -56,6 +59,7 @@ private:
     int depth_;                // of the next value: inside the innermost open container
     std::vector<char> empty_;  // for each open container: nothing written in it yet
     bool after_key_ = false;
+    bool indented_ = true;
 };
 
 }  // namespace resgen

@@ -2,7 +2,6 @@
 
 #include "export/json_text.hpp"
 #include "parallel/parallel.hpp"
-#include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 
 namespace resgen {
@@ -17,11 +16,19 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
         const Document& d = corpus.documents[index];
         std::string tags;
         for (const auto& t : d.meta.tags) tags += (tags.empty() ? "" : " ") + t;
-        append_json(docs[index],
-                    object_of("u", page_path(d), "l", label_of(d), "s", d.meta.symbol, "t", d.meta.title,
-                              "b", d.meta.body, "k", kind_label(d.meta.kind),
-                              "y", d.meta.date.empty() ? "" : display_date(d.meta.date), "g", std::move(tags),
-                              "o", d.in_collection ? 0 : 1));
+        // Each object's keys in their sorted order, as the index has always had them.
+        JsonWriter::compact(docs[index])
+            .begin_object()
+            .key("b").string(d.meta.body)
+            .key("g").string(tags)
+            .key("k").string(kind_label(d.meta.kind))
+            .key("l").string(label_of(d))
+            .key("o").number(d.in_collection ? 0 : 1)
+            .key("s").string(d.meta.symbol)
+            .key("t").string(d.meta.title)
+            .key("u").string(page_path(d))
+            .key("y").string(d.meta.date.empty() ? "" : display_date(d.meta.date))
+            .end_object();
     });
     std::string out = "window.RESGEN_SEARCH_INDEX = {\"docs\":[";
     for (size_t i = 0; i < n; ++i) out += (i ? "," : "") + docs[i];
@@ -39,7 +46,13 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
             for (const auto& c : corpus.documents[index].clauses) {
                 if (c.anchor.empty() || c.plain.empty()) continue;
                 if (!paras[k].empty()) paras[k] += ',';
-                append_json(paras[k], object_of("d", index, "a", c.anchor, "l", clause_label(c), "x", c.plain));
+                JsonWriter::compact(paras[k])
+                    .begin_object()
+                    .key("a").string(c.anchor)
+                    .key("d").number(static_cast<std::int64_t>(index))
+                    .key("l").string(clause_label(c))
+                    .key("x").string(c.plain)
+                    .end_object();
             }
         });
         for (const auto& p : paras) {
