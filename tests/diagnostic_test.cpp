@@ -35,6 +35,21 @@ TEST_CASE("the first byte that is not UTF-8 is found by line and column", "[diag
     CHECK(find_invalid_utf8("\xED\xA0\x80", line, column));      // a surrogate
     CHECK(find_invalid_utf8("\xF4\x90\x80\x80", line, column));  // past U+10FFFF
     CHECK(find_invalid_utf8("\xE2\x80", line, column));          // cut short
+    // ASCII is passed over eight bytes at a time: a bad byte and a line end at every place in
+    // and around such words are still found where they stand.
+    const std::string plain = "Recalling its resolution 58/135,";
+    for (size_t nl = 0; nl <= 20; ++nl)
+        for (size_t bad = nl + 1; bad <= 24; ++bad) {
+            std::string text = plain;
+            text.insert(bad, "\xFF");
+            text.insert(nl, "\n");
+            INFO("line end at " << nl << ", bad byte at " << bad);
+            REQUIRE(find_invalid_utf8(text, line, column));
+            CHECK(line == 2);
+            CHECK(column == static_cast<int>(bad - nl + 1));
+            text.erase(bad + 1, 1);
+            CHECK_FALSE(find_invalid_utf8(text, line, column));
+        }
 }
 
 TEST_CASE("only http(s) and relative links survive, images become their text", "[markdown]") {

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "model/bytes.hpp"
+
 namespace fs = std::filesystem;
 
 namespace resgen {
@@ -43,6 +45,15 @@ bool find_invalid_utf8(std::string_view text, int& line, int& column) {
     column = 1;
     size_t i = 0;
     while (i < text.size()) {
+        // Eight ASCII bytes without a line end at once: most of any text.
+        if (i + 8 <= text.size()) {
+            const std::uint64_t w = bytes::load_word(text.data() + i);
+            if (!(w & bytes::kHighs) && !bytes::has_byte(w, '\n')) {
+                column += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = static_cast<unsigned char>(text[i]);
         size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
         if (n == 0 || i + n > text.size()) return true;
