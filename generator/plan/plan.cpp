@@ -21,8 +21,8 @@ std::string page_path(const Document& doc) {
     if (doc.meta.symbol.empty() && !doc.meta.id.empty()) return "doc/" + doc.meta.id + "/index.html";
     std::string p;
     p.reserve(doc.key.size() + 11);
-    for (char c : doc.key)
-        if (c != ' ') p += c;  // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
+    p = doc.key;
+    p.erase(std::remove(p.begin(), p.end(), ' '), p.end());  // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
     p += "/index.html";
     return p;
 }
