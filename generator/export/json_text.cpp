@@ -108,78 +108,36 @@ void append_number(std::string& out, Number n) {
     out.append(buffer, end);
 }
 
-struct Writer {
-    std::string& out;
-    int indent;  // -1: compact
-    json::error_handler_t handler;
-
-    void string(const std::string& s) { append_string(out, s, handler); }
-
-    void line(int depth) {
-        out += '\n';
-        out.append(static_cast<size_t>(indent * depth), ' ');
+// A tree told to a JsonWriter, each object's keys in their sorted order.
+void write_value(JsonWriter& w, const json& v, int indent, json::error_handler_t handler) {
+    switch (v.type()) {
+        case json::value_t::object:
+            w.begin_object();
+            for (const auto& [key, item] : v.get_ref<const json::object_t&>()) write_value(w.key(key), item, indent, handler);
+            w.end_object();
+            return;
+        case json::value_t::array:
+            w.begin_array();
+            for (const auto& item : v.get_ref<const json::array_t&>()) write_value(w, item, indent, handler);
+            w.end_array();
+            return;
+        case json::value_t::string: w.string(v.get_ref<const std::string&>()); return;
+        case json::value_t::boolean: w.boolean(v.get<bool>()); return;
+        case json::value_t::null: w.null(); return;
+        case json::value_t::number_integer: w.number(v.get<json::number_integer_t>()); return;
+        case json::value_t::number_unsigned: w.number(v.get<json::number_unsigned_t>()); return;
+        // Floating point numbers (nlohmann's shortest form) are nlohmann's to write. So are
+        // binary values, which no JSON text holds and resgen never makes: laid out over
+        // several lines, they would be indented as at depth 0.
+        default: w.text(v.dump(indent, ' ', false, handler)); return;
     }
-
-    template <typename Number>
-    void number(Number n) { append_number(out, n); }
-
-    void value(const json& v, int depth) {
-        switch (v.type()) {
-            case json::value_t::object: {
-                const auto& object = v.get_ref<const json::object_t&>();
-                if (object.empty()) {
-                    out += "{}";
-                    return;
-                }
-                out += '{';
-                bool first = true;
-                for (const auto& [key, item] : object) {
-                    if (!first) out += ',';
-                    first = false;
-                    if (indent >= 0) line(depth + 1);
-                    string(key);
-                    out += indent >= 0 ? ": " : ":";
-                    value(item, depth + 1);
-                }
-                if (indent >= 0) line(depth);
-                out += '}';
-                return;
-            }
-            case json::value_t::array: {
-                const auto& array = v.get_ref<const json::array_t&>();
-                if (array.empty()) {
-                    out += "[]";
-                    return;
-                }
-                out += '[';
-                bool first = true;
-                for (const auto& item : array) {
-                    if (!first) out += ',';
-                    first = false;
-                    if (indent >= 0) line(depth + 1);
-                    value(item, depth + 1);
-                }
-                if (indent >= 0) line(depth);
-                out += ']';
-                return;
-            }
-            case json::value_t::string: string(v.get_ref<const std::string&>()); return;
-            case json::value_t::boolean: out += v.get<bool>() ? "true" : "false"; return;
-            case json::value_t::null: out += "null"; return;
-            case json::value_t::number_integer: number(v.get<json::number_integer_t>()); return;
-            case json::value_t::number_unsigned: number(v.get<json::number_unsigned_t>()); return;
-            // Floating point numbers (nlohmann's shortest form) are nlohmann's to write. So are
-            // binary values, which no JSON text holds and resgen never makes: laid out over
-            // several lines, they would be indented as at depth 0.
-            default: out += v.dump(indent, ' ', false, handler); return;
-        }
-    }
-};
+}
 
 }  // namespace
 
 void append_json(std::string& out, const json& value, int indent, int depth, json::error_handler_t handler) {
-    Writer{out, indent, handler}.value(value, depth);
+    JsonWriter w(out, depth, indent, handler);
+    write_value(w, value, indent, handler);
 }
 
 std::string json_text(const json& j) {
@@ -195,9 +153,9 @@ void append_json_element(std::string& out, const json& element, int depth) {
 }
 
 void JsonWriter::line() {
-    if (!indented_) return;
+    if (indent_ < 0) return;
     out_ += '\n';
-    out_.append(static_cast<size_t>(2 * depth_), ' ');
+    out_.append(static_cast<size_t>(indent_ * depth_), ' ');
 }
 
 // Where a value goes: after its key, or on a line of its own in an array.
@@ -216,15 +174,21 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     if (!empty_.back()) out_ += ',';
     empty_.back() = false;
     line();
-    append_string(out_, name, json::error_handler_t::replace);
-    out_ += indented_ ? ": " : ":";
+    append_string(out_, name, handler_);
+    out_ += indent_ < 0 ? ":" : ": ";
     after_key_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view s) {
     before_value();
-    append_string(out_, s, json::error_handler_t::replace);
+    append_string(out_, s, handler_);
+    return *this;
+}
+
+JsonWriter& JsonWriter::text(std::string_view json_text) {
+    before_value();
+    out_ += json_text;
     return *this;
 }
 
@@ -241,6 +205,12 @@ JsonWriter& JsonWriter::boolean(bool b) {
 }
 
 JsonWriter& JsonWriter::number(std::int64_t n) {
+    before_value();
+    append_number(out_, n);
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(std::uint64_t n) {
     before_value();
     append_number(out_, n);
     return *this;

@@ -28,28 +28,32 @@ std::string json_text(const nlohmann::json& j);
 // element `depth` levels down (every line indented by two spaces a level), without a line end.
 void append_json_element(std::string& out, const nlohmann::json& element, int depth);
 
-// JSON text written a value at a time, laid out as append_json_element lays out a tree at
-// `depth` (two spaces a level, "key": value), or compact as dump() writes it, for data too
-// large to build as a tree first. Keys stand in the order they are given: to write what a
-// tree's dump writes, give each object's keys sorted, as nlohmann::json keeps them. Bytes
-// that are not UTF-8 are replaced.
+// JSON text written a value at a time, laid out as append_json lays out a tree (`indent`
+// spaces a level, "key": value; compact when `indent` is negative), as for a value `depth`
+// levels down, for data too large to build as a tree first. Keys stand in the order they are
+// given: to write what a tree's dump writes, give each object's keys sorted, as nlohmann::json
+// keeps them. A string that is not UTF-8 is written as `handler` says (by default, replaced).
 class JsonWriter {
 public:
-    JsonWriter(std::string& out, int depth) : out_(out), depth_(depth) {}
-    static JsonWriter compact(std::string& out) { return JsonWriter(out, 0, false); }
+    explicit JsonWriter(std::string& out, int depth = 0, int indent = 2,
+                        nlohmann::json::error_handler_t handler = nlohmann::json::error_handler_t::replace)
+        : out_(out), depth_(depth), indent_(indent), handler_(handler) {}
+    static JsonWriter compact(std::string& out) { return JsonWriter(out, 0, -1); }
 
     JsonWriter& key(std::string_view name);
     JsonWriter& string(std::string_view s);
     JsonWriter& null();
     JsonWriter& boolean(bool b);
     JsonWriter& number(std::int64_t n);
+    JsonWriter& number(std::uint64_t n);
+    JsonWriter& number(int n) { return number(static_cast<std::int64_t>(n)); }
+    JsonWriter& text(std::string_view json_text);  // a value's JSON text, as it is
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }
     JsonWriter& end_array() { return close(']'); }
 
 private:
-    JsonWriter(std::string& out, int depth, bool indented) : out_(out), depth_(depth), indented_(indented) {}
     void before_value();
     void line();
     JsonWriter& open(char bracket);
@@ -57,9 +61,10 @@ private:
 
     std::string& out_;
     int depth_;                // of the next value: inside the innermost open container
+    int indent_;
+    nlohmann::json::error_handler_t handler_;
     std::vector<char> empty_;  // for each open container: nothing written in it yet
     bool after_key_ = false;
-    bool indented_ = true;
 };
 
 }  // namespace resgen
