@@ -108,36 +108,10 @@ void append_number(std::string& out, Number n) {
     out.append(buffer, end);
 }
 
-// A tree told to a JsonWriter, each object's keys in their sorted order.
-void write_value(JsonWriter& w, const json& v, int indent, json::error_handler_t handler) {
-    switch (v.type()) {
-        case json::value_t::object:
-            w.begin_object();
-            for (const auto& [key, item] : v.get_ref<const json::object_t&>()) write_value(w.key(key), item, indent, handler);
-            w.end_object();
-            return;
-        case json::value_t::array:
-            w.begin_array();
-            for (const auto& item : v.get_ref<const json::array_t&>()) write_value(w, item, indent, handler);
-            w.end_array();
-            return;
-        case json::value_t::string: w.string(v.get_ref<const std::string&>()); return;
-        case json::value_t::boolean: w.boolean(v.get<bool>()); return;
-        case json::value_t::null: w.null(); return;
-        case json::value_t::number_integer: w.number(v.get<json::number_integer_t>()); return;
-        case json::value_t::number_unsigned: w.number(v.get<json::number_unsigned_t>()); return;
-        // Floating point numbers (nlohmann's shortest form) are nlohmann's to write. So are
-        // binary values, which no JSON text holds and resgen never makes: laid out over
-        // several lines, they would be indented as at depth 0.
-        default: w.text(v.dump(indent, ' ', false, handler)); return;
-    }
-}
-
 }  // namespace
 
 void append_json(std::string& out, const json& value, int indent, int depth, json::error_handler_t handler) {
-    JsonWriter w(out, depth, indent, handler);
-    write_value(w, value, indent, handler);
+    JsonWriter(out, depth, indent, handler).value(value);
 }
 
 std::string json_text(const json& j) {
@@ -158,22 +132,26 @@ void JsonWriter::line() {
     out_.append(static_cast<size_t>(indent_ * depth_), ' ');
 }
 
-// Where a value goes: after its key, or on a line of its own in an array.
+// A key, or a value of an array: after a comma unless it is the container's first, on a line
+// of its own.
+void JsonWriter::next_item() {
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    line();
+}
+
+// Where a value goes: after its key, or as an item of an array.
 void JsonWriter::before_value() {
     if (after_key_) {
         after_key_ = false;
         return;
     }
     if (empty_.empty()) return;  // the outermost value: the caller has placed it
-    if (!empty_.back()) out_ += ',';
-    empty_.back() = false;
-    line();
+    next_item();
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
-    if (!empty_.back()) out_ += ',';
-    empty_.back() = false;
-    line();
+    next_item();
     append_string(out_, name, handler_);
     out_ += indent_ < 0 ? ":" : ": ";
     after_key_ = true;
@@ -186,10 +164,29 @@ JsonWriter& JsonWriter::string(std::string_view s) {
     return *this;
 }
 
-JsonWriter& JsonWriter::text(std::string_view json_text) {
-    before_value();
-    out_ += json_text;
-    return *this;
+JsonWriter& JsonWriter::value(const json& v) {
+    switch (v.type()) {
+        case json::value_t::object:
+            begin_object();
+            for (const auto& [name, item] : v.get_ref<const json::object_t&>()) key(name).value(item);
+            return end_object();
+        case json::value_t::array:
+            begin_array();
+            for (const auto& item : v.get_ref<const json::array_t&>()) value(item);
+            return end_array();
+        case json::value_t::string: return string(v.get_ref<const std::string&>());
+        case json::value_t::boolean: return boolean(v.get<bool>());
+        case json::value_t::null: return null();
+        case json::value_t::number_integer: return number(v.get<json::number_integer_t>());
+        case json::value_t::number_unsigned: return number(v.get<json::number_unsigned_t>());
+        // Floating point numbers (nlohmann's shortest form) are nlohmann's to write. So are
+        // binary values, which no JSON text holds and resgen never makes: laid out over
+        // several lines, they would be indented as at depth 0.
+        default:
+            before_value();
+            out_ += v.dump(indent_, ' ', false, handler_);
+            return *this;
+    }
 }
 
 JsonWriter& JsonWriter::null() {

@@ -2,7 +2,8 @@
 // runs of plain bytes are copied whole instead of passing one at a time through a UTF-8
 // decoder and a virtual output adapter. corpus.json and the search index are some 300 MB of
 // text at 10,000 documents, and dump was the largest single cost of writing them
-// (docs/performance.md). JsonWriter writes the same text without a tree at all.
+// (docs/performance.md). append_json is a JsonWriter told a tree; the writer writes the same
+// text without any tree, a value at a time.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -47,7 +48,7 @@ public:
     JsonWriter& number(std::int64_t n);
     JsonWriter& number(std::uint64_t n);
     JsonWriter& number(int n) { return number(static_cast<std::int64_t>(n)); }
-    JsonWriter& text(std::string_view json_text);  // a value's JSON text, as it is
+    JsonWriter& value(const nlohmann::json& v);  // a whole tree, each object's keys sorted
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }
@@ -55,6 +56,7 @@ public:
 
 private:
     void before_value();
+    void next_item();
     void line();
     JsonWriter& open(char bracket);
     JsonWriter& close(char bracket);
