@@ -410,6 +410,22 @@ TEST_CASE("check suggests the lineage a text shows but its front matter omits", 
     }
 }
 
+TEST_CASE("a compare pair keeps its counts, not its rows, for the whole build", "[align][plan]") {
+    const Corpus& c = seeds();
+    const Alignment alignment = align_corpus(c);
+    const auto pairs = compare_pairs(c, alignment, series_rank(c), paragraphs_shared_by_document(alignment, c.documents.size()));
+    REQUIRE(pairs.size() == 5);
+    for (const auto& p : pairs) {
+        INFO(p.path);
+        const Comparison whole = compare_documents(c, alignment, p.before, p.after);
+        CHECK(!whole.rows.empty());
+        CHECK(p.comparison.rows.empty());
+        CHECK(std::tuple(p.comparison.unchanged, p.comparison.amended, p.comparison.added, p.comparison.dropped) ==
+              std::tuple(whole.unchanged, whole.amended, whole.added, whole.dropped));
+        CHECK(summary_of(p.comparison) == summary_of(whole));
+    }
+}
+
 TEST_CASE("document pages show each paragraph's genealogy, compare pages pair the texts", "[align][plan]") {
     const Corpus& c = seeds();
     const Alignment alignment = align_corpus(c);

@@ -17,7 +17,7 @@ struct ComparePair {
     size_t before = 0, after = 0;   // indices into Corpus::documents
     bool lineage = false;           // the draft and what it became
     std::string path;               // "compare/E_RES_2003_28__A_RES_59_154/index.html"
-    Comparison comparison;          // its rows and counts, without the word diffs
+    Comparison comparison;          // its counts only: no rows (compare_page makes them)
 };
 
 // `rank` is series_rank(corpus). For the whole site, `shared` is
