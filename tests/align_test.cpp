@@ -215,19 +215,19 @@ TEST_CASE("an aligner updated after each edit gives what aligning the corpus aga
             INFO("round " << round << ", document " << d << ", edit " << what);
             if (text.empty() && what != 4) what = 4;
             if (what == 0 || what == 1 || what == 2) {
-                std::string& plain = clauses[text[pick(text.size())]].plain;
-                size_t at = plain.find(' ', pick(plain.size() + 1));
-                if (at == std::string::npos) at = plain.size();
-                if (what == 0) plain.insert(at, " renewed cooperation against abduction");
-                else if (what == 1) plain.erase(0, std::min(plain.size(), at));
-                else plain = plain.substr(0, at) + " Member States" + plain.substr(at);
+                std::string& md = clauses[text[pick(text.size())]].markdown;
+                size_t at = md.find(' ', pick(md.size() + 1));
+                if (at == std::string::npos) at = md.size();
+                if (what == 0) md.insert(at, " renewed cooperation against abduction");
+                else if (what == 1) md.erase(0, std::min(md.size(), at));
+                else md = md.substr(0, at) + " Member States" + md.substr(at);
             } else if (what == 3) {
                 clauses.erase(clauses.begin() + static_cast<long>(text[pick(text.size())]));
             } else if (what == 4) {
                 const auto& other = work.documents[pick(work.documents.size())].clauses;
                 if (!other.empty()) clauses.push_back(other[pick(other.size())]);
             } else {
-                for (size_t k : text) clauses[k].plain = "Renumbered " + clauses[k].plain;
+                for (size_t k : text) clauses[k].markdown = "Renumbered " + clauses[k].markdown;
             }
             aligner.update(work, {d});
             same(aligner.alignment(), align_corpus(work, options));
@@ -343,7 +343,7 @@ TEST_CASE("only clauses sharing a run of words are scored", "[align]") {
             Clause cl;
             cl.kind = ClauseKind::operative;
             cl.anchor = "op" + std::to_string(++n);
-            cl.plain = t;
+            cl.markdown = t;
             d.clauses.push_back(cl);
         }
         return d;
@@ -372,7 +372,7 @@ TEST_CASE("a word is the same word however many words came between", "[align]") 
         Clause cl;
         cl.kind = ClauseKind::operative;
         cl.anchor = "op1";
-        cl.plain = text;
+        cl.markdown = text;
         d.clauses.push_back(cl);
         return d;
     };

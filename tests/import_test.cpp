@@ -23,6 +23,7 @@
 
 #include "import/import.hpp"
 #include "load/source.hpp"
+#include "markdown/markdown.hpp"
 #include "parse/parse.hpp"
 
 namespace fs = std::filesystem;
@@ -421,7 +422,7 @@ TEST_CASE("the parser cuts each import into the clauses it cuts content/ into", 
         for (const auto& c : cs)
             out.push_back(std::to_string(static_cast<int>(c.kind)) + "|" + c.anchor + "|" +
                           c.number + "|" + c.phrase + "|" + c.lead + "|" + c.voice + "|" +
-                          c.parent + "|" + c.plain);
+                          c.parent + "|" + resgen::markdown::plain_text(c.markdown));
         return out;
     };
     for (const Seed& seed : kSeeds) {

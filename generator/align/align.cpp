@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "align/lcs.hpp"
+#include "markdown/markdown.hpp"
 #include "parallel/parallel.hpp"
 
 namespace resgen {
@@ -92,7 +93,8 @@ DocumentUnits units_of_document(const Corpus& corpus, size_t d) {
     std::string word;
     for (size_t c = 0; c < doc.clauses.size(); ++c) {
         if (!carries_language(doc.clauses[c])) continue;
-        std::vector<Token> tokens = clause_tokens(doc.clauses[c]);
+        const ClauseWords clause = clause_words(doc.clauses[c]);
+        const std::vector<Token>& tokens = clause.tokens;
         // Two clauses are the same word for word when the hashes of their tokens agree.
         Unit u{static_cast<uint32_t>(d), static_cast<uint32_t>(c), position++, tier(doc.clauses[c].kind), kFnvBasis, {}, {}};
         for (const auto& t : tokens) u.text = fnv1a_bytes(fnv1a_bytes(u.text, t.text), std::string_view("\0", 1));
@@ -356,8 +358,10 @@ bool carries_language(const Clause& c) {
     return c.kind == ClauseKind::preambular || c.kind == ClauseKind::operative || c.kind == ClauseKind::subparagraph;
 }
 
-std::vector<Token> clause_tokens(const Clause& c) {
-    std::vector<Token> t = tokenize(c.plain);
+ClauseWords clause_words(const Clause& c) {
+    ClauseWords words{std::make_unique<const std::string>(markdown::plain_text(c.markdown)), {}};
+    std::vector<Token>& t = words.tokens;
+    t = tokenize(*words.text);
     auto count = [&](const char* mark) {
         return std::count_if(t.begin(), t.end(), [&](const Token& x) { return x.text == mark; });
     };
@@ -368,7 +372,7 @@ std::vector<Token> clause_tokens(const Clause& c) {
         if (!t.empty()) t.front().space_before = false;
     }
     if (!t.empty() && t.back().text == "”" && count("”") > count("“")) t.pop_back();
-    return t;
+    return words;
 }
 
 const DocumentAlignment* Alignment::find(size_t a, size_t b) const {

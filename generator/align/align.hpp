@@ -74,10 +74,16 @@ struct Alignment {
 // sentence of a draft (it speaks of the text, in another voice).
 bool carries_language(const Clause& clause);
 
-// A clause's words and marks. The quotation marks around a draft quoted inside a resolution
-// (2006/19 recommends one: “Concerned ... “1. ... Crime.”) belong to the quotation, not to
-// the clauses they open and close.
-std::vector<Token> clause_tokens(const Clause& clause);
+// A clause's words and marks, and the plain text they view (the model keeps a clause's
+// Markdown only). The text is held on the heap, so that moving the whole keeps the tokens
+// valid. The quotation marks around a draft quoted inside a resolution (2006/19 recommends
+// one: “Concerned ... “1. ... Crime.”) belong to the quotation, not to the clauses they open
+// and close.
+struct ClauseWords {
+    std::unique_ptr<const std::string> text;
+    std::vector<Token> tokens;
+};
+ClauseWords clause_words(const Clause& clause);
 
 // Candidates come from an inverted index of word shingles, so that only clauses sharing a run
 // of words are ever scored: the work grows with the language shared, not with the square of
@@ -127,6 +133,7 @@ struct CompareRow {
 struct Comparison {
     size_t before = 0, after = 0;          // document indices
     std::vector<CompareRow> rows;          // in the order of the later text; dropped clauses after their predecessor
+    std::vector<ClauseWords> words;        // the texts the rows' diffs view
     size_t unchanged = 0, amended = 0, added = 0, dropped = 0;
 };
 

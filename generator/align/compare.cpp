@@ -47,7 +47,12 @@ Comparison compare_documents(const Corpus& corpus, const Alignment& alignment, s
         CompareRow row{Change::unchanged, ca, cb, *sim_of_b[cb], {}};
         // The same tokens (ClauseMatch::verbatim) is a diff with nothing but common spans.
         bool same = verbatim_b[cb];
-        if (diffs && !same) row.diff = diff_tokens(clause_tokens(A.clauses[ca]), clause_tokens(B.clauses[cb]));
+        if (diffs && !same) {
+            ClauseWords a = clause_words(A.clauses[ca]), b = clause_words(B.clauses[cb]);
+            row.diff = diff_tokens(a.tokens, b.tokens);
+            cmp.words.push_back(std::move(a));
+            cmp.words.push_back(std::move(b));
+        }
         row.change = same ? Change::unchanged : Change::amended;
         ++(same ? cmp.unchanged : cmp.amended);
         cmp.rows.push_back(std::move(row));

@@ -107,8 +107,7 @@ void write_clause(JsonWriter& w, const Clause& c) {
     stated(w.key("number"), c.number);
     stated(w.key("parent"), c.parent);
     stated(w.key("phrase"), c.phrase);
-    // Voice lines and headings keep no plain text in the model: derive it here.
-    w.key("text").string(c.plain.empty() ? markdown::plain_text(c.markdown) : c.plain);
+    w.key("text").string(markdown::plain_text(c.markdown));
     stated(w.key("voice"), c.voice);
     w.end_object();
 }

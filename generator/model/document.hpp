@@ -30,8 +30,9 @@ struct Clause {
     std::string number;      // "7" for op7, "a" for op7a, "1" for fn1
     std::string phrase;      // the opening phrase: "Recalling also", "Requests"
     std::string lead;        // what stands before the number or phrase: an opening quotation mark
-    std::string markdown;    // the clause's inline Markdown, after its number or letter
-    std::string plain;       // the same as plain text (no markup, footnote markers removed)
+    std::string markdown;    // the clause's inline Markdown, after its number or letter;
+                             // markdown::plain_text() gives it as plain text where that is
+                             // needed (not kept: it would hold the corpus's text twice)
     std::string voice;       // the organ speaking ("General Assembly")
     std::string parent;      // a sub-paragraph's operative anchor; a note's preceding clause anchor
     int line = 0;            // where the clause starts in the source file (1-based)

@@ -310,7 +310,6 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     for (size_t i = 0; i < clauses.size(); ++i) {
         Clause& c = clauses[i];
         if (c.kind == ClauseKind::voice || c.kind == ClauseKind::heading) continue;
-        c.plain = markdown::plain_text(c.markdown);
         if (c.kind == ClauseKind::note) continue;
         CiteContext ctx{c.voice, starts_with(c.phrase, "Recalling")};
         std::vector<CitationProblem> problems;

@@ -187,8 +187,8 @@ Page compare_page(const Corpus& corpus, const Alignment& alignment, const Compar
         static const char* names[] = {"unchanged", "amended", "new", "dropped"};
         static const char* labels[] = {"Unchanged", "Amended", "New", "Dropped"};
         std::string html = r.change == Change::amended ? diff_html(r.diff)
-                           : b                         ? text_html(clause_tokens(*b))
-                                                       : text_html(clause_tokens(*a));
+                           : b                         ? text_html(clause_words(*b).tokens)
+                                                       : text_html(clause_words(*a).tokens);
         rows.push_back(object_of("id", b ? "c-" + b->anchor : "d-" + a->anchor,
                                  "change", names[static_cast<int>(r.change)],
                                  "change_label", r.change == Change::amended && r.similarity == 1.0

@@ -1,6 +1,7 @@
 #include "plan/search.hpp"
 
 #include "export/json_text.hpp"
+#include "markdown/markdown.hpp"
 #include "parallel/parallel.hpp"
 #include "plan/labels.hpp"
 
@@ -44,14 +45,16 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
         parallel_for(paras.size(), [&](size_t k) {
             const size_t index = from + k;
             for (const auto& c : corpus.documents[index].clauses) {
-                if (c.anchor.empty() || c.plain.empty()) continue;
+                if (c.anchor.empty()) continue;
+                const std::string text = markdown::plain_text(c.markdown);
+                if (text.empty()) continue;
                 if (!paras[k].empty()) paras[k] += ',';
                 JsonWriter::compact(paras[k])
                     .begin_object()
                     .key("a").string(c.anchor)
                     .key("d").number(static_cast<std::int64_t>(index))
                     .key("l").string(clause_label(c))
-                    .key("x").string(c.plain)
+                    .key("x").string(text)
                     .end_object();
             }
         });

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
                 else d.meta.id = d.key;
                 d.meta.adopted_as = rename(d.meta.adopted_as, s);
                 for (auto& c : d.clauses) {
-                    c.plain = respell(c.plain, s);
+                    c.markdown = respell(c.markdown, s);
                     c.citations.clear();
                 }
                 docs.push_back(std::move(d));
