@@ -163,7 +163,8 @@ constexpr std::array<unsigned char, 256> kByteClass = [] {
     return t;
 }();
 
-std::optional<SimpleInline> simple_inline(std::string_view md) {
+// How a clause would divide if it is simple; its bytes are looked at by the callers.
+std::optional<SimpleInline> simple_split(std::string_view md) {
     if (md.empty()) return std::nullopt;
     char first = md.front();
     if (first == ' ' || first == '\t' || (first >= '0' && first <= '9') || first == '-' || first == '+' ||
@@ -180,21 +181,32 @@ std::optional<SimpleInline> simple_inline(std::string_view md) {
         if (!is_alnum(last) && !((last == ',' || last == ':') && spaced)) return std::nullopt;
         out = {md.substr(1, close - 1), md.substr(close + 1)};
     }
-    for (std::string_view run : {out.phrase, out.body})
+    return out;
+}
+
+std::optional<SimpleInline> simple_inline(std::string_view md) {
+    auto out = simple_split(md);
+    if (!out) return out;
+    for (std::string_view run : {out->phrase, out->body})
         for (char c : run)
             if (kByteClass[static_cast<unsigned char>(c)] == 1) return std::nullopt;
     return out;
 }
 
-// The plain text of a simple clause: its words, white space folded. One pass, each byte
-// looked up once: most clauses are read here.
-std::string simple_plain_text(const SimpleInline& in) {
-    std::string out(in.phrase.size() + in.body.size(), '\0');
+// The plain text of a clause simple_inline() accepts, else nothing: its words, white space
+// folded. One pass, each byte looked up once, checked and written: most clauses are read
+// here, and the plain text is made each time a stage needs it.
+std::optional<std::string> simple_plain_text(std::string_view md) {
+    const auto in = simple_split(md);
+    if (!in) return std::nullopt;
+    std::string out(in->phrase.size() + in->body.size(), '\0');
     char* const begin = out.data();
     char* w = begin;
-    for (std::string_view run : {in.phrase, in.body})
+    for (std::string_view run : {in->phrase, in->body})
         for (char c : run) {
-            if (kByteClass[static_cast<unsigned char>(c)] != 2) *w++ = c;
+            const unsigned char cls = kByteClass[static_cast<unsigned char>(c)];
+            if (cls == 0) *w++ = c;
+            else if (cls == 1) return std::nullopt;
             else if (w != begin && w[-1] != ' ') *w++ = ' ';
         }
     if (w != begin && w[-1] == ' ') --w;
@@ -268,7 +280,7 @@ std::string plain_text(std::string_view md) {
     std::string without;
     std::string_view text = md;
     if (md.find("[^") != std::string_view::npos) text = without = without_footnote_refs(md);
-    if (auto simple = simple_inline(text)) return simple_plain_text(*simple);
+    if (auto simple = simple_plain_text(text)) return std::move(*simple);
     return plain_text_by_cmark_without_refs(text);
 }
 
