@@ -177,7 +177,7 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
 
 Page compare_page(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair) {
     const Document &A = corpus.documents[pair.before], &B = corpus.documents[pair.after];
-    Page page{pair.path, "compare", {}, {A.key, B.key}, {}};
+    Page page{pair.path, "compare", {}, {static_cast<uint32_t>(pair.before), static_cast<uint32_t>(pair.after)}, {}};
     std::sort(page.depends_on.begin(), page.depends_on.end());
     const Comparison cmp = compare_documents(corpus, alignment, pair.before, pair.after);
     json rows = json::array();

@@ -179,17 +179,22 @@ Page document_page_outline(const Document& doc, const Corpus& corpus) {
     Page page;
     page.path = page_path(doc);
     page.template_name = "document";
-    page.depends_on.push_back(doc.key);
+    // Every key cited or adopted as names a document of the corpus (a stub at least).
+    auto depend_on = [&](const std::string& key) {
+        if (auto k = corpus.by_key.find(key); k != corpus.by_key.end())
+            page.depends_on.push_back(static_cast<uint32_t>(k->second));
+    };
+    page.depends_on.push_back(index_in(corpus, doc));
     auto it = corpus.cited_by.find(doc.key);
     if (it != corpus.cited_by.end())
-        for (const auto& r : it->second) page.depends_on.push_back(r.from);
+        for (const auto& r : it->second) depend_on(r.from);
     for (const auto& c : doc.clauses)
-        for (const auto& cit : c.citations) page.depends_on.push_back(cit.target);
+        for (const auto& cit : c.citations) depend_on(cit.target);
     // Lineage: the document it was adopted as, and the drafts adopted as it.
-    if (!doc.meta.adopted_as.empty()) page.depends_on.push_back(doc.meta.adopted_as);
+    if (!doc.meta.adopted_as.empty()) depend_on(doc.meta.adopted_as);
     auto d = corpus.drafts.find(doc.key);
     if (d != corpus.drafts.end())
-        for (const auto& key : d->second) page.depends_on.push_back(key);
+        for (const auto& key : d->second) depend_on(key);
     std::sort(page.depends_on.begin(), page.depends_on.end());
     page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
     return page;

@@ -212,10 +212,10 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         // The page changes with the other text of each comparison, and its genealogy names the
         // clauses of every text sharing language with it.
         for (const ComparePair* p : s.pairs_of[doc])
-            page.depends_on.push_back(corpus.documents[p->before == doc ? p->after : p->before].key);
+            page.depends_on.push_back(static_cast<uint32_t>(p->before == doc ? p->after : p->before));
         std::vector<std::pair<size_t, size_t>> own;
         for (const auto& [other, n] : only ? (own = paragraphs_shared(alignment, doc)) : shared[doc])
-            page.depends_on.push_back(corpus.documents[other].key);
+            page.depends_on.push_back(static_cast<uint32_t>(other));
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
         page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
@@ -237,7 +237,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     for (size_t i = 0; i < s.pairs.size(); ++i) {
         const ComparePair& p = s.pairs[i];
         if (compared && !(*compared)(p)) continue;
-        Page page{p.path, "compare", {}, {corpus.documents[p.before].key, corpus.documents[p.after].key}, {}};
+        Page page{p.path, "compare", {}, {static_cast<uint32_t>(p.before), static_cast<uint32_t>(p.after)}, {}};
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.make_context = [series, i] {
             return compare_page(series->corpus, series->alignment, series->pairs[i]).context;

@@ -87,7 +87,7 @@ Page home_page(const Corpus& corpus, const SiteConfig& config) {
         s["recalled_count"] = recalled;
         s["recalled"] = recalled > 0;
         series.push_back(std::move(s));
-        page.depends_on.push_back(d->key);
+        page.depends_on.push_back(index_in(corpus, *d));
     }
     for (const auto& d : corpus.documents) outside += !d.in_collection;
     // Moved, not copied: nlohmann's braced lists copy every value, and these hold the collection.
@@ -129,7 +129,7 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
         for (char c : heading) id += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
         bodies.push_back(object_of("name", heading, "id", std::move(id), "years", std::move(years)));
     }
-    for (const auto& d : corpus.documents) page.depends_on.push_back(d.key);
+    for (const auto& d : corpus.documents) page.depends_on.push_back(index_in(corpus, d));
     page.context = object_of("page_title", "Documents", "bodies", std::move(bodies), "count", corpus.documents.size());
     return page;
 }

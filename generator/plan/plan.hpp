@@ -2,6 +2,7 @@
 // template shows. Pure: nothing here reads or writes files.
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -21,7 +22,10 @@ struct Page {
     std::string path;           // relative to the output folder: "E/RES/2003/28/index.html"
     std::string template_name;  // "document", "home", "timeline", "documents"
     nlohmann::json context;     // what the template shows
-    std::vector<std::string> depends_on;  // keys of the documents whose change changes this page
+    // The documents whose change changes this page, as indices into the Corpus it was planned
+    // from, sorted: four bytes each rather than a key (a document page of 10,000 names some
+    // 140, its genealogy's texts).
+    std::vector<uint32_t> depends_on;
     // Document and compare pages are planned as an outline: their context is made by
     // `make_context` when the page is rendered, so that a large site's contexts never all
     // stand in memory at once; `context` then holds what later steps of the plan added (page
@@ -84,6 +88,11 @@ Plan plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfi
 // preview's refresh, when an edit is saved meanwhile. Then nothing.
 std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
                               const std::atomic<bool>* stop);
+
+// A document's index in `corpus`, which holds it: what a page's depends_on names.
+inline uint32_t index_in(const Corpus& corpus, const Document& doc) {
+    return static_cast<uint32_t>(&doc - corpus.documents.data());
+}
 
 // Where a document's page lives: "E/RES/2003/28/index.html", "doc/<id>/index.html".
 std::string page_path(const Document& doc);

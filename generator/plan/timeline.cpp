@@ -214,7 +214,7 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
                                   "outside", !d->in_collection,
                                   "relations", std::move(relations),
                                   "has_relations", has_relations));
-        page.depends_on.push_back(d->key);
+        page.depends_on.push_back(index_in(corpus, *d));
     }
     // Moved, not copied: nlohmann's braced lists copy every value, and these hold the collection.
     page.context = object_of("page_title", "Timeline",

@@ -119,6 +119,19 @@ private:
     double last_cpu_ = cpu_ms();
 };
 
+// Which documents of `corpus` have one of `keys` ([document] -> 0 or 1), and whether a page
+// planned from that corpus depends on one of them.
+std::vector<char> documents_among(const Corpus& corpus, const std::set<std::string>& keys) {
+    std::vector<char> among(corpus.documents.size());
+    for (const auto& key : keys)
+        if (auto it = corpus.by_key.find(key); it != corpus.by_key.end()) among[it->second] = 1;
+    return among;
+}
+
+bool depends_on_any(const Page& page, const std::vector<char>& among) {
+    return std::any_of(page.depends_on.begin(), page.depends_on.end(), [&](uint32_t d) { return among[d] != 0; });
+}
+
 }  // namespace
 
 // The files an update writes: `pages`, each rendered when it is written, then `data`, each
@@ -372,15 +385,13 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
         }
         if (!d.empty()) s.parse_diags[rel] = std::move(d);
     }
-    auto touched = [&](const Page& p) {
-        return std::any_of(p.depends_on.begin(), p.depends_on.end(), [&](const std::string& k) { return keys.count(k) > 0; });
-    };
 
     // Pages of the last build that showed those documents, and every path it wrote.
     std::set<std::string> old_paths, old_touched;
+    const std::vector<char> old_among = documents_among(s.corpus, keys);
     for (const auto& p : s.plan.pages) {
         old_paths.insert(p.path);
-        if (touched(p)) old_touched.insert(p.path);
+        if (depends_on_any(p, old_among)) old_touched.insert(p.path);
     }
     for (const auto& d : s.plan.data) old_paths.insert(d.path);
 
@@ -410,10 +421,11 @@ UpdateResult Session::incremental(const std::vector<std::string>& content_paths)
     // the series pages; data files are compared as they are.
     std::vector<Page*> todo;
     std::set<std::string> new_paths;
+    const std::vector<char> among = documents_among(s.corpus, keys);
     for (auto& p : s.plan.pages) {
         new_paths.insert(p.path);
         // Pages that name no document they depend on (search, 404) are cheap: made again.
-        if (touched(p) || old_touched.count(p.path) || !old_paths.count(p.path) || p.depends_on.empty())
+        if (depends_on_any(p, among) || old_touched.count(p.path) || !old_paths.count(p.path) || p.depends_on.empty())
             todo.push_back(&p);
     }
     for (const auto& d : s.plan.data) new_paths.insert(d.path);
@@ -458,9 +470,9 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
         for (size_t d = 0; d < now.size(); ++d)
             if (!before || d >= before->size() || now[d] != (*before)[d]) keys.insert(s.corpus.documents[d].key);
     }
+    const std::vector<char> among = documents_among(s.corpus, keys);
     auto shows_change = [&](const Page& p) {
-        return !s.aligner || !old_paths.count(p.path) || p.depends_on.empty() ||
-               std::any_of(p.depends_on.begin(), p.depends_on.end(), [&](const std::string& k) { return keys.count(k) > 0; });
+        return !s.aligner || !old_paths.count(p.path) || p.depends_on.empty() || depends_on_any(p, among);
     };
     std::set<std::string> now;
     std::vector<Page*> todo;
