@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "plan/publish.hpp"
 #include "site/site.hpp"
 
 using namespace resgen;
@@ -98,6 +99,40 @@ TEST_CASE("the feed lists the collection newest first, its dates from the docume
     CHECK(feed.substr(entry, end - entry).find("<published>") == std::string::npos);
     CHECK(feed.substr(entry, end - entry).find("<summary>Resolution of the Economic and Social Council: ") !=
           std::string::npos);
+}
+
+TEST_CASE("a large feed is written in pieces that make the whole feed", "[publish]") {
+    // 600 documents: a feed of some 250 KB, given to the file a few entries at a time.
+    std::vector<Document> docs;
+    for (int n = 1; n <= 600; ++n) {
+        Document d;
+        d.key = d.meta.symbol = "A/RES/70/" + std::to_string(n);
+        d.meta.title = "Title " + std::to_string(n);
+        d.meta.kind = "resolution";
+        d.meta.body = "General Assembly";
+        d.meta.date = "2015-12-" + std::string(n % 28 < 9 ? "0" : "") + std::to_string(n % 28 + 1);
+        docs.push_back(std::move(d));
+    }
+    Diagnostics diags;
+    const Corpus corpus = resolve(std::move(docs), diags);
+    SiteConfig config;
+    config.title = "Test";
+    const DataFile feed = atom_feed(corpus, config);
+    CHECK(feed.path == "feed.xml");
+    std::vector<std::string> pieces;
+    feed.write([&](std::string_view piece) { pieces.emplace_back(piece); });
+    REQUIRE(pieces.size() > 2);
+    std::string whole;
+    for (const auto& p : pieces) whole += p;
+    CHECK(whole.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed ", 0) == 0);
+    CHECK(whole.size() > 200000);
+    CHECK(whole.substr(whole.size() - 8) == "</feed>\n");
+    CHECK(count(whole, "<entry>") == 600);
+    CHECK(count(whole, "</entry>") == 600);
+    for (int n : {1, 77, 600}) CHECK(count(whole, "<title>A/RES/70/" + std::to_string(n) + ": Title " + std::to_string(n) + "</title>") == 1);
+    // Each piece but the last ends an entry: no entry is cut, none is given twice.
+    for (size_t i = 0; i + 1 < pieces.size(); ++i) CHECK(pieces[i].substr(pieces[i].size() - 9) == "</entry>\n");
+    CHECK(feed.text() == whole);
 }
 
 TEST_CASE("the search index holds documents and anchored paragraphs as a classic script", "[search]") {

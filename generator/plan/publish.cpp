@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
@@ -65,7 +66,12 @@ DataFile robots_txt(const SiteConfig& config) {
     return {"robots.txt", text};
 }
 
-DataFile atom_feed(const Corpus& corpus, const SiteConfig& config) {
+namespace {
+
+// The feed's text, given to `sink` in pieces of about kFeedPiece bytes.
+constexpr size_t kFeedPiece = 64 << 10;
+
+void write_atom_feed(const Corpus& corpus, const SiteConfig& config, const TextSink& sink) {
     auto docs = chronological(corpus, true);
     std::reverse(docs.begin(), docs.end());  // newest first
     std::string newest;
@@ -88,6 +94,10 @@ DataFile atom_feed(const Corpus& corpus, const SiteConfig& config) {
                "feed.xml\"/>\n";
     xml += "<generator>resgen</generator>\n";
     for (const Document* d : docs) {
+        if (xml.size() >= kFeedPiece) {
+            sink(xml);
+            xml.clear();
+        }
         std::string path = page_path(*d);
         std::string title = label_of(*d);
         if (!d->meta.symbol.empty() && !d->meta.title.empty()) title += ": " + d->meta.title;
@@ -102,7 +112,17 @@ DataFile atom_feed(const Corpus& corpus, const SiteConfig& config) {
         xml += "</entry>\n";
     }
     xml += "</feed>\n";
-    return {"feed.xml", xml};
+    sink(xml);
+}
+
+}  // namespace
+
+DataFile atom_feed(const Corpus& corpus, const SiteConfig& config) {
+    // Made when written, a few entries at a time: for a large collection it is megabytes
+    // that would otherwise stand in memory from the plan on.
+    return {"feed.xml", {}, [&corpus, site = std::make_shared<const SiteConfig>(config)](const TextSink& sink) {
+                write_atom_feed(corpus, *site, sink);
+            }};
 }
 
 DataFile nojekyll() { return {".nojekyll", ""}; }

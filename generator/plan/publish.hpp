@@ -16,7 +16,8 @@ std::string absolute_url(const SiteConfig& config, const std::string& path);
 DataFile sitemap_xml(const Plan& plan, const SiteConfig& config);
 DataFile robots_txt(const SiteConfig& config);
 // One entry per document of the collection, newest first. Its dates come from the documents,
-// never from the clock, so that the same content gives the same bytes.
+// never from the clock, so that the same content gives the same bytes. Made when written,
+// from `corpus`, which must outlive it.
 DataFile atom_feed(const Corpus& corpus, const SiteConfig& config);
 // An empty file that tells GitHub Pages not to run Jekyll (which would hide folders such as _x).
 DataFile nojekyll();
