@@ -113,6 +113,47 @@ TEST_CASE("every internal link and anchor of the series resolves, and nothing lo
     CHECK(pages >= 16);
 }
 
+TEST_CASE("the series pages are planned as outlines, each depending on what it lists", "[site][plan]") {
+    BuildOptions o;
+    o.content_dir = kContent;
+    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
+    const Site site = make_site(o);
+    REQUIRE_FALSE(has_errors(site.diagnostics));
+    std::vector<uint32_t> collection, all;
+    for (uint32_t d = 0; d < site.corpus.documents.size(); ++d) {
+        all.push_back(d);
+        if (site.corpus.documents[d].in_collection) collection.push_back(d);
+    }
+    REQUIRE(collection.size() < all.size());  // the seeds cite documents outside the collection
+    struct Expected {
+        const char* path;
+        const char* template_name;
+        const char* shown;  // a key of the made context
+        const std::vector<uint32_t>& depends_on;
+    };
+    for (const Expected& e : {Expected{"index.html", "home", "series", collection},
+                              Expected{"documents/index.html", "documents", "bodies", all},
+                              Expected{"timeline/index.html", "timeline", "items", all}}) {
+        INFO(e.path);
+        auto page = std::find_if(site.plan.pages.begin(), site.plan.pages.end(),
+                                 [&](const Page& p) { return p.path == e.path; });
+        REQUIRE(page != site.plan.pages.end());
+        CHECK(page->template_name == e.template_name);
+        CHECK(page->depends_on == e.depends_on);
+        // Planned, the page holds its metadata only; its context is made when it is rendered.
+        REQUIRE(page->make_context);
+        CHECK_FALSE(page->context.contains(e.shown));
+        CHECK(page->context.contains("og_type"));
+        const nlohmann::json made = page_context(*page);
+        CHECK(made.contains(e.shown));
+        CHECK(made["og_type"] == "website");
+    }
+    // The timeline lists every comparison of the collection, made with it.
+    auto timeline = std::find_if(site.plan.pages.begin(), site.plan.pages.end(),
+                                 [](const Page& p) { return p.path == "timeline/index.html"; });
+    CHECK(page_context(*timeline)["comparisons"].size() == 5);
+}
+
 TEST_CASE("two builds of the same content are byte-identical", "[site]") {
     TempDir a, b;
     REQUIRE(build(kContent, a.path / "site").ok);

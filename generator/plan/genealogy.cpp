@@ -199,11 +199,16 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     }
 
     for (auto& page : plan.pages) {
-        if (page.template_name == "timeline") {
-            json list = json::array();
-            for (const auto& p : s.pairs) list.push_back(comparison_link(corpus, p, page.path));
-            page.context["comparisons"] = list;
-            page.context["has_comparisons"] = !list.empty();
+        if (page.template_name == "timeline" && page.make_context) {
+            // Every comparison of the collection: made with the page, like the rest of it.
+            page.make_context = [inner = std::move(page.make_context), series, path = page.path] {
+                json context = inner();
+                json list = json::array();
+                for (const auto& p : series->pairs) list.push_back(comparison_link(series->corpus, p, path));
+                context["has_comparisons"] = !list.empty();
+                context["comparisons"] = std::move(list);
+                return context;
+            };
             continue;
         }
         if (page.template_name != "document" || !page.document || !page.make_context) continue;

@@ -72,14 +72,11 @@ json summary(const Document& d, const std::string& from_page) {
                      "outside", !d.in_collection);
 }
 
-}  // namespace
-
-Page home_page(const Corpus& corpus, const SiteConfig& config) {
-    Page page{"index.html", "home", {}, {}};
+json home_context(const Corpus& corpus, const SiteConfig& config, const std::string& path) {
     json series = json::array();
     size_t outside = 0;
     for (const Document* d : chronological(corpus, true)) {
-        json s = summary(*d, page.path);
+        json s = summary(*d, path);
         auto it = corpus.cited_by.find(d->key);
         size_t recalled = 0;
         if (it != corpus.cited_by.end())
@@ -87,18 +84,15 @@ Page home_page(const Corpus& corpus, const SiteConfig& config) {
         s["recalled_count"] = recalled;
         s["recalled"] = recalled > 0;
         series.push_back(std::move(s));
-        page.depends_on.push_back(index_in(corpus, *d));
     }
     for (const auto& d : corpus.documents) outside += !d.in_collection;
     // Moved, not copied: nlohmann's braced lists copy every value, and these hold the collection.
     const size_t count = series.size();
-    page.context = object_of("page_title", config.title, "description", config.description, "series", std::move(series),
-                             "collection_count", count, "outside_count", outside);
-    return page;
+    return object_of("page_title", config.title, "description", config.description, "series", std::move(series),
+                     "collection_count", count, "outside_count", outside);
 }
 
-Page documents_page(const Corpus& corpus, const SiteConfig&) {
-    Page page{"documents/index.html", "documents", {}, {}};
+json documents_context(const Corpus& corpus, const SiteConfig&, const std::string& path) {
     json bodies = json::array();
     // Organs in the table's order first, then any other body by name, then documents with none.
     std::vector<std::string> names;
@@ -121,7 +115,7 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
                 years.push_back({{"year", y}, {"documents", json::array()}});
                 current = y;
             }
-            years.back()["documents"].push_back(summary(*d, page.path));
+            years.back()["documents"].push_back(summary(*d, path));
         }
         if (years.empty()) continue;
         std::string heading = name.empty() ? "Other documents" : name;
@@ -129,9 +123,28 @@ Page documents_page(const Corpus& corpus, const SiteConfig&) {
         for (char c : heading) id += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
         bodies.push_back(object_of("name", heading, "id", std::move(id), "years", std::move(years)));
     }
-    for (const auto& d : corpus.documents) page.depends_on.push_back(index_in(corpus, d));
-    page.context = object_of("page_title", "Documents", "bodies", std::move(bodies), "count", corpus.documents.size());
+    return object_of("page_title", "Documents", "bodies", std::move(bodies), "count", corpus.documents.size());
+}
+
+}  // namespace
+
+Page series_page_outline(std::string path, std::string template_name, const Corpus& corpus, const SiteConfig& config,
+                         bool collection_only, SeriesContext context) {
+    Page page{std::move(path), std::move(template_name), {}, {}};
+    for (const Document* d : chronological(corpus, collection_only)) page.depends_on.push_back(index_in(corpus, *d));
+    std::sort(page.depends_on.begin(), page.depends_on.end());
+    page.make_context = [&corpus, site = std::make_shared<const SiteConfig>(config), context, at = page.path] {
+        return context(corpus, *site, at);
+    };
     return page;
+}
+
+Page home_page(const Corpus& corpus, const SiteConfig& config) {
+    return series_page_outline("index.html", "home", corpus, config, true, home_context);
+}
+
+Page documents_page(const Corpus& corpus, const SiteConfig& config) {
+    return series_page_outline("documents/index.html", "documents", corpus, config, false, documents_context);
 }
 
 namespace {
@@ -186,14 +199,10 @@ std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, 
     Plan plan;
     // Between two steps: none takes more than a fraction of the plan.
     auto stopped = [stop] { return stop && stop->load(); };
-    // The series pages each list the whole collection, and none needs another: side by side,
-    // the timeline (the longest) first.
-    plan.pages.resize(3);
-    parallel_for(3, [&](size_t k) {
-        if (k == 0) plan.pages[2] = timeline_page(corpus, config);
-        if (k == 1) plan.pages[0] = home_page(corpus, config);
-        if (k == 2) plan.pages[1] = documents_page(corpus, config);
-    });
+    // The series pages, as outlines (pages.hpp).
+    plan.pages.push_back(home_page(corpus, config));
+    plan.pages.push_back(documents_page(corpus, config));
+    plan.pages.push_back(timeline_page(corpus, config));
     // Document pages as outlines (made when rendered, on every core); the living text and the
     // data files add to what they will show.
     std::vector<size_t> all(corpus.documents.size());

@@ -44,10 +44,7 @@ std::string fmt(double v) {
     return buf;
 }
 
-}  // namespace
-
-Page timeline_page(const Corpus& corpus, const SiteConfig&) {
-    Page page{"timeline/index.html", "timeline", {}, {}};
+json timeline_context(const Corpus& corpus, const SiteConfig&, const std::string& path) {
     auto docs = chronological(corpus, false);
 
     // Lanes in the organ table's order, then others by name; only lanes with a placed document.
@@ -139,7 +136,7 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
         double cy = lane_top[g.lane] + kLanePad / 2 + row * kRowHeight + kRadius + 2;
         std::string n = std::to_string(g.count) + (g.count == 1 ? " document" : " documents");
         marks.push_back({{"x", fmt(x)}, {"y", fmt(cy)}, {"label_y", fmt(cy + kRadius + 13)},
-                         {"href", relative_url(page.path, "documents/index.html")},
+                         {"href", relative_url(path, "documents/index.html")},
                          {"label", std::to_string(g.count)},
                          {"title", g.lane + ", " + std::to_string(g.year) + ": " + n +
                                        (g.outside ? " (" + std::to_string(g.outside) + " outside the collection)" : "")},
@@ -151,7 +148,7 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
         std::string date = d->meta.date.empty() ? std::to_string(year_of(*d)) + ", date not stated"
                                                  : display_date(d->meta.date);
         marks.push_back({{"x", fmt(cx)}, {"y", fmt(cy)}, {"label_y", fmt(cy + kRadius + 13)},
-                         {"href", relative_url(page.path, page_path(*d))},
+                         {"href", relative_url(path, page_path(*d))},
                          {"label", d->meta.symbol.empty() ? kind_label(d->meta.kind) + " (" + d->meta.date.substr(0, 4) + ")" : d->meta.symbol},
                          {"title", label_of(*d) + (d->meta.title.empty() || d->meta.symbol.empty() ? "" : ": " + d->meta.title) +
                                        " (" + date + ")" + (d->in_collection ? "" : ", outside the collection")},
@@ -194,16 +191,16 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
         if (!d->meta.adopted_as.empty())
             if (const Document* t = corpus.find(d->meta.adopted_as))
                 relations.push_back(object_of("text", d->meta.kind == "draft" ? "adopted as" : "recommended a draft adopted as",
-                                              "href", relative_url(page.path, page_path(*t)), "label", label_of(*t)));
+                                              "href", relative_url(path, page_path(*t)), "label", label_of(*t)));
         std::set<std::string> seen;
         for (const auto& c : d->clauses)
             for (const auto& cit : c.citations)
                 if (cit.recalls && seen.insert(cit.target).second)
                     if (const Document* t = corpus.find(cit.target))
-                        relations.push_back(object_of("text", "recalls", "href", relative_url(page.path, page_path(*t)),
+                        relations.push_back(object_of("text", "recalls", "href", relative_url(path, page_path(*t)),
                                                       "label", label_of(*t)));
         const bool has_relations = !relations.empty();
-        items.push_back(object_of("href", relative_url(page.path, page_path(*d)),
+        items.push_back(object_of("href", relative_url(path, page_path(*d)),
                                   "label", label_of(*d),
                                   "title", d->meta.symbol.empty() ? "" : d->meta.title,
                                   "lane", lane_of(*d),
@@ -214,16 +211,20 @@ Page timeline_page(const Corpus& corpus, const SiteConfig&) {
                                   "outside", !d->in_collection,
                                   "relations", std::move(relations),
                                   "has_relations", has_relations));
-        page.depends_on.push_back(index_in(corpus, *d));
     }
     // Moved, not copied: nlohmann's braced lists copy every value, and these hold the collection.
-    page.context = object_of("page_title", "Timeline",
-                             "svg", object_of("width", fmt(kWidth), "height", fmt(height), "lanes", std::move(lane_json),
-                                              "years", std::move(years), "marks", std::move(marks),
-                                              "arrows", std::move(arrows), "left", fmt(kLeft), "right", fmt(kWidth - kRight)),
-                             "items", std::move(items), "grouped", grouped, "placed_count", placed.size(),
-                             "unplaced_count", unplaced.size());
-    return page;
+    return object_of("page_title", "Timeline",
+                     "svg", object_of("width", fmt(kWidth), "height", fmt(height), "lanes", std::move(lane_json),
+                                      "years", std::move(years), "marks", std::move(marks),
+                                      "arrows", std::move(arrows), "left", fmt(kLeft), "right", fmt(kWidth - kRight)),
+                     "items", std::move(items), "grouped", grouped, "placed_count", placed.size(),
+                     "unplaced_count", unplaced.size());
+}
+
+}  // namespace
+
+Page timeline_page(const Corpus& corpus, const SiteConfig& config) {
+    return series_page_outline("timeline/index.html", "timeline", corpus, config, false, timeline_context);
 }
 
 }  // namespace resgen
