@@ -403,6 +403,18 @@ std::span<const ClauseLink> Alignment::links_of(size_t document, size_t clause) 
     return links[document].of(clause);
 }
 
+// One posting of the candidate index: a unit holding a shingle. Packed in 12 bytes (as a
+// pair it took 16): the index is the largest array an alignment makes, 4.45 million postings
+// for 10,000 documents.
+struct [[gnu::packed]] IndexEntry {
+    uint64_t shingle = 0;
+    uint32_t unit = 0;
+    friend bool operator<(const IndexEntry& x, const IndexEntry& y) {
+        return x.shingle != y.shingle ? x.shingle < y.shingle : x.unit < y.unit;
+    }
+};
+static_assert(sizeof(IndexEntry) == 12);
+
 // What an Aligner keeps between updates: the units of the last full alignment with their
 // index, and the documents aligned again since, whose units stand beside it.
 struct Aligner::State {
@@ -414,7 +426,7 @@ struct Aligner::State {
     // The full alignment's units, their index and their scored candidates.
     std::vector<Unit> units;
     std::vector<std::vector<size_t>> unit_of;                  // [document][clause] -> unit + 1
-    std::vector<std::pair<uint64_t, uint32_t>> index;          // (shingle, unit), sorted
+    std::vector<IndexEntry> index;                             // sorted
     std::vector<std::vector<ScoredRef>> scored;                // [unit]
     std::vector<size_t> measured;                              // [unit]
 
@@ -454,8 +466,8 @@ struct Aligner::State {
 
     // At least how many units hold a shingle now (the run, less every unit that may have left it).
     size_t postings_bound(uint64_t h) const {
-        auto lo = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, uint32_t>{h, 0});
-        auto hi = std::upper_bound(lo, index.end(), std::pair<uint64_t, uint32_t>{h, UINT32_MAX});
+        auto lo = std::lower_bound(index.begin(), index.end(), IndexEntry{h, 0});
+        auto hi = std::upper_bound(lo, index.end(), IndexEntry{h, UINT32_MAX});
         size_t run = static_cast<size_t>(hi - lo);
         return run > edited_units ? run - edited_units : 0;
     }
@@ -464,11 +476,11 @@ struct Aligner::State {
     // more than that many (a run longer than the limit plus every unit that may have left it).
     std::vector<UnitRef> postings(uint64_t h, size_t limit = SIZE_MAX) const {
         std::vector<UnitRef> out;
-        auto lo = std::lower_bound(index.begin(), index.end(), std::pair<uint64_t, uint32_t>{h, 0});
-        auto hi = std::upper_bound(lo, index.end(), std::pair<uint64_t, uint32_t>{h, UINT32_MAX});
+        auto lo = std::lower_bound(index.begin(), index.end(), IndexEntry{h, 0});
+        auto hi = std::upper_bound(lo, index.end(), IndexEntry{h, UINT32_MAX});
         if (limit != SIZE_MAX && static_cast<size_t>(hi - lo) > limit + edited_units) return {};
         for (auto it = lo; it != hi; ++it) {
-            const Unit& u = units[it->second];
+            const Unit& u = units[it->unit];
             if (!edited[u.document]) out.push_back(ref_of(u));
         }
         auto f = fresh_index.find(h);
@@ -567,7 +579,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     for (const Unit& u : units)
         for (uint64_t h : u.shingles) ++bucket_start[(h >> (64 - kBucketBits)) + 1];
     for (size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
-    std::vector<std::pair<uint64_t, uint32_t>>& index = s.index;
+    std::vector<IndexEntry>& index = s.index;
     index.resize(bucket_start.back());
     // Each core fills its own range of buckets (the sort below fixes the order within one).
     const unsigned threads = static_cast<unsigned>(std::min<size_t>(thread_count(), std::max<size_t>(units.size(), 1)));
@@ -606,7 +618,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     std::vector<uint8_t> unit_tiers(units.size());
     for (size_t i = 0; i < units.size(); ++i) unit_tiers[i] = static_cast<uint8_t>(units[i].tier);
     std::vector<uint32_t> spans_start(units.size() + 1, 0);
-    for (const auto& entry : index) ++spans_start[entry.second + 1];
+    for (const auto& entry : index) ++spans_start[entry.unit + 1];
     for (size_t i = 0; i < units.size(); ++i) spans_start[i + 1] += spans_start[i];
     // A span's end has 31 bits: some five million documents' worth of shingles.
     if (index.size() >= (size_t{1} << 31)) throw std::length_error("align: too many shingles for the candidate index");
@@ -623,11 +635,11 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     };
     for (size_t lo = 0; lo < n_postings;) {
         size_t hi = lo;
-        while (hi < n_postings && index[hi].first == index[lo].first) ++hi;
+        while (hi < n_postings && index[hi].shingle == index[lo].shingle) ++hi;
         run_starts[lo] = true;
-        const auto start = tier_starts(lo, hi, [&](size_t k) { return index[k].second; });
+        const auto start = tier_starts(lo, hi, [&](size_t k) { return index[k].unit; });
         std::array<uint32_t, 3> put{start[0], start[1], start[2]};
-        for (size_t k = lo; k < hi; ++k) postings[put[unit_tiers[index[k].second]]++] = index[k].second;
+        for (size_t k = lo; k < hi; ++k) postings[put[unit_tiers[index[k].unit]]++] = index[k].unit;
         lo = hi;
     }
     // A one-off alignment has no more use for the index.
