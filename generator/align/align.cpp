@@ -1,5 +1,8 @@
 #include "align/align.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -22,6 +25,20 @@ namespace {
 template <class T>
 void release(std::vector<T>& v) {
     std::vector<T>().swap(v);
+}
+
+// Gives the system back the whole pages of a vector's first `done` elements, which its owner
+// will not read again, from `given` (the end of what was given back so far) on, a megabyte or
+// more at a time. The vector stays as it is; those elements read as zero if ever read.
+template <class T>
+void give_back_read(std::vector<T>& v, size_t done, uintptr_t& given) {
+    static const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const uintptr_t first = (reinterpret_cast<uintptr_t>(v.data()) + page - 1) / page * page;
+    const uintptr_t begin = std::max(given, first);
+    const uintptr_t end = reinterpret_cast<uintptr_t>(v.data() + done) / page * page;
+    if (end < begin + (uintptr_t{1} << 20)) return;
+    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+    given = end;
 }
 
 // Clauses are only paired with clauses of the same tier: a preambular paragraph with a
@@ -623,8 +640,14 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     // A span's end has 31 bits: some five million documents' worth of shingles.
     if (index.size() >= (size_t{1} << 31)) throw std::length_error("align: too many shingles for the candidate index");
     const size_t n_postings = index.size();
-    std::vector<uint32_t> postings(n_postings);
+    // The postings are made in order, and a one-off alignment gives back the pages of the
+    // index as it reads them: the postings' pages become resident as the index's go, so that
+    // the two do not stand whole together (53 and 18 MB at 10,000 documents, the build's peak).
+    std::vector<uint32_t> postings;
+    postings.reserve(n_postings);
     std::vector<bool> run_starts(n_postings);
+    std::vector<uint32_t> run;  // one run's units, by tier
+    uintptr_t index_given = 0;
     // Where each tier's part of the run [lo, hi) of the postings starts, and the run's end.
     auto tier_starts = [&](size_t lo, size_t hi, auto unit_at) {
         std::array<uint32_t, 4> start{};
@@ -638,8 +661,11 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
         while (hi < n_postings && index[hi].shingle == index[lo].shingle) ++hi;
         run_starts[lo] = true;
         const auto start = tier_starts(lo, hi, [&](size_t k) { return index[k].unit; });
-        std::array<uint32_t, 3> put{start[0], start[1], start[2]};
-        for (size_t k = lo; k < hi; ++k) postings[put[unit_tiers[index[k].unit]]++] = index[k].unit;
+        std::array<uint32_t, 3> put{0, start[1] - start[0], start[2] - start[0]};
+        run.resize(hi - lo);
+        for (size_t k = lo; k < hi; ++k) run[put[unit_tiers[index[k].unit]]++] = index[k].unit;
+        postings.insert(postings.end(), run.begin(), run.end());
+        if (use == Use::once) give_back_read(index, hi, index_given);
         lo = hi;
     }
     // A one-off alignment has no more use for the index.
