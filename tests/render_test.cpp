@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "mustache_reference.hpp"
+#include "render/render.hpp"
 #include "render/template.hpp"
 
 using nlohmann::json;
@@ -129,4 +130,47 @@ TEST_CASE("a partial shows itself as deep as its data goes, and a partial that n
     std::string endless;
     resgen::Template{"{{> forever}}"}.render({&tree}, partials, endless);
     CHECK(endless == std::string(100, 'x'));
+}
+
+TEST_CASE("a large page is given in pieces that make the page the layout makes whole", "[render]") {
+    // The page's template shown in the layout's place for {{{content}}}, its ended lines given
+    // to the sink 64 KB at a time; a layout that names `content` otherwise (here also in a
+    // comment) gets the page made whole. Both must give the same bytes.
+    const std::string layout = "<!doctype html>\n<title>{{page_title}}</title>\n<main>\n{{{content}}}\n</main>\n";
+    const std::string big =
+        "<h1>{{page_title}}</h1>\n"
+        "{{#items}}\n"
+        "<p>{{name}} &amp; {{root}}</p>\n"
+        "{{#flag}}\n"
+        "<em>flagged</em>\n"
+        "{{/flag}}\n"
+        "{{/items}}\n"
+        "[{{content}}]";
+    resgen::TemplateSet slot, whole;
+    slot.templates = {{"layout", layout}, {"big", big}};
+    whole.templates = {{"layout", layout + "{{! content }}"}, {"big", big}};
+    resgen::SiteConfig config;
+    const resgen::Renderer streamed(slot, config), made_whole(whole, config);
+    json items = json::array();
+    for (int n = 0; n < 6000; ++n) items.push_back({{"name", "item <" + std::to_string(n) + ">"}, {"flag", n % 3 == 0}});
+    resgen::Page page{"x/index.html", "big", {{"page_title", "Big"}, {"items", std::move(items)}}, {}};
+
+    std::vector<std::string> pieces;
+    streamed.render(page, [&](std::string_view piece) { pieces.emplace_back(piece); });
+    std::string joined;
+    for (const auto& p : pieces) joined += p;
+    const std::string expected = made_whole.render(page);
+    CHECK(expected.size() > 200000);
+    CHECK(pieces.size() > 3);
+    CHECK(joined == expected);
+    // Lines end every piece but the last; none is much larger than the flush size.
+    for (size_t i = 0; i + 1 < pieces.size(); ++i) {
+        CHECK(pieces[i].back() == '\n');
+        CHECK(pieces[i].size() < resgen::Template::kFlushAt + 1024);
+    }
+    CHECK(expected.find("<p>item &lt;5997&gt; &amp; ../</p>\n<em>flagged</em>\n") != std::string::npos);
+    CHECK(expected.find("{{") == std::string::npos);
+    // The page's own template does not see the content it is shown in.
+    CHECK(expected.find("[]\n</main>\n") != std::string::npos);
+    CHECK(streamed.render(page) == expected);
 }

@@ -39,12 +39,16 @@ public:
     bool valid(Diagnostics& diags) const;
     // The page's template inside layout.mustache. Safe to call from several threads.
     std::string render(const Page& page) const;
+    // The same, given to `sink` in pieces as it is made, when the layout shows the page's
+    // content once, unescaped ({{{content}}}); else whole.
+    void render(const Page& page, const TextSink& sink) const;
 
 private:
     const TemplateSet& set_;
     SiteConfig config_;
     std::map<std::string, Template> templates_;   // compiled once, shared by every thread
     Template::Partials partials_;
+    bool content_slot_ = false;  // layout.mustache names `content` once, as {{{content}}}
 };
 
 }  // namespace resgen

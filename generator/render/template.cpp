@@ -78,6 +78,7 @@ struct TemplateWalk {
     const Template::Partials& partials;
     std::string& out;
     size_t line_start;
+    const TextSink* flush = nullptr;
     bool section_on_line = false;
     int partial_depth = 0;  // a partial that shows itself with no section to end it stops here
     static constexpr int kMaxPartialDepth = 100;
@@ -104,6 +105,12 @@ struct TemplateWalk {
         else if (newline) out += *newline;
         line_start = out.size();
         section_on_line = false;
+        // Only ended lines go: the line being made may still be dropped.
+        if (flush && line_start >= Template::kFlushAt) {
+            (*flush)(std::string_view(out).substr(0, line_start));
+            out.erase(0, line_start);
+            line_start = 0;
+        }
     }
 
     void section(const std::vector<Node>& children, const json* value) {
@@ -172,9 +179,10 @@ Template::~Template() = default;
 Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 
-void Template::render(const std::vector<const json*>& scopes, const Partials& partials, std::string& out) const {
+void Template::render(const std::vector<const json*>& scopes, const Partials& partials, std::string& out,
+                      const TextSink* flush) const {
     if (!valid()) return;
-    TemplateWalk walk{scopes, partials, out, out.size()};
+    TemplateWalk walk{scopes, partials, out, out.size(), flush};
     walk.nodes(parsed_->nodes);
     walk.end_line(nullptr);
 }

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/text_sink.hpp"
+
 namespace resgen {
 
 class Template {
@@ -29,8 +31,12 @@ public:
     using Partials = std::map<std::string, Template, std::less<>>;
     // Appends the template shown with `scopes` (the outermost first; a name is looked up from
     // the last to the first) to `out`. Partials are found by name in `partials`. Thread-safe:
-    // the template is not changed by rendering.
-    void render(const std::vector<const nlohmann::json*>& scopes, const Partials& partials, std::string& out) const;
+    // the template is not changed by rendering. With `flush`, whenever `out` holds
+    // kFlushAt bytes or more of ended lines, they are given to it and taken out of `out`:
+    // a page of megabytes is never whole in memory.
+    static constexpr size_t kFlushAt = 64 << 10;
+    void render(const std::vector<const nlohmann::json*>& scopes, const Partials& partials, std::string& out,
+                const TextSink* flush = nullptr) const;
 
 private:
     friend struct TemplateWalk;

@@ -56,9 +56,7 @@ struct Session::State {
         return all;
     }
 
-    std::string render(const Page& page) const {
-        return renderer->render(page);
-    }
+    void render(const Page& page, const TextSink& sink) const { renderer->render(page, sink); }
 };
 
 namespace {
@@ -145,7 +143,7 @@ static SiteFiles update_files(const Renderer& renderer, const std::vector<Page*>
     for (const auto& d : data) files.paths.push_back(d.path);
     files.bytes = [&renderer, &pages, &data](size_t i, const TextSink& sink) {
         if (i >= pages.size()) return data[i - pages.size()].write(sink);
-        sink(renderer.render(*pages[i]));
+        renderer.render(*pages[i], sink);
         pages[i]->context = nullptr;  // each index is one thread's
     };
     return files;
@@ -214,7 +212,7 @@ UpdateResult Session::build() {
             if (i < pages.size()) {
                 // A series page's context is not needed again (an update plans it anew):
                 // let it go as soon as the page is made. Each index is one thread's.
-                sink(s.render(pages[i]));
+                s.render(pages[i], sink);
                 pages[i].context = nullptr;
                 return;
             }
