@@ -133,8 +133,8 @@ bool depends_on_any(const Page& page, const std::vector<char>& among) {
 }  // namespace
 
 // The files an update writes: `pages`, each rendered when it is written, then `data`, each
-// made when written. A page whose context is planned whole (a series page) lets it go once
-// rendered: an update plans it anew.
+// made when written. What the plan holds of a page's context (an outline's metadata, the whole
+// context of a small page) is let go once the page is rendered: an update plans it anew.
 static SiteFiles update_files(const Renderer& renderer, const std::vector<Page*>& pages,
                               const std::vector<DataFile>& data) {
     SiteFiles files;
@@ -210,8 +210,9 @@ UpdateResult Session::build() {
         for (const auto& a : s.templates.assets) files_out.paths.push_back(a.path);
         files_out.bytes = [&](size_t i, const TextSink& sink) {
             if (i < pages.size()) {
-                // A series page's context is not needed again (an update plans it anew):
-                // let it go as soon as the page is made. Each index is one thread's.
+                // What the plan holds of the page's context is not needed again (an update
+                // plans it anew): let it go as soon as the page is made. Each index is one
+                // thread's.
                 s.render(pages[i], sink);
                 pages[i].context = nullptr;
                 return;
