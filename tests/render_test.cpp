@@ -159,6 +159,11 @@ TEST_CASE("a large page is given in pieces that make the page the layout makes w
     streamed.render(page, [&](std::string_view piece) { pieces.emplace_back(piece); });
     std::string joined;
     for (const auto& p : pieces) joined += p;
+    // The comparison is between the two ways: the layout with a second `content` tag is made
+    // whole, in one piece.
+    size_t whole_pieces = 0;
+    made_whole.render(page, [&](std::string_view) { ++whole_pieces; });
+    CHECK(whole_pieces == 1);
     const std::string expected = made_whole.render(page);
     CHECK(expected.size() > 200000);
     CHECK(pieces.size() > 3);

@@ -52,7 +52,7 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
                 JsonWriter::compact(paras[k])
                     .begin_object()
                     .key("a").string(c.anchor)
-                    .key("d").number(static_cast<std::int64_t>(index))
+                    .key("d").number(index)
                     .key("l").string(clause_label(c))
                     .key("x").string(text)
                     .end_object();
