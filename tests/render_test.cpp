@@ -179,3 +179,42 @@ TEST_CASE("a large page is given in pieces that make the page the layout makes w
     CHECK(expected.find("[]\n</main>\n") != std::string::npos);
     CHECK(streamed.render(page) == expected);
 }
+
+TEST_CASE("a partial that asks whether the page is empty gets the page made whole", "[render]") {
+    // The layout shows {{{content}}} once, but its footer shows a line only for an empty page:
+    // what stands around the content depends on it, so every page is made whole, in one
+    // piece, and the empty page gets its line.
+    resgen::TemplateSet set;
+    set.templates = {{"layout", "<main>\n{{{content}}}\n</main>\n{{>footer}}"},
+                     {"empty", ""},
+                     {"big", "{{#items}}\n<p>{{.}}</p>\n{{/items}}\n"}};
+    set.partials = {{"footer", "{{^content}}<p>Nothing here.</p>{{/content}}{{#content}}<p>End.</p>{{/content}}\n"}};
+    resgen::SiteConfig config;
+    json items = json::array();
+    for (int n = 0; n < 20000; ++n) items.push_back("item " + std::to_string(n));
+    const resgen::Page empty{"x/index.html", "empty", json::object(), {}};
+    const resgen::Page big{"x/index.html", "big", {{"items", std::move(items)}}, {}};
+    auto pieces_of = [](const resgen::Renderer& r, const resgen::Page& page) {
+        std::vector<std::string> pieces;
+        r.render(page, [&](std::string_view piece) { pieces.emplace_back(piece); });
+        return pieces;
+    };
+
+    const resgen::Renderer asks(set, config);
+    CHECK(asks.render(empty) == "<main>\n\n</main>\n<p>Nothing here.</p>\n");
+    const std::string whole = asks.render(big);
+    CHECK(whole.size() > 2 * resgen::Template::kFlushAt);
+    CHECK(whole.find("<p>Nothing here.</p>") == std::string::npos);
+    CHECK(whole.find("</main>\n<p>End.</p>\n") != std::string::npos);
+    CHECK(pieces_of(asks, big).size() == 1);
+
+    // A footer that does not name `content` leaves the layout's slot in use: the large page
+    // comes in pieces.
+    set.partials = {{"footer", "<p>End.</p>\n"}};
+    const resgen::Renderer slot(set, config);
+    const auto pieces = pieces_of(slot, big);
+    CHECK(pieces.size() > 2);
+    std::string joined;
+    for (const auto& p : pieces) joined += p;
+    CHECK(joined == whole);
+}

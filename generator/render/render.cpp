@@ -21,21 +21,36 @@ const NavItem kNav[] = {{"Home", "index.html"},
                         {"Documents", "documents/index.html"},
                         {"Timeline", "timeline/index.html"}};
 
-// Whether a layout names `content` in one tag only, {{{content}}} or {{&content}}, with the
-// standard delimiters: then what stands around it does not depend on the content, and the
-// page's own template can be shown in its place, straight into the output.
-bool has_content_slot(const std::string& layout) {
-    if (layout.find("{{=") != std::string::npos) return false;
-    static const std::regex tag(R"(\{\{\s*([#^/&{!>]?)\s*content\s*\}?\}\})");
-    size_t tags = 0;
+// The tags naming `content` in a template's text, standard delimiters assumed, and whether
+// the last one is raw ({{{content}}} or {{&content}}).
+struct ContentTags {
+    size_t count = 0;
     bool raw = false;
-    for (auto it = std::sregex_iterator(layout.begin(), layout.end(), tag); it != std::sregex_iterator(); ++it) {
-        ++tags;
+};
+ContentTags content_tags(const std::string& text) {
+    static const std::regex tag(R"(\{\{\s*([#^/&{!>]?)\s*content\s*\}?\}\})");
+    ContentTags found;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        ++found.count;
         const std::string sigil = (*it)[1];
-        const std::string text = it->str();
-        raw = (sigil == "{" && text.size() >= 3 && text.compare(text.size() - 3, 3, "}}}") == 0) || sigil == "&";
+        const std::string t = it->str();
+        found.raw = (sigil == "{" && t.size() >= 3 && t.compare(t.size() - 3, 3, "}}}") == 0) || sigil == "&";
     }
-    return tags == 1 && raw;
+    return found;
+}
+
+// Whether the layout names `content` in one tag only, {{{content}}} or {{&content}}, and no
+// partial names it at all: then what stands around it does not depend on the content, and the
+// page's own template can be shown in its place, straight into the output. A partial's
+// {{#content}} or {{^content}} would show or hide its part by whether the page is empty,
+// which the mark standing in for the content cannot tell.
+bool has_content_slot(const TemplateSet& set) {
+    auto layout = set.templates.find("layout");
+    if (layout == set.templates.end() || layout->second.find("{{=") != std::string::npos) return false;
+    for (const auto& [name, text] : set.partials)
+        if (text.find("{{=") != std::string::npos || content_tags(text).count != 0) return false;
+    const ContentTags tags = content_tags(layout->second);
+    return tags.count == 1 && tags.raw;
 }
 
 // Stands for the content while the layout around it is shown: no text shows it by chance.
@@ -80,8 +95,7 @@ TemplateSet load_templates(const std::vector<fs::path>& dirs, Diagnostics& diags
 Renderer::Renderer(const TemplateSet& set, const SiteConfig& config) : set_(set), config_(config) {
     for (const auto& [name, text] : set_.templates) templates_.emplace(name, Template{text});
     for (const auto& [name, text] : set_.partials) partials_.emplace(name, Template{text});
-    auto layout = set_.templates.find("layout");
-    content_slot_ = layout != set_.templates.end() && has_content_slot(layout->second);
+    content_slot_ = has_content_slot(set_);
 }
 
 Renderer::~Renderer() = default;

@@ -40,7 +40,7 @@ public:
     // The page's template inside layout.mustache. Safe to call from several threads.
     std::string render(const Page& page) const;
     // The same, given to `sink` in pieces as it is made, when the layout shows the page's
-    // content once, unescaped ({{{content}}}); else whole.
+    // content once, unescaped ({{{content}}}), and no partial names it; else whole.
     void render(const Page& page, const TextSink& sink) const;
 
 private:
@@ -48,7 +48,7 @@ private:
     SiteConfig config_;
     std::map<std::string, Template> templates_;   // compiled once, shared by every thread
     Template::Partials partials_;
-    bool content_slot_ = false;  // layout.mustache names `content` once, as {{{content}}}
+    bool content_slot_ = false;  // layout.mustache names `content` once, as {{{content}}}; no partial does
 };
 
 }  // namespace resgen
