@@ -13,7 +13,7 @@
 
 namespace {
 
-using nlohmann::json;
+using resgen::json;
 namespace km = kainjow::mustache;
 
 const json& page() {

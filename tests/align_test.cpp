@@ -432,7 +432,7 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
     Plan plan = plan_site(c, alignment, SiteConfig{});
     // A page as it is rendered: outlines made whole.
     struct Made {
-        nlohmann::json context;
+        resgen::json context;
     };
     auto page = [&](const std::string& path) -> Made {
         for (const auto& p : plan.pages)
@@ -467,7 +467,7 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
     SECTION("59/154 pp1: since E/RES/2003/28, carried into 2006/19 and 2009/24") {
         const auto made = page("A/RES/59/154/index.html");
         const auto& text = made.context["doc"]["text"];
-        const nlohmann::json* pp1 = nullptr;
+        const resgen::json* pp1 = nullptr;
         for (const auto& j : text)
             if (j.value("anchor", "") == "pp1") pp1 = &j;
         REQUIRE(pp1);
@@ -486,7 +486,7 @@ TEST_CASE("document pages show each paragraph's genealogy, compare pages pair th
             if (j.value("anchor", "") == "op10") CHECK(j["genealogy"]["summary"] == "Language: only in this text");
     }
     SECTION("the timeline and both documents link the compare page") {
-        auto links = [](const nlohmann::json& list) {
+        auto links = [](const resgen::json& list) {
             std::vector<std::string> hrefs;
             for (const auto& l : list) hrefs.push_back(l["href"]);
             return hrefs;

@@ -15,7 +15,7 @@
 
 namespace fs = std::filesystem;
 using namespace resgen;
-using nlohmann::json;
+using resgen::json;
 
 namespace {
 
@@ -348,7 +348,7 @@ TEST_CASE("corpus.json and the search index made in batches read as one text acr
     REQUIRE(index.rfind(head, 0) == 0);
     REQUIRE(index.size() > head.size() + tail.size());
     REQUIRE(index.substr(index.size() - tail.size()) == tail);
-    auto parsed = nlohmann::json::parse(index.substr(head.size(), index.size() - head.size() - tail.size()));
+    auto parsed = resgen::json::parse(index.substr(head.size(), index.size() - head.size() - tail.size()));
     CHECK(parsed["docs"].size() == 600);
     REQUIRE(parsed["paras"].size() == 1200);  // a preambular and an operative paragraph each
     for (size_t k = 0; k < 1200; ++k) CHECK(parsed["paras"][k]["d"] == k / 2);

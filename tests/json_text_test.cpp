@@ -7,7 +7,7 @@
 
 #include "export/json_text.hpp"
 
-using nlohmann::json;
+using resgen::json;
 using resgen::append_json;
 
 namespace {

@@ -7,14 +7,14 @@
 #include <string>
 
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
+#include "model/json.hpp"
 
 namespace resgen::reference {
 
 namespace km = kainjow::mustache;
 
-inline km::data as_data(const nlohmann::json& j) {
-    using nlohmann::json;
+inline km::data as_data(const resgen::json& j) {
+    using resgen::json;
     switch (j.type()) {
         case json::value_t::object: {
             km::data d{km::data::type::object};

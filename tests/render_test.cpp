@@ -6,7 +6,7 @@
 #include "render/render.hpp"
 #include "render/template.hpp"
 
-using nlohmann::json;
+using resgen::json;
 namespace km = kainjow::mustache;
 
 namespace {

@@ -144,7 +144,7 @@ TEST_CASE("the series pages are planned as outlines, each depending on what it l
         REQUIRE(page->make_context);
         CHECK_FALSE(page->context.contains(e.shown));
         CHECK(page->context.contains("og_type"));
-        const nlohmann::json made = page_context(*page);
+        const resgen::json made = page_context(*page);
         CHECK(made.contains(e.shown));
         CHECK(made["og_type"] == "website");
     }

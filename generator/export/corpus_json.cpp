@@ -10,7 +10,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 namespace {
 

@@ -11,7 +11,7 @@
 #pragma once
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "model/json.hpp"
 
 #include "export/json_text.hpp"
 #include "model/text_sink.hpp"
@@ -20,8 +20,8 @@
 namespace resgen {
 
 // What corpus_json_write writes, as a tree.
-nlohmann::json corpus_json(const Corpus& corpus);
-nlohmann::json graph_json(const Corpus& corpus);
+resgen::json corpus_json(const Corpus& corpus);
+resgen::json graph_json(const Corpus& corpus);
 
 // data/corpus.json: json_text(corpus_json(corpus)), byte for byte (each object's keys sorted),
 // written one document at a time on every core with a JsonWriter: no tree is built. It is

@@ -6,7 +6,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 namespace {
 

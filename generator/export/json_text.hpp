@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "model/json.hpp"
 
 namespace resgen {
 
@@ -18,16 +18,16 @@ namespace resgen {
 // `depth` levels down: its inner lines are indented by indent * (depth + 1) spaces, its closing
 // bracket by indent * depth. The first line is not indented. A string that is not valid UTF-8
 // is written by nlohmann itself, so that `handler` decides (replace, ignore, or throw).
-void append_json(std::string& out, const nlohmann::json& value, int indent = -1, int depth = 0,
-                 nlohmann::json::error_handler_t handler = nlohmann::json::error_handler_t::strict);
+void append_json(std::string& out, const resgen::json& value, int indent = -1, int depth = 0,
+                 resgen::json::error_handler_t handler = resgen::json::error_handler_t::strict);
 
 // The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
 // are replaced rather than aborting the build.
-std::string json_text(const nlohmann::json& j);
+std::string json_text(const resgen::json& j);
 
 // Appends `element` as json_text lays it out inside a file written a piece at a time, as an
 // element `depth` levels down (every line indented by two spaces a level), without a line end.
-void append_json_element(std::string& out, const nlohmann::json& element, int depth);
+void append_json_element(std::string& out, const resgen::json& element, int depth);
 
 // JSON text written a value at a time, laid out as append_json lays out a tree (`indent`
 // spaces a level, "key": value; compact when `indent` is negative), as for a value `depth`
@@ -37,7 +37,7 @@ void append_json_element(std::string& out, const nlohmann::json& element, int de
 class JsonWriter {
 public:
     explicit JsonWriter(std::string& out, int depth = 0, int indent = 2,
-                        nlohmann::json::error_handler_t handler = nlohmann::json::error_handler_t::replace)
+                        resgen::json::error_handler_t handler = resgen::json::error_handler_t::replace)
         : out_(out), depth_(depth), indent_(indent), handler_(handler) {}
     static JsonWriter compact(std::string& out) { return JsonWriter(out, 0, -1); }
 
@@ -48,7 +48,7 @@ public:
     JsonWriter& number(std::int64_t n);
     JsonWriter& number(std::uint64_t n);
     JsonWriter& number(int n) { return number(static_cast<std::int64_t>(n)); }
-    JsonWriter& value(const nlohmann::json& v);  // a whole tree, each object's keys sorted
+    JsonWriter& value(const resgen::json& v);  // a whole tree, each object's keys sorted
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }
@@ -64,7 +64,7 @@ private:
     std::string& out_;
     int depth_;                // of the next value: inside the innermost open container
     int indent_;
-    nlohmann::json::error_handler_t handler_;
+    resgen::json::error_handler_t handler_;
     std::vector<char> empty_;  // for each open container: nothing written in it yet
     bool after_key_ = false;
 };

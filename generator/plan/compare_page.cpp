@@ -14,7 +14,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 namespace {
 

@@ -27,7 +27,7 @@ void link_data_files(Plan& plan, const Corpus&) {
         if (page.template_name != "document" || !page.make_context || !page.document || !page.document->in_collection)
             continue;
         page.make_context = [inner = std::move(page.make_context)] {
-            nlohmann::json context = inner();
+            resgen::json context = inner();
             context["doc"]["akn_href"] = "akn.xml";
             return context;
         };

@@ -12,7 +12,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 namespace {
 

@@ -6,26 +6,26 @@
 #include <string>
 #include <utility>
 
-#include <nlohmann/json.hpp>
+#include "model/json.hpp"
 
 namespace resgen {
 
 namespace detail {
-inline void put(nlohmann::json::object_t&) {}
+inline void put(resgen::json::object_t&) {}
 
 template <typename Value, typename... Rest>
-void put(nlohmann::json::object_t& object, std::string key, Value&& value, Rest&&... rest) {
-    object.emplace(std::move(key), nlohmann::json(std::forward<Value>(value)));
+void put(resgen::json::object_t& object, std::string key, Value&& value, Rest&&... rest) {
+    object.emplace(std::move(key), resgen::json(std::forward<Value>(value)));
     put(object, std::forward<Rest>(rest)...);
 }
 }  // namespace detail
 
 template <typename... KeysAndValues>
-nlohmann::json object_of(KeysAndValues&&... keys_and_values) {
+resgen::json object_of(KeysAndValues&&... keys_and_values) {
     static_assert(sizeof...(KeysAndValues) % 2 == 0, "object_of takes keys and values in pairs");
-    nlohmann::json::object_t object;
+    resgen::json::object_t object;
     detail::put(object, std::forward<KeysAndValues>(keys_and_values)...);
-    return nlohmann::json(std::move(object));
+    return resgen::json(std::move(object));
 }
 
 }  // namespace resgen

@@ -15,7 +15,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 std::string page_path(const Document& doc) {
     if (doc.meta.symbol.empty() && !doc.meta.id.empty()) return "doc/" + doc.meta.id + "/index.html";

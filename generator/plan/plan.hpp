@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "model/json.hpp"
 
 #include "align/align.hpp"
 #include "config/config.hpp"
@@ -21,7 +21,7 @@ namespace resgen {
 struct Page {
     std::string path;           // relative to the output folder: "E/RES/2003/28/index.html"
     std::string template_name;  // "document", "home", "timeline", "documents"
-    nlohmann::json context;     // what the template shows
+    resgen::json context;     // what the template shows
     // The documents whose change changes this page, as indices into the Corpus it was planned
     // from, sorted: four bytes each rather than a key (the pages of 10,000 documents name
     // 983,117 in all, most of them the texts of a document page's genealogy).
@@ -31,7 +31,7 @@ struct Page {
     // stand in memory at once; `context` then holds what later steps of the plan added (page
     // metadata), which page_context() lays over the made one. It refers to the Corpus and
     // Alignment the plan was made from.
-    std::function<nlohmann::json()> make_context = {};
+    std::function<resgen::json()> make_context = {};
     const Document* document = nullptr;   // the document a document page shows
 };
 
@@ -44,7 +44,7 @@ std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& ali
                                       const std::vector<size_t>* rank = nullptr);
 
 // The page's whole context: made now for an outline, else `page.context` itself.
-nlohmann::json page_context(const Page& page);
+resgen::json page_context(const Page& page);
 
 // A file written as it is (a data file). Large ones are made when written (`make`), on the
 // thread that writes them, from the Corpus the plan was made from; `make` gives the text to

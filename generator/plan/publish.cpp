@@ -10,7 +10,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 // The HTML escapes are XML's too (&#39; is a character reference in both).
 std::string escape_xml(std::string_view text) { return escape_html(text); }

@@ -13,7 +13,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include "plan/json_object.hpp"
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using resgen::json;
 
 namespace resgen {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "model/json.hpp"
 
 #include "config/config.hpp"
 #include "model/diagnostic.hpp"

@@ -8,7 +8,7 @@
 
 namespace resgen {
 
-using nlohmann::json;
+using resgen::json;
 namespace km = kainjow::mustache;
 
 namespace {

@@ -12,8 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "model/json.hpp"
 #include "model/text_sink.hpp"
 
 namespace resgen {
@@ -35,7 +34,7 @@ public:
     // kFlushAt bytes or more of ended lines, they are given to it and taken out of `out`:
     // a page of megabytes is never whole in memory.
     static constexpr size_t kFlushAt = 64 << 10;
-    void render(const std::vector<const nlohmann::json*>& scopes, const Partials& partials, std::string& out,
+    void render(const std::vector<const resgen::json*>& scopes, const Partials& partials, std::string& out,
                 const TextSink* flush = nullptr) const;
 
 private:
