@@ -23,6 +23,7 @@
 #include <sstream>
 
 #include "load/source.hpp"
+#include "parallel/stop.hpp"
 #include "run_resgen.hpp"
 #include "write/write.hpp"
 
@@ -422,4 +423,44 @@ TEST_CASE("an update given in pieces is compared as they come, and a stop leaves
     resgen::WriteStats same = resgen::update_site(out, files, diags, {}, nullptr, 1, &stop);
     CHECK(same.unchanged == 4);
     CHECK(inode(out / "data/big.json") == written_inode);
+}
+
+// A file whose maker reads long before its first piece (a series page reads every document)
+// looks at the stop itself: the writer names the flag for the thread making it. Stopped there,
+// the file is left as it was, like one stopped between two pieces.
+TEST_CASE("a file stopped before its first piece is left as it was", "[safety]") {
+    TempDir tmp;
+    const fs::path out = tmp.path / "site";
+    resgen::Diagnostics diags;
+    resgen::write_site(out, std::vector<resgen::OutputFile>{{"index.html", "old"}, {"a.html", "a0"}}, diags);
+    REQUIRE(diags.empty());
+    std::atomic<bool> stop{false};
+    bool read_on = false;  // the page went on reading after the stop
+    resgen::SiteFiles files;
+    files.paths = {"a.html", "index.html"};
+    files.bytes = [&](size_t i, const resgen::TextSink& sink) {
+        if (i == 0) return sink("a1");
+        stop = true;  // an edit saved while the page reads the collection
+        resgen::stop_point();
+        read_on = true;  // not reached when stopped: the page would have been made of nothing
+    };
+    std::vector<std::string> changed;
+    resgen::WriteStats stats = resgen::update_site(out, files, diags, {}, &changed, 1, &stop);
+    REQUIRE(diags.empty());
+    CHECK(stats.stopped);
+    CHECK_FALSE(read_on);
+    CHECK(changed == std::vector<std::string>{"a.html"});
+    CHECK(resgen::read_file(out / "index.html") == "old");
+    CHECK(siblings_named_like(out).empty());
+    CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 3);  // and the manifest
+
+    // A full build stopped there gives up, and the previous site stays.
+    stop = false;
+    resgen::WriteStats build = resgen::write_site(out, files, diags, 1, &stop);
+    CHECK_FALSE(read_on);
+    CHECK(build.written == 0);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].message.find("interrupted") != std::string::npos);
+    CHECK(resgen::read_file(out / "index.html") == "old");
+    CHECK(resgen::read_file(out / "a.html") == "a1");
 }

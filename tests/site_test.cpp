@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "run_resgen.hpp"
+#include "parallel/stop.hpp"
 #include "site/site.hpp"
 #include "site_check.hpp"
 
@@ -152,6 +153,36 @@ TEST_CASE("the series pages are planned as outlines, each depending on what it l
     auto timeline = std::find_if(site.plan.pages.begin(), site.plan.pages.end(),
                                  [](const Page& p) { return p.path == "timeline/index.html"; });
     CHECK(page_context(*timeline)["comparisons"].size() == 5);
+}
+
+TEST_CASE("the series pages give way to a waiting edit while they read the collection", "[site][plan]") {
+    BuildOptions o;
+    o.content_dir = kContent;
+    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
+    const Site site = make_site(o);
+    REQUIRE_FALSE(has_errors(site.diagnostics));
+    std::atomic<bool> stop{true};
+    for (const char* path : {"index.html", "documents/index.html", "timeline/index.html"}) {
+        INFO(path);
+        auto page = std::find_if(site.plan.pages.begin(), site.plan.pages.end(),
+                                 [&](const Page& p) { return p.path == path; });
+        REQUIRE(page != site.plan.pages.end());
+        // Outside a write, or with the flag down, the context is made whole.
+        CHECK_NOTHROW(page_context(*page));
+        {
+            std::atomic<bool> down{false};
+            StopScope scope(&down);
+            CHECK_NOTHROW(page_context(*page));
+        }
+        StopScope scope(&stop);
+        CHECK_THROWS_AS(page_context(*page), Stopped);
+    }
+    // A document's page is short: made whole, flag or not.
+    auto doc = std::find_if(site.plan.pages.begin(), site.plan.pages.end(),
+                            [](const Page& p) { return p.template_name == "document"; });
+    REQUIRE(doc != site.plan.pages.end());
+    StopScope scope(&stop);
+    CHECK_NOTHROW(page_context(*doc));
 }
 
 TEST_CASE("two builds of the same content are byte-identical", "[site]") {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "parallel/stop.hpp"
 #include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
@@ -204,7 +205,10 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
             page.make_context = [inner = std::move(page.make_context), series, path = page.path] {
                 json context = inner();
                 json list = json::array();
-                for (const auto& p : series->pairs) list.push_back(comparison_link(series->corpus, p, path));
+                for (const auto& p : series->pairs) {
+                    stop_point();
+                    list.push_back(comparison_link(series->corpus, p, path));
+                }
                 context["has_comparisons"] = !list.empty();
                 context["comparisons"] = std::move(list);
                 return context;

@@ -5,6 +5,7 @@
 
 #include "model/organ.hpp"
 #include "parallel/parallel.hpp"
+#include "parallel/stop.hpp"
 #include "plan/data_files.hpp"
 #include "plan/genealogy.hpp"
 #include "plan/json_object.hpp"
@@ -76,6 +77,7 @@ json home_context(const Corpus& corpus, const SiteConfig& config, const std::str
     json series = json::array();
     size_t outside = 0;
     for (const Document* d : chronological(corpus, true)) {
+        stop_point();
         json s = summary(*d, path);
         auto it = corpus.cited_by.find(d->key);
         size_t recalled = 0;
@@ -110,6 +112,7 @@ json documents_context(const Corpus& corpus, const SiteConfig&, const std::strin
         std::string current;
         for (const Document* d : docs) {
             if (d->meta.body != name) continue;
+            stop_point();
             std::string y = year_of(*d) ? std::to_string(year_of(*d)) : "Year not stated";
             if (years.empty() || y != current) {
                 years.push_back({{"year", y}, {"documents", json::array()}});

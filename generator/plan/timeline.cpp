@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "model/organ.hpp"
+#include "parallel/stop.hpp"
 #include "plan/json_object.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
@@ -144,6 +145,7 @@ json timeline_context(const Corpus& corpus, const SiteConfig&, const std::string
                          {"approximate", false}});
     }
     for (const Document* d : grouped ? std::vector<const Document*>{} : placed) {
+        stop_point();
         auto [cx, cy] = center(*d);
         std::string date = d->meta.date.empty() ? std::to_string(year_of(*d)) + ", date not stated"
                                                  : display_date(d->meta.date);
@@ -176,6 +178,7 @@ json timeline_context(const Corpus& corpus, const SiteConfig&, const std::string
     };
     std::set<std::pair<std::string, std::string>> drawn;
     for (const Document* d : grouped ? std::vector<const Document*>{} : placed) {
+        stop_point();
         if (!d->meta.adopted_as.empty())
             if (const Document* t = corpus.find(d->meta.adopted_as)) arrow(*d, *t, "lineage");
         for (const auto& c : d->clauses)
@@ -187,6 +190,7 @@ json timeline_context(const Corpus& corpus, const SiteConfig&, const std::string
     // The list: the same content in order, with each document's lineage and recalls.
     json items = json::array();
     for (const Document* d : docs) {
+        stop_point();
         json relations = json::array();
         if (!d->meta.adopted_as.empty())
             if (const Document* t = corpus.find(d->meta.adopted_as))

@@ -17,6 +17,7 @@
 
 #include "load/source.hpp"
 #include "parallel/parallel.hpp"
+#include "parallel/stop.hpp"
 
 namespace fs = std::filesystem;
 
@@ -268,9 +269,7 @@ bool exchange(const fs::path& staging, const fs::path& out_dir) {
 #endif
 }
 
-struct Interrupted : std::runtime_error {
-    Interrupted() : std::runtime_error("interrupted") {}
-};
+using Interrupted = Stopped;
 
 }  // namespace
 
@@ -322,6 +321,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
             if (stop && stop->load()) return;  // checked again before the swap
             const std::string& path = files.paths[i];
             FileWriter file(staging / path);
+            StopScope scope(stop);  // a series page looks at it while it reads every document
             files.bytes(i, [&file](std::string_view piece) { file.add(piece); });
             // Unchanged bytes: the same file, linked, so its time and inode stay.
             bool same = file.finish(exists && previous.count(path) ? out_dir / path : fs::path());
@@ -421,6 +421,7 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
             // Most files of a refresh are there already, and so is their folder.
             if (!exists) fs::create_directories(target.parent_path());
             FileWriter file(tmp);
+            StopScope scope(stop);  // a series page looks at it while it reads every document
             files.bytes(i, [&](std::string_view piece) {
                 if (stopped()) throw Interrupted();
                 file.add(piece);
