@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "load/source.hpp"
 #include "markdown/markdown.hpp"
@@ -39,6 +42,37 @@ TEST_CASE("parallel_for visits every index once and passes on an exception", "[p
     for (const auto& s : seen) CHECK(s == 1);
     CHECK_THROWS_AS(parallel_for(100, [](size_t i) { if (i == 57) throw std::runtime_error("57"); }, 3),
                     std::runtime_error);
+}
+
+TEST_CASE("parallel_for stops on every thread at the caller's stop flag", "[parallel]") {
+    // Every thread's first index waits until each thread has one, then asks whether to stop:
+    // the flag is raised, so none goes on, whichever thread it runs on.
+    constexpr unsigned kThreads = 3;
+    std::atomic<unsigned> arrived{0};
+    std::atomic<int> went_on{0};
+    std::set<std::thread::id> threads;
+    std::mutex m;
+    std::atomic<bool> stop{true};
+    StopScope scope(&stop);
+    auto f = [&](size_t) {
+        {
+            std::lock_guard<std::mutex> lock(m);
+            if (!threads.insert(std::this_thread::get_id()).second) return;  // one index a thread
+        }
+        ++arrived;
+        for (int spin = 0; arrived < kThreads && spin < 2000; ++spin)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        stop_point();
+        ++went_on;
+    };
+    CHECK_THROWS_AS(parallel_for(3000, f, kThreads), Stopped);
+    CHECK(arrived == kThreads);
+    CHECK(went_on == 0);
+    // Without a raised flag, nothing stops.
+    stop = false;
+    std::atomic<int> calls{0};
+    parallel_for(100, [&](size_t) { stop_point(); ++calls; }, kThreads);
+    CHECK(calls == 100);
 }
 
 TEST_CASE("the site is byte-identical whatever the number of threads", "[parallel]") {

@@ -6,6 +6,7 @@
 
 #include "run_resgen.hpp"
 #include "parallel/stop.hpp"
+#include "plan/genealogy.hpp"
 #include "site/site.hpp"
 #include "site_check.hpp"
 
@@ -183,6 +184,24 @@ TEST_CASE("the series pages give way to a waiting edit while they read the colle
     REQUIRE(doc != site.plan.pages.end());
     StopScope scope(&stop);
     CHECK_NOTHROW(page_context(*doc));
+}
+
+TEST_CASE("the refresh's plan gives way inside its longest step", "[site][plan]") {
+    BuildOptions o;
+    o.content_dir = kContent;
+    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
+    const Site site = make_site(o);
+    REQUIRE_FALSE(has_errors(site.diagnostics));
+    std::atomic<bool> up{true}, down{false};
+    CHECK_FALSE(plan_site(site.corpus, site.alignment, site.config, &up).has_value());
+    const auto planned = plan_site(site.corpus, site.alignment, site.config, &down);
+    REQUIRE(planned.has_value());
+    CHECK(planned->pages.size() == site.plan.pages.size());
+    // The living text (the origins of every paragraph, the comparisons) looks at the flag as
+    // it goes, not only once it is done.
+    Plan plan;
+    StopScope scope(&up);
+    CHECK_THROWS_AS(add_living_text(plan, site.corpus, site.alignment), Stopped);
 }
 
 TEST_CASE("two builds of the same content are byte-identical", "[site]") {

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "parallel/stop.hpp"
+
 namespace resgen {
 
 // The number of threads to use for `requested` (0: one per core).
@@ -21,7 +23,8 @@ inline unsigned thread_count(unsigned requested = 0) {
 
 // Calls f(i) for every i in [0, n), on up to `threads` threads (0: one per core). Indices are
 // handed out in small chunks so that a slow item does not hold the others back. The first
-// exception thrown by f is rethrown here after every thread has stopped.
+// exception thrown by f is rethrown here after every thread has stopped. The caller's stop
+// flag (StopScope) holds on every thread: stop_point() in f stops the whole loop.
 template <class F>
 void parallel_for(size_t n, F&& f, unsigned threads = 0) {
     unsigned t = std::min<size_t>(thread_count(threads), std::max<size_t>(n, 1));
@@ -43,9 +46,14 @@ void parallel_for(size_t n, F&& f, unsigned threads = 0) {
             next = n;
         }
     };
+    const std::atomic<bool>* stop = StopScope::current();
     std::vector<std::thread> pool;
     pool.reserve(t - 1);
-    for (unsigned k = 1; k < t; ++k) pool.emplace_back(work);
+    for (unsigned k = 1; k < t; ++k)
+        pool.emplace_back([&work, stop] {
+            StopScope scope(stop);
+            work();
+        });
     work();
     for (auto& th : pool) th.join();
     if (error) std::rethrow_exception(error);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "parallel/parallel.hpp"
+#include "parallel/stop.hpp"
 #include "plan/genealogy.hpp"
 #include "plan/json_object.hpp"
 #include "plan/labels.hpp"
@@ -137,6 +138,7 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
         for (size_t i = 0; i < corpus.documents.size(); ++i) candidates.push_back(i);
     }
     for (size_t i : candidates) {
+        stop_point();
         const Document& d = corpus.documents[i];
         if (!has_text(d)) continue;
         size_t paragraphs = std::count_if(d.clauses.begin(), d.clauses.end(), carries_language);
@@ -165,6 +167,7 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     // The counts only, on every core: the rows and their word diffs are made again with the
     // page. Kept for the whole build, the rows would hold 28 MB for 10,000 documents.
     parallel_for(pairs.size(), [&](size_t k) {
+        stop_point();
         pairs[k].comparison = compare_documents(corpus, alignment, pairs[k].before, pairs[k].after, false);
         std::vector<CompareRow>().swap(pairs[k].comparison.rows);
     });

@@ -72,6 +72,7 @@ LanguageOrigins all_origins(const Series& s) {
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return s.rank[x] < s.rank[y]; });
     LanguageOrigins out(documents.size());
     for (size_t d : order) {
+        stop_point();
         out[d].reserve(documents[d].clauses.size());
         for (size_t c = 0; c < documents[d].clauses.size(); ++c) {
             const ClauseLink* parent = parent_of(s, d, c);
@@ -200,6 +201,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     }
 
     for (auto& page : plan.pages) {
+        stop_point();
         if (page.template_name == "timeline" && page.make_context) {
             // Every comparison of the collection: made with the page, like the rest of it.
             page.make_context = [inner = std::move(page.make_context), series, path = page.path] {

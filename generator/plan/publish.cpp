@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "parallel/stop.hpp"
 #include "plan/labels.hpp"
 #include "plan/pages.hpp"
 #include "plan/text.hpp"
@@ -137,6 +138,7 @@ Page not_found_page(const SiteConfig& config) {
 
 void add_page_metadata(Plan& plan, const Corpus&, const SiteConfig& config) {
     for (auto& page : plan.pages) {
+        stop_point();
         bool document = page.document && page.template_name == "document";
         page.context["meta_description"] = document ? document_description(*page.document) : config.description;
         page.context["og_type"] = document ? "article" : "website";
