@@ -10,8 +10,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 // A field the source states, else null.

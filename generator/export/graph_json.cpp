@@ -6,8 +6,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 json stated(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }

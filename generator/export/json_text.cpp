@@ -8,8 +8,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 // The length of the well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates,

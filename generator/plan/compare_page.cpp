@@ -15,8 +15,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 std::string slug(const Document& d) {

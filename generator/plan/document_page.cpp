@@ -10,8 +10,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 json link_to(const Document& from_page_doc, const Document& to, const std::string& anchor = "") {

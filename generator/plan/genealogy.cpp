@@ -13,8 +13,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 // What the living text of every page is made from; shared by the page outlines, which make

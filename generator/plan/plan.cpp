@@ -16,8 +16,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 std::string page_path(const Document& doc) {
     if (doc.meta.symbol.empty() && !doc.meta.id.empty()) return "doc/" + doc.meta.id + "/index.html";
     std::string p;

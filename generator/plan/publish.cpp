@@ -11,8 +11,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 // The HTML escapes are XML's too (&#39; is a character reference in both).
 std::string escape_xml(std::string_view text) { return escape_html(text); }
 

@@ -14,8 +14,6 @@
 
 namespace resgen {
 
-using resgen::json;
-
 namespace {
 
 constexpr double kWidth = 960, kLeft = 250, kRight = 40, kTop = 40;

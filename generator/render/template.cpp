@@ -8,7 +8,6 @@
 
 namespace resgen {
 
-using resgen::json;
 namespace km = kainjow::mustache;
 
 namespace {

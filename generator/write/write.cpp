@@ -269,8 +269,6 @@ bool exchange(const fs::path& staging, const fs::path& out_dir) {
 #endif
 }
 
-using Interrupted = Stopped;
-
 }  // namespace
 
 WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnostics& diags, unsigned threads,
@@ -284,7 +282,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         return stats;
     };
     auto check_stop = [&] {
-        if (stop && stop->load()) throw Interrupted();
+        if (stop && stop->load()) throw Stopped();
     };
     for (const auto& p : files.paths)
         if (!safe_relative_path(p) || p == kManifestName)
@@ -375,7 +373,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
     } catch (const std::exception& e) {
         fs::remove_all(staging, ec);
         if (!fs::exists(out_dir, ec) && fs::exists(retired, ec)) fs::rename(retired, out_dir, ec);
-        if (dynamic_cast<const Interrupted*>(&e))
+        if (dynamic_cast<const Stopped*>(&e))
             return fail("interrupted; the previous site was left as it was");
         return fail(std::string("write failed, previous site kept: ") + e.what());
     }
@@ -423,7 +421,7 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
             FileWriter file(tmp);
             StopScope scope(stop);  // a series page looks at it while it reads every document
             files.bytes(i, [&](std::string_view piece) {
-                if (stopped()) throw Interrupted();
+                if (stopped()) throw Stopped();
                 file.add(piece);
             });
             if (!exists) {
@@ -434,7 +432,7 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
             }
             fs::rename(tmp, target);
             outcome[i] = exists ? Outcome::written : Outcome::added;
-        } catch (const Interrupted&) {
+        } catch (const Stopped&) {
             std::error_code ec;
             fs::remove(tmp, ec);
         } catch (const std::exception& e) {
