@@ -37,6 +37,16 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
 
 const fs::path kContent = fs::path(RESGEN_SOURCE_DIR) / "content";
 
+// The seed site made in memory, with the built-in templates.
+Site seed_site() {
+    BuildOptions o;
+    o.content_dir = kContent;
+    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
+    Site site = make_site(o);
+    REQUIRE_FALSE(has_errors(site.diagnostics));
+    return site;
+}
+
 }  // namespace
 
 TEST_CASE("every Recalling clause of the series links to the page of what it recalls", "[site]") {
@@ -116,11 +126,7 @@ TEST_CASE("every internal link and anchor of the series resolves, and nothing lo
 }
 
 TEST_CASE("the series pages are planned as outlines, each depending on what it lists", "[site][plan]") {
-    BuildOptions o;
-    o.content_dir = kContent;
-    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
-    const Site site = make_site(o);
-    REQUIRE_FALSE(has_errors(site.diagnostics));
+    const Site site = seed_site();
     std::vector<uint32_t> collection, all;
     for (uint32_t d = 0; d < site.corpus.documents.size(); ++d) {
         all.push_back(d);
@@ -157,11 +163,7 @@ TEST_CASE("the series pages are planned as outlines, each depending on what it l
 }
 
 TEST_CASE("the series pages give way to a waiting edit while they read the collection", "[site][plan]") {
-    BuildOptions o;
-    o.content_dir = kContent;
-    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
-    const Site site = make_site(o);
-    REQUIRE_FALSE(has_errors(site.diagnostics));
+    const Site site = seed_site();
     std::atomic<bool> stop{true};
     for (const char* path : {"index.html", "documents/index.html", "timeline/index.html"}) {
         INFO(path);
@@ -187,11 +189,7 @@ TEST_CASE("the series pages give way to a waiting edit while they read the colle
 }
 
 TEST_CASE("the refresh's plan gives way inside its longest step", "[site][plan]") {
-    BuildOptions o;
-    o.content_dir = kContent;
-    o.templates_dir = fs::path(RESGEN_SOURCE_DIR) / "templates";
-    const Site site = make_site(o);
-    REQUIRE_FALSE(has_errors(site.diagnostics));
+    const Site site = seed_site();
     std::atomic<bool> up{true}, down{false};
     CHECK_FALSE(plan_site(site.corpus, site.alignment, site.config, &up).has_value());
     const auto planned = plan_site(site.corpus, site.alignment, site.config, &down);
