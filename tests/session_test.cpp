@@ -271,16 +271,28 @@ TEST_CASE("files a stopped refresh wrote are named by the refresh that ends", "[
     Session session(options);
     REQUIRE(session.build().build.ok);
     const char* words[] = {"Vigorously condemns", "Strongly condemns"};
+    // The stops are spread over what a whole refresh takes here, timed on an edit and its
+    // undoing (under the sanitizers it takes many times longer), so that some come while
+    // files are being written and not all while the site is planned.
+    std::chrono::microseconds whole{0};
+    for (int k = 0; k < 2; ++k) {
+        edit(content / "E-RES-2003-28.md", words[k], words[1 - k]);
+        REQUIRE(session.update({content / "E-RES-2003-28.md"}).build.ok);
+        auto t0 = std::chrono::steady_clock::now();
+        REQUIRE_FALSE(session.refresh().interrupted);
+        whole = std::max(whole, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0));
+    }
     int stopped_half_way = 0;
     for (int k = 0; k < 12; ++k) {
-        INFO("stop after " << k << " ms");
+        const auto after = whole * k / 12;
+        INFO("stop after " << after.count() << " us");
         edit(content / "E-RES-2003-28.md", words[k % 2], words[(k + 1) % 2]);
         REQUIRE(session.update({content / "E-RES-2003-28.md"}).build.ok);
         REQUIRE(session.stale());
         auto before = tree(out);
         std::atomic<bool> stop{false};
-        std::thread stopper([&stop, k] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(k));
+        std::thread stopper([&stop, after] {
+            std::this_thread::sleep_for(after);
             stop = true;
         });
         UpdateResult first = session.refresh(&stop);
