@@ -197,10 +197,9 @@ json page_context(const Page& page) {
 
 namespace {
 
-std::optional<Plan> plan_steps(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config,
-                               const std::atomic<bool>* stop) {
+// Stops (throws Stopped) at the flag of the caller's StopScope, between steps and inside them.
+Plan plan_steps(const Corpus& corpus, const Alignment& alignment, const SiteConfig& config) {
     Plan plan;
-    auto stopped = [stop] { return stop && stop->load(); };
     // The series pages, as outlines (pages.hpp).
     plan.pages.push_back(home_page(corpus, config));
     plan.pages.push_back(documents_page(corpus, config));
@@ -211,10 +210,10 @@ std::optional<Plan> plan_steps(const Corpus& corpus, const Alignment& alignment,
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     for (auto& p : document_outlines(corpus, config, all)) plan.pages.push_back(std::move(p));
     add_data_files(plan, corpus, config);
-    if (stopped()) return std::nullopt;
+    stop_point();
     // The living text before publishing, so that compare pages get metadata and a sitemap entry.
     add_living_text(plan, corpus, alignment);
-    if (stopped()) return std::nullopt;
+    stop_point();
     // Search and publishing (plan/search.cpp, plan/publish.cpp).
     plan.pages.push_back(search_page());
     plan.pages.push_back(not_found_page(config));
@@ -235,7 +234,7 @@ std::optional<Plan> plan_site(const Corpus& corpus, const Alignment& alignment, 
     // refresh's plan (a quarter of a second for 10,000 documents) does not wait for all of it.
     StopScope scope(stop);
     try {
-        return plan_steps(corpus, alignment, config, stop);
+        return plan_steps(corpus, alignment, config);
     } catch (const Stopped&) {
         return std::nullopt;
     }

@@ -315,11 +315,12 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         make_folders(staging, files.paths);
         // Each file is made, compared and written on its own: nothing waits for the whole site.
         std::atomic<size_t> written{0}, unchanged{0};
+        // parallel_for passes the flag on: a series page looks at it while it reads every document.
+        StopScope scope(stop);
         parallel_for(files.paths.size(), [&](size_t i) {
             if (stop && stop->load()) return;  // checked again before the swap
             const std::string& path = files.paths[i];
             FileWriter file(staging / path);
-            StopScope scope(stop);  // a series page looks at it while it reads every document
             files.bytes(i, [&file](std::string_view piece) { file.add(piece); });
             // Unchanged bytes: the same file, linked, so its time and inode stay.
             bool same = file.finish(exists && previous.count(path) ? out_dir / path : fs::path());
@@ -403,6 +404,8 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
     const size_t n = files.paths.size();
     std::vector<Outcome> outcome(n, Outcome::skipped);
     std::vector<std::string> failure(n);
+    // parallel_for passes the flag on: a series page looks at it while it reads every document.
+    StopScope scope(stop);
     parallel_for(n, [&](size_t i) {
         if (stopped()) return;
         const std::string& path = files.paths[i];
@@ -419,9 +422,8 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
             // Most files of a refresh are there already, and so is their folder.
             if (!exists) fs::create_directories(target.parent_path());
             FileWriter file(tmp);
-            StopScope scope(stop);  // a series page looks at it while it reads every document
             files.bytes(i, [&](std::string_view piece) {
-                if (stopped()) throw Stopped();
+                stop_point();
                 file.add(piece);
             });
             if (!exists) {
