@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace resgen {
 
-std::string read_file(const fs::path& path) {
+std::string read_file(const fs::path& path, bool* from_disk) {
     // One open, one fstat and as few reads as the size allows: builds read tens of
     // thousands of files.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -26,8 +27,22 @@ std::string read_file(const fs::path& path) {
     std::string text;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) text.reserve(static_cast<size_t>(st.st_size));
     char buf[64 * 1024];
+    // The first read, when asked, only from memory: it fails with EAGAIN when the file must
+    // come from the disk (file systems that cannot tell say EOPNOTSUPP, taken as in memory).
+    bool ask = from_disk != nullptr;
     for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
+        ssize_t n;
+        if (ask) {
+            iovec io{buf, sizeof buf};
+            n = ::preadv2(fd, &io, 1, -1, RWF_NOWAIT);
+            ask = false;
+            if (n < 0) {
+                if (errno == EAGAIN) *from_disk = true;
+                continue;
+            }
+        } else {
+            n = ::read(fd, buf, sizeof buf);
+        }
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             ::close(fd);
@@ -178,10 +193,11 @@ std::vector<std::string> content_files(const fs::path& content_dir, Diagnostics&
     return files;
 }
 
-std::optional<Source> load_source(const fs::path& content_dir, const std::string& rel, Diagnostics& diags) {
+std::optional<Source> load_source(const fs::path& content_dir, const std::string& rel, Diagnostics& diags,
+                                  bool* from_disk) {
     std::string text;
     try {
-        text = read_file(content_dir / rel);
+        text = read_file(content_dir / rel, from_disk);
     } catch (const std::exception&) {
         diags.push_back({Severity::error, rel, 0, 0, "cannot read file"});
         return std::nullopt;
@@ -193,6 +209,45 @@ std::optional<Source> load_source(const fs::path& content_dir, const std::string
         return std::nullopt;
     }
     return split_source(rel, std::move(text), diags);
+}
+
+ReadAhead::ReadAhead(fs::path content_dir, const std::vector<std::string>& files, size_t window) {
+    thread_ = std::jthread([this, dir = std::move(content_dir), &files, window] {
+        // Idle until the parsers wait for the disk: when the files are in memory, as they are
+        // build after build, asking again would only take time from the parsers.
+        for (bool s = started_.load(); !s; s = started_.load()) started_.wait(s);
+        for (size_t i = reached_.load() + 1; i < files.size() && !done_.load(std::memory_order_relaxed); ++i) {
+            // Wait while the parsers are `window` files behind.
+            for (size_t r = reached_.load(); i > r + window && !done_.load(); r = reached_.load()) reached_.wait(r);
+            int fd = ::open((dir / files[i]).c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) continue;  // the parser reports it
+            ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+            ::close(fd);
+            ++asked_;
+        }
+    });
+}
+
+ReadAhead::~ReadAhead() {
+    done_ = true;
+    started_ = true;
+    started_.notify_all();
+    reached_.fetch_add(1);   // a change, to wake a thread waiting on it
+    reached_.notify_all();
+}
+
+void ReadAhead::reached(size_t file, bool from_disk) {
+    size_t r = reached_.load(std::memory_order_relaxed);
+    while (file > r && !reached_.compare_exchange_weak(r, file)) {}
+    if (file > r) reached_.notify_one();
+    // A file in memory is refused now and then too (a page being read ahead, a lock taken):
+    // the parsers are taken to wait for the disk when more than one file in five of a stretch
+    // was refused.
+    // Each refusal adds four to a count that each file read at once takes one from.
+    size_t w = waits_.load(std::memory_order_relaxed), next;
+    do next = from_disk ? w + 4 : w ? w - 1 : 0;
+    while (!waits_.compare_exchange_weak(w, next, std::memory_order_relaxed));
+    if (next >= kWaits && !started_.exchange(true)) started_.notify_one();
 }
 
 std::vector<Source> load_sources(const fs::path& content_dir, Diagnostics& diags) {

@@ -21,8 +21,12 @@ ParsedContent parse_content(const std::filesystem::path& content_dir, const std:
                             const ParseOptions& options, unsigned threads) {
     std::vector<std::optional<Document>> parsed(files.size());
     std::vector<Diagnostics> diags(files.size());
+    ReadAhead read_ahead(content_dir, files);
     parallel_for(files.size(), [&](size_t i) {
-        if (auto src = load_source(content_dir, files[i], diags[i])) parsed[i] = parse_document(*src, options, diags[i]);
+        bool from_disk = false;
+        auto src = load_source(content_dir, files[i], diags[i], &from_disk);
+        read_ahead.reached(i, from_disk);
+        if (src) parsed[i] = parse_document(*src, options, diags[i]);
     }, threads);
     ParsedContent out;
     out.documents.reserve(files.size());
