@@ -113,3 +113,16 @@ TEST_CASE("a read-ahead waiting on the parsers is stopped when it goes", "[load]
     CHECK(asked_for(waiting, 8));
     // Its destructor returns (a thread left waiting would hang the test here).
 }
+
+TEST_CASE("a file saved with a byte-order mark and Windows line ends reads like any other", "[load]") {
+    Diagnostics diags;
+    Source src = split_source("w.md", "\xEF\xBB\xBF---\r\ntitle: t\r\n---\r\n\r\nbody\r\n", diags);
+    CHECK(diags.empty());
+    CHECK(src.front_matter == "title: t\n");
+    CHECK(src.front_matter_line == 2);
+    CHECK(src.body == "\nbody\n");
+    CHECK(src.body_line == 4);
+    // A mark anywhere else is text.
+    src = split_source("m.md", "---\ntitle: t\n---\n\xEF\xBB\xBF" "body\n", diags);
+    CHECK(src.body == "\xEF\xBB\xBF" "body\n");
+}

@@ -37,8 +37,8 @@ std::optional<Source> load_source(const std::filesystem::path& content_dir, cons
 
 // Asks the kernel to read content files from disk before they are parsed. A build whose files
 // are not in memory (the first after a reboot, or after a large build pushed them out) would
-// otherwise wait for the disk one file at a time on each core, with the cores idle: twice the
-// load's time at 10,000 documents. Once the parsers wait for many files, a thread of
+// otherwise wait for the disk one file at a time on each core, with the cores idle: more than
+// twice the load's time at 10,000 documents. Once the parsers wait for many files, a thread of
 // its own opens the files in order and asks for each whole (posix_fadvise WILLNEED, which
 // returns at once and lets the disk serve many files together), keeping at most `window`
 // files ahead of the last file reached(), so that what it reads is not pushed out again
