@@ -55,8 +55,8 @@ public:
     size_t asked() const { return asked_; }   // files asked for so far
 
 private:
-    std::atomic<size_t> reached_{0};
     static constexpr size_t kWaits = 64;   // about sixteen files waited for in a row
+    std::atomic<size_t> reached_{0};
     std::atomic<size_t> waits_{0};         // a leaky count of the files waited for
     std::atomic<bool> started_{false};
     std::atomic<bool> done_{false};
