@@ -199,7 +199,12 @@ void find_present_resolution(std::string_view s, std::vector<Citation>& out, Tak
 void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Citation>& out,
                       Taken& taken, std::vector<CitationProblem>* problems) {
     auto problem = [&](size_t b, size_t e, std::string why) {
-        if (problems) problems->push_back({b, e, "'" + std::string(s.substr(b, e - b)) + "' " + why});
+        if (!problems) return;
+        std::string message = "'";  // appended, not a chain of + (a false warning of GCC 12)
+        message += s.substr(b, e - b);
+        message += "' ";
+        message += why;
+        problems->push_back({b, e, std::move(message)});
     };
     size_t pos = 0;
     while (pos < s.size()) {

@@ -62,7 +62,7 @@ std::string as_inline(std::string_view md) {
     while (i < s.size() && s[i] == ' ') ++i;
     if (i < s.size() && (s[i] == '#' || s[i] == '-' || s[i] == '+' || s[i] == '>' || s[i] == '=' ||
                          s[i] == '`' || s[i] == '~' || s[i] == '|'))
-        s.insert(i, "\\");
+        s.insert(i, 1, '\\');
     return s;
 }
 
