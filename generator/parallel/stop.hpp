@@ -34,9 +34,14 @@ private:
     const std::atomic<bool>* previous_;
 };
 
-inline void stop_point() {
+// Whether the flag of this thread's StopScope is set: for work that skips rather than throws.
+inline bool stop_requested() {
     const std::atomic<bool>* flag = StopScope::current();
-    if (flag && flag->load(std::memory_order_relaxed)) throw Stopped();
+    return flag && flag->load(std::memory_order_relaxed);
+}
+
+inline void stop_point() {
+    if (stop_requested()) throw Stopped();
 }
 
 }  // namespace resgen

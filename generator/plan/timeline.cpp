@@ -170,12 +170,10 @@ json timeline_context(const Corpus& corpus, const SiteConfig&, const std::string
         // Recalls bend away from the straight line so that they do not hide lineage arrows.
         double bend = std::string(kind) == "recall" ? 0.18 * len : 0.0;
         double mx = (sx + ex) / 2 - uy * bend, my = (sy + ey) / 2 + ux * bend;
-        // Appended piece by piece: for a chain of +, GCC 12 warns of an overlap that is not there.
+        // Appended, not a chain of +: for that, GCC 12 warns of an overlap that is not there.
         std::string d = "M";
-        for (const auto& [piece, value] : {std::pair{"", sx}, {" ", sy}, {" Q", mx}, {" ", my}, {" ", ex}, {" ", ey}}) {
-            d += piece;
-            d += fmt(value);
-        }
+        d += fmt(sx), d += ' ', d += fmt(sy), d += " Q", d += fmt(mx);
+        d += ' ', d += fmt(my), d += ' ', d += fmt(ex), d += ' ', d += fmt(ey);
         arrows.push_back({{"d", std::move(d)},
                           {"lineage", std::string(kind) == "lineage"},
                           {"recall", std::string(kind) == "recall"}});

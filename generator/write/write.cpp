@@ -281,9 +281,6 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         diags.push_back({Severity::error, out_arg.string(), 0, 0, std::move(msg)});
         return stats;
     };
-    auto check_stop = [&] {
-        if (stop && stop->load()) throw Stopped();
-    };
     for (const auto& p : files.paths)
         if (!safe_relative_path(p) || p == kManifestName)
             return fail("refusing to write '" + p + "': not a plain path inside the output folder");
@@ -318,7 +315,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         // parallel_for passes the flag on: a series page looks at it while it reads every document.
         StopScope scope(stop);
         parallel_for(files.paths.size(), [&](size_t i) {
-            if (stop && stop->load()) return;  // checked again before the swap
+            if (stop_requested()) return;  // checked again before the swap
             const std::string& path = files.paths[i];
             FileWriter file(staging / path);
             files.bytes(i, [&file](std::string_view piece) { file.add(piece); });
@@ -326,7 +323,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
             bool same = file.finish(exists && previous.count(path) ? out_dir / path : fs::path());
             ++(same ? unchanged : written);
         }, threads);
-        check_stop();
+        stop_point();
         stats.written = written;
         stats.unchanged = unchanged;
         std::set<std::string> mine(files.paths.begin(), files.paths.end());
@@ -338,7 +335,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
                 previous_folders.insert(p.substr(0, slash));
         if (exists) {
             for (auto it = fs::recursive_directory_iterator(out_dir); it != fs::recursive_directory_iterator(); ++it) {
-                check_stop();
+                stop_point();
                 std::string rel = it->path().lexically_relative(out_dir).generic_string();
                 if (rel == kManifestName || previous.count(rel) || mine.count(rel)) continue;
                 fs::path target = staging / rel;
@@ -359,7 +356,7 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
             for (const auto& p : previous) stats.removed += !mine.count(p);
         }
         write_bytes(staging / kManifestName, manifest_text(files.paths));
-        check_stop();
+        stop_point();
         if (!exists) {
             fs::rename(staging, out_dir);
         } else if (exchange(staging, out_dir)) {
@@ -394,7 +391,6 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
                        const std::vector<std::string>& removed, std::vector<std::string>* changed, unsigned threads,
                        const std::atomic<bool>* stop) {
     WriteStats stats;
-    auto stopped = [stop] { return stop && stop->load(); };
     // The manifest (every file of a large site) is read only when the update adds or removes
     // a file: a file already in the folder was written by resgen, which owns the folder.
     // Each file made, compared and written on every core, beside its target and renamed over
@@ -407,7 +403,7 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
     // parallel_for passes the flag on: a series page looks at it while it reads every document.
     StopScope scope(stop);
     parallel_for(n, [&](size_t i) {
-        if (stopped()) return;
+        if (stop_requested()) return;
         const std::string& path = files.paths[i];
         if (!safe_relative_path(path) || path == kManifestName) {
             outcome[i] = Outcome::unsafe;
