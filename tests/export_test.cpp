@@ -291,7 +291,7 @@ TEST_CASE("the data files are the same bytes on every run, and the page links it
     }
     for (const auto& p : site.plan.pages) {
         if (p.template_name != "document") continue;
-        json context = page_context(p);
+        json context = page_context(p).to_json();
         const Document* d = site.corpus.find(context["doc"]["key"]);
         REQUIRE(d);
         CHECK(context["doc"].contains("akn_href") == d->in_collection);

@@ -2,6 +2,10 @@
 // data: each row is shown by both and must give the same bytes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <memory>
+
 #include "mustache_reference.hpp"
 #include "render/render.hpp"
 #include "render/template.hpp"
@@ -26,6 +30,79 @@ std::string by_template(const std::string& text, const json& context, const std:
     REQUIRE(t.valid());
     std::string out;
     t.render({&context}, compiled, out);
+    return out;
+}
+
+// A view answering from a JSON object as a page's views answer: strings and numbers as text
+// (made in the scratch), booleans and null as flags, objects as views, lists of objects as
+// lists of views; other lists as the JSON they are.
+class JsonView final : public resgen::View {
+public:
+    explicit JsonView(const json& object) : object_(object) {
+        for (const auto& [key, value] : object.items()) {
+            if (value.is_object()) views_.emplace(key, std::make_unique<JsonView>(value));
+            else if (of_objects(value)) lists_.emplace(key, std::make_unique<List>(value));
+        }
+    }
+    static bool of_objects(const json& v) {
+        return v.is_array() && std::all_of(v.begin(), v.end(), [](const json& item) { return item.is_object(); });
+    }
+    std::optional<resgen::Shown> find(std::string_view name, std::string& scratch) const override {
+        using resgen::Shown;
+        const std::string key(name);
+        if (!object_.contains(key)) return std::nullopt;
+        const json& v = object_.at(key);
+        if (v.is_string() || v.is_number()) {
+            scratch = v.is_string() ? v.get<std::string>() : v.dump();
+            return Shown::of_text(scratch);
+        }
+        if (v.is_boolean() || v.is_null()) return Shown::of_flag(v.is_boolean() && v.get<bool>());
+        if (v.is_object()) return Shown::of_view(*views_.at(key));
+        if (of_objects(v)) return Shown::of_list(*lists_.at(key));
+        return Shown::of_tree(v);
+    }
+    json to_json() const override { return object_; }
+
+private:
+    struct List final : resgen::ViewList {
+        std::vector<JsonView> items;
+        explicit List(const json& array) {
+            items.reserve(array.size());
+            for (const auto& item : array) items.emplace_back(item);
+        }
+        size_t size() const override { return items.size(); }
+        const resgen::View& at(size_t i) const override { return items[i]; }
+    };
+    const json& object_;
+    std::map<std::string, std::unique_ptr<JsonView>> views_;
+    std::map<std::string, std::unique_ptr<List>> lists_;
+};
+
+// `value` with each object below the top (or the top too, with `top`) replaced by a reference
+// to a JsonView of it, added to `context`.
+json with_views(const json& value, resgen::PageContext& context, bool top) {
+    if (value.is_object() && top) return context.add(std::make_unique<JsonView>(value));
+    if (value.is_object()) {
+        json out = json::object();
+        for (const auto& [key, item] : value.items()) out[key] = with_views(item, context, true);
+        return out;
+    }
+    if (value.is_array()) {
+        json out = json::array();
+        for (const auto& item : value) out.push_back(with_views(item, context, true));
+        return out;
+    }
+    return value;
+}
+
+std::string by_views(const std::string& text, const resgen::PageContext& context,
+                     const std::map<std::string, std::string>& partials) {
+    resgen::Template::Partials compiled;
+    for (const auto& [name, body] : partials) compiled.emplace(name, resgen::Template{body});
+    resgen::Template t{text};
+    REQUIRE(t.valid());
+    std::string out;
+    t.render({&context.tree}, compiled, out, nullptr, &context);
     return out;
 }
 
@@ -62,6 +139,8 @@ TEST_CASE("a template shows JSON as kainjow shows the same values", "[render]") 
         {"a section over an object", "{{#o}}{{a}}{{/o}}", R"({"o": {"a": "in"}})"},
         {"an empty object is true", "{{#o}}yes{{/o}}", R"({"o": {}})"},
         {"a section over a string", "{{#s}}[{{.}}]{{/s}}", R"({"s": "text"})"},
+        {"names inside a section over a string", "{{#s}}{{t}}[{{.}}]{{#t}}{{.}}{{/t}}[{{.}}]{{/s}}",
+         R"({"s": "text", "t": "other"})"},
         {"a section over a number", "{{#n}}[{{.}}]{{/n}}{{#z}}zero{{/z}}", R"({"n": 7, "z": 0})"},
         {"falsy sections", "{{#f}}f{{/f}}{{#e}}e{{/e}}{{#z}}z{{/z}}{{#l}}l{{/l}}{{#m}}m{{/m}}",
          R"({"f": false, "e": "", "z": null, "l": []})"},
@@ -91,8 +170,44 @@ TEST_CASE("a template shows JSON as kainjow shows the same values", "[render]") 
     for (const auto& row : rows) {
         INFO(row.what);
         json context = json::parse(row.context);
-        CHECK(by_template(row.text, context, partials) == by_kainjow(row.text, context, partials));
+        const std::string expected = by_kainjow(row.text, context, partials);
+        CHECK(by_template(row.text, context, partials) == expected);
+        // The same values as views of a page's context: the whole context one view, and
+        // every object below the top a view referred to from the tree.
+        resgen::PageContext whole, below;
+        whole.tree = with_views(context, whole, true);
+        below.tree = with_views(context, below, false);
+        CHECK(by_views(row.text, whole, partials) == expected);
+        CHECK(by_views(row.text, below, partials) == expected);
+        CHECK(whole.to_json() == context);
+        CHECK(below.to_json() == context);
     }
+}
+
+TEST_CASE("a page's context names its views by number", "[render]") {
+    resgen::PageContext context;
+    const json a = {{"name", "a"}}, b = {{"name", "b"}};
+    const json ref_a = context.add(std::make_unique<JsonView>(a));
+    const json ref_b = context.add(std::make_unique<JsonView>(b));
+    REQUIRE(context.view_of(ref_a));
+    CHECK(context.view_of(ref_a)->to_json() == a);
+    CHECK(context.view_of(ref_b)->to_json() == b);
+    // Not references of this context: other values, other binary values, a number past its views.
+    CHECK_FALSE(context.view_of(json("x")));
+    CHECK_FALSE(context.view_of(json::binary({0, 0, 0, 0})));
+    CHECK_FALSE(context.view_of(json::binary({0, 0, 0, 0}, 7)));
+    CHECK_FALSE(resgen::PageContext{}.view_of(ref_a));
+    // A reference another context made is shown as nothing, not as a view of this one.
+    resgen::PageContext other;
+    other.tree = {{"v", ref_a}};
+    std::string out;
+    resgen::Template{"[{{v.name}}]"}.render({&other.tree}, {}, out, nullptr, &other);
+    CHECK(out == "[]");
+    context.tree = {{"list", {ref_b, ref_a}}, {"one", ref_a}};
+    out.clear();
+    resgen::Template{"{{#list}}{{name}}{{/list}} {{one.name}}"}.render({&context.tree}, {}, out, nullptr, &context);
+    CHECK(out == "ba a");
+    CHECK(context.to_json() == json{{"list", {b, a}}, {"one", a}});
 }
 
 TEST_CASE("a template looks names up from the last scope to the first", "[render]") {

@@ -152,14 +152,14 @@ TEST_CASE("the series pages are planned as outlines, each depending on what it l
         REQUIRE(page->make_context);
         CHECK_FALSE(page->context.contains(e.shown));
         CHECK(page->context.contains("og_type"));
-        const resgen::json made = page_context(*page);
+        const resgen::json made = page_context(*page).to_json();
         CHECK(made.contains(e.shown));
         CHECK(made["og_type"] == "website");
     }
     // The timeline lists every comparison of the collection, made with it.
     auto timeline = std::find_if(site.plan.pages.begin(), site.plan.pages.end(),
                                  [](const Page& p) { return p.path == "timeline/index.html"; });
-    CHECK(page_context(*timeline)["comparisons"].size() == 5);
+    CHECK(page_context(*timeline).tree["comparisons"].size() == 5);
 }
 
 TEST_CASE("the series pages give way to a waiting edit while they read the collection", "[site][plan]") {

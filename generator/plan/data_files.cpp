@@ -27,8 +27,8 @@ void link_data_files(Plan& plan, const Corpus&) {
         if (page.template_name != "document" || !page.make_context || !page.document || !page.document->in_collection)
             continue;
         page.make_context = [inner = std::move(page.make_context)] {
-            resgen::json context = inner();
-            context["doc"]["akn_href"] = "akn.xml";
+            PageContext context = inner();
+            context.tree["doc"]["akn_href"] = "akn.xml";
             return context;
         };
     }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "parallel/stop.hpp"
@@ -80,79 +82,183 @@ LanguageOrigins all_origins(const Series& s) {
     return out;
 }
 
-json genealogy(const Series& s, size_t doc, size_t clause, const std::string& page) {
-    const Corpus& c = s.corpus;
-    const auto& links = s.alignment.links_of(doc, clause);
-    auto [odoc, oclause] = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
-    // The way up to the site's root, made once: a paragraph names up to a dozen others.
-    const std::string up = relative_url(page, "");
-    auto clause_href = [&](size_t d, size_t cl) {
-        std::string href = up + page_path(c.documents[d]);
-        href += '#';
-        href += c.documents[d].clauses[cl].anchor;
-        return href;
-    };
-    auto clause_name = [&](size_t d, size_t cl) {
-        std::string name = label_of(c.documents[d]);
-        name += ' ';
-        name += c.documents[d].clauses[cl].anchor;
-        return name;
-    };
-    json origin = nullptr;
-    if (odoc != doc) {
-        const Document& o = c.documents[odoc];
-        origin = object_of("label", clause_name(odoc, oclause), "href", clause_href(odoc, oclause),
-                           "date", o.meta.date.empty() ? "" : display_date(o.meta.date));
-    }
+// The genealogy of one paragraph on a document page: where its language first stood, and the
+// texts carrying it in the order of the series. A view (model/view.hpp): its labels and links
+// are written as the template asks for them, never kept, since a page's paragraphs name
+// hundreds of others.
+class GenealogyView final : public View {
+public:
+    GenealogyView(std::shared_ptr<const Series> series, size_t doc, size_t clause, std::string up)
+        : series_(std::move(series)), doc_(doc), clause_(clause), up_(std::move(up)) {
+        const Series& s = *series_;
+        links_ = s.alignment.links_of(doc, clause).size();
+        std::tie(origin_.doc, origin_.clause) = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
+        origin_.of = this;
 
-    // The clause and those carrying its language, in the order of the series.
-    std::vector<const ClauseLink*> ordered;
-    for (const auto& l : links) ordered.push_back(&l);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [&](const ClauseLink* x, const ClauseLink* y) { return s.rank[x->document] < s.rank[y->document]; });
-    json entries = json::array();
-    bool placed = false;
-    size_t later = 0;
-    auto self_entry = [&] {
-        entries.push_back(object_of("label", clause_name(doc, clause), "href", "",
-                                    "self", true, "change", "this text", "compare_href", ""));
-        placed = true;
-    };
-    // A paragraph of agreed language can recur in hundreds of texts: the list names the first
-    // of them in series order (the origin among them) and the summary counts them all.
-    constexpr size_t kListed = 12;
-    size_t listed = 0;
-    for (const ClauseLink* l : ordered) {
-        if (!placed && s.rank[l->document] > s.rank[doc]) self_entry();
-        if (++listed > kListed) {
-            later += s.rank[l->document] > s.rank[doc];
-            continue;
-        }
-        later += s.rank[l->document] > s.rank[doc];
-        std::string compare_href;
-        if (const ComparePair* p = s.compare_of(doc, l->document)) {
+        // The clause and those carrying its language, in the order of the series.
+        std::vector<const ClauseLink*> ordered;
+        for (const auto& l : s.alignment.links_of(doc, clause)) ordered.push_back(&l);
+        std::stable_sort(ordered.begin(), ordered.end(), [&](const ClauseLink* x, const ClauseLink* y) {
+            return s.rank[x->document] < s.rank[y->document];
+        });
+        bool placed = false;
+        auto self_entry = [&] {
+            entries_.items.push_back({this, doc, clause, true, "this text", nullptr, 0});
+            placed = true;
+        };
+        // A paragraph of agreed language can recur in hundreds of texts: the list names the
+        // first of them in series order (the origin among them) and the summary counts them all.
+        constexpr size_t kListed = 12;
+        size_t listed = 0;
+        for (const ClauseLink* l : ordered) {
+            if (!placed && s.rank[l->document] > s.rank[doc]) self_entry();
+            later_ += s.rank[l->document] > s.rank[doc];
+            if (++listed > kListed) continue;
+            const ComparePair* compare = s.compare_of(doc, l->document);
             // The row of the pair is named after the later text's clause.
-            size_t row_clause = p->after == doc ? clause : l->clause;
-            compare_href = up + p->path + "#c-" + c.documents[p->after].clauses[row_clause].anchor;
+            const size_t row = compare && compare->after == doc ? clause : l->clause;
+            entries_.items.push_back({this, l->document, l->clause, false,
+                                      l->verbatim              ? "word for word"
+                                      : l->similarity == 1.0 ? "word for word, punctuation changed"
+                                                             : "with changes",
+                                      compare, row});
         }
-        entries.push_back(object_of("label", clause_name(l->document, l->clause),
-                                    "href", clause_href(l->document, l->clause),
-                                    "self", false,
-                                    "change", l->verbatim              ? "word for word"
-                                              : l->similarity == 1.0 ? "word for word, punctuation changed"
-                                                                     : "with changes",
-                                    "compare_href", std::move(compare_href)));
+        if (!placed) self_entry();
     }
-    if (!placed) self_entry();
+    // The origin and entries point back at the view.
+    GenealogyView(const GenealogyView&) = delete;
+    GenealogyView& operator=(const GenealogyView&) = delete;
 
-    std::string summary;
-    if (links.empty()) summary = "Language: only in this text";
-    else if (!origin.is_null()) summary = "Language since " + origin["label"].get<std::string>() + ", in " +
-                                          plural(links.size(), "other text", "other texts");
-    else summary = "Language first appears here, carried in " + plural(later, "later text", "later texts");
-    return object_of("summary", std::move(summary), "origin", std::move(origin), "entries", std::move(entries),
-                     "has_entries", !links.empty());
-}
+    std::optional<Shown> find(std::string_view name, std::string& scratch) const override {
+        if (name == "summary") return Shown::of_text(summary(scratch));
+        if (name == "origin") return has_origin() ? Shown::of_view(origin_) : Shown::of_flag(false);  // null
+        if (name == "entries") return Shown::of_list(entries_);
+        if (name == "has_entries") return Shown::of_flag(links_ != 0);
+        return std::nullopt;
+    }
+
+    json to_json() const override {
+        std::string scratch;
+        json entries = json::array();
+        for (const Entry& e : entries_.items) entries.push_back(e.to_json());
+        return object_of("summary", std::string(summary(scratch)), "origin",
+                         has_origin() ? origin_.to_json() : json(nullptr), "entries", std::move(entries),
+                         "has_entries", links_ != 0);
+    }
+
+private:
+    // "A/RES/59/154 pp1"
+    void clause_name(std::string& out, size_t d, size_t cl) const {
+        const Document& document = series_->corpus.documents[d];
+        out += label_of(document);
+        out += ' ';
+        out += document.clauses[cl].anchor;
+    }
+    void clause_href(std::string& out, size_t d, size_t cl) const {
+        const Document& document = series_->corpus.documents[d];
+        out += up_;
+        out += page_path(document);
+        out += '#';
+        out += document.clauses[cl].anchor;
+    }
+
+    // A clause of the collection, as the origin and as each entry show it.
+    struct Origin final : View {
+        const GenealogyView* of = nullptr;
+        size_t doc = 0, clause = 0;
+        std::optional<Shown> find(std::string_view name, std::string& scratch) const override {
+            scratch.clear();
+            if (name == "label") of->clause_name(scratch, doc, clause);
+            else if (name == "href") of->clause_href(scratch, doc, clause);
+            else if (name == "date") date(scratch);
+            else return std::nullopt;
+            return Shown::of_text(scratch);
+        }
+        void date(std::string& out) const {
+            const Document& o = of->series_->corpus.documents[doc];
+            if (!o.meta.date.empty()) out += display_date(o.meta.date);
+        }
+        json to_json() const override {
+            std::string label, href, when;
+            of->clause_name(label, doc, clause);
+            of->clause_href(href, doc, clause);
+            date(when);
+            return object_of("label", std::move(label), "href", std::move(href), "date", std::move(when));
+        }
+    };
+
+    struct Entry final : View {
+        const GenealogyView* of = nullptr;
+        size_t doc = 0, clause = 0;
+        bool self = false;
+        const char* change = "";
+        const ComparePair* compare = nullptr;   // the compare page of the two texts, if any
+        size_t row = 0;                          // the clause its row there is named after
+
+        Entry(const GenealogyView* o, size_t d, size_t c, bool s, const char* ch, const ComparePair* p, size_t r)
+            : of(o), doc(d), clause(c), self(s), change(ch), compare(p), row(r) {}
+
+        std::optional<Shown> find(std::string_view name, std::string& scratch) const override {
+            if (name == "self") return Shown::of_flag(self);
+            if (name == "change") return Shown::of_text(change);
+            scratch.clear();
+            if (name == "label") of->clause_name(scratch, doc, clause);
+            else if (name == "href") href(scratch);
+            else if (name == "compare_href") compare_href(scratch);
+            else return std::nullopt;
+            return Shown::of_text(scratch);
+        }
+        void href(std::string& out) const {
+            if (!self) of->clause_href(out, doc, clause);
+        }
+        void compare_href(std::string& out) const {
+            if (!compare) return;
+            out += of->up_;
+            out += compare->path;
+            out += "#c-";
+            out += of->series_->corpus.documents[compare->after].clauses[row].anchor;
+        }
+        json to_json() const override {
+            std::string label, link, compared;
+            of->clause_name(label, doc, clause);
+            href(link);
+            compare_href(compared);
+            return object_of("label", std::move(label), "href", std::move(link), "self", self, "change", change,
+                             "compare_href", std::move(compared));
+        }
+    };
+
+    struct Entries final : ViewList {
+        std::vector<Entry> items;
+        size_t size() const override { return items.size(); }
+        const View& at(size_t i) const override { return items[i]; }
+    };
+
+    bool has_origin() const { return origin_.doc != doc_; }
+
+    std::string_view summary(std::string& scratch) const {
+        if (links_ == 0) return "Language: only in this text";
+        scratch.clear();
+        if (has_origin()) {
+            scratch += "Language since ";
+            clause_name(scratch, origin_.doc, origin_.clause);
+            scratch += ", in ";
+            scratch += plural(links_, "other text", "other texts");
+        } else {
+            scratch += "Language first appears here, carried in ";
+            scratch += plural(later_, "later text", "later texts");
+        }
+        return scratch;
+    }
+
+    std::shared_ptr<const Series> series_;
+    size_t doc_, clause_;
+    std::string up_;          // the way up to the site's root from the page
+    size_t links_ = 0;        // the texts carrying the language
+    size_t later_ = 0;        // those later in the series
+    Origin origin_;
+    Entries entries_;
+};
 
 json comparison_link(const Corpus& c, const ComparePair& p, const std::string& page) {
     return object_of("href", relative_url(page, p.path),
@@ -160,19 +266,21 @@ json comparison_link(const Corpus& c, const ComparePair& p, const std::string& p
                      "summary", summary_of(p.comparison), "lineage", p.lineage);
 }
 
-// Sets `genealogy` on each clause object of a document page's text, sub-paragraphs included.
-void annotate(json& clauses, const Series& s, size_t doc, const std::map<std::string, size_t>& by_anchor,
-              const std::string& page) {
+// Sets `genealogy` on each clause object of a document page's text, sub-paragraphs included:
+// a view of `context`.
+void annotate(json& clauses, PageContext& context, const std::shared_ptr<const Series>& s, size_t doc,
+              const std::map<std::string, size_t>& by_anchor, const std::string& up) {
     for (auto& j : clauses) {
         if (!j.is_object()) continue;
         auto& clause = j.get_ref<json::object_t&>();  // each key looked up once
         auto anchor = clause.find("anchor");
         if (anchor != clause.end() && anchor->second.is_string()) {
             auto it = by_anchor.find(anchor->second.get_ref<const std::string&>());
-            if (it != by_anchor.end()) clause.insert_or_assign("genealogy", genealogy(s, doc, it->second, page));
+            if (it != by_anchor.end())
+                clause.insert_or_assign("genealogy", context.add(std::make_unique<GenealogyView>(s, doc, it->second, up)));
         }
         auto subparagraphs = clause.find("subparagraphs");
-        if (subparagraphs != clause.end()) annotate(subparagraphs->second, s, doc, by_anchor, page);
+        if (subparagraphs != clause.end()) annotate(subparagraphs->second, context, s, doc, by_anchor, up);
     }
 }
 
@@ -203,14 +311,14 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         if (page.template_name == "timeline" && page.make_context) {
             // Every comparison of the collection: made with the page, like the rest of it.
             page.make_context = [inner = std::move(page.make_context), series, path = page.path] {
-                json context = inner();
+                PageContext context = inner();
                 json list = json::array();
                 for (const auto& p : series->pairs) {
                     stop_point();
                     list.push_back(comparison_link(series->corpus, p, path));
                 }
-                context["has_comparisons"] = !list.empty();
-                context["comparisons"] = std::move(list);
+                context.tree["has_comparisons"] = !list.empty();
+                context.tree["comparisons"] = std::move(list);
                 return context;
             };
             continue;
@@ -230,12 +338,12 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
             const Series& s = *series;
             const Document& d = s.corpus.documents[doc];
-            json context = inner();
+            PageContext context = inner();
             std::map<std::string, size_t> by_anchor;
             for (size_t c = 0; c < d.clauses.size(); ++c)
                 if (carries_language(d.clauses[c]) && !d.clauses[c].anchor.empty()) by_anchor[d.clauses[c].anchor] = c;
-            json& ctx = context["doc"];
-            if (ctx.contains("text")) annotate(ctx["text"], s, doc, by_anchor, path);
+            json& ctx = context.tree["doc"];
+            if (ctx.contains("text")) annotate(ctx["text"], context, series, doc, by_anchor, relative_url(path, ""));
             json list = json::array();
             for (const ComparePair* p : s.pairs_of[doc]) list.push_back(comparison_link(s.corpus, *p, path));
             ctx["has_comparisons"] = !list.empty();

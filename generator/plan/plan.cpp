@@ -186,12 +186,12 @@ std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& ali
     return std::move(part.pages);
 }
 
-json page_context(const Page& page) {
+PageContext page_context(const Page& page) {
     if (!page.make_context) return page.context;
     // What plan_site added to the outline after planning it (page metadata) is kept.
-    json full = page.make_context();
+    PageContext full = page.make_context();
     if (page.context.is_object())
-        for (auto it = page.context.begin(); it != page.context.end(); ++it) full[it.key()] = it.value();
+        for (auto it = page.context.begin(); it != page.context.end(); ++it) full.tree[it.key()] = it.value();
     return full;
 }
 

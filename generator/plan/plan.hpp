@@ -14,6 +14,7 @@
 #include "align/align.hpp"
 #include "config/config.hpp"
 #include "model/text_sink.hpp"
+#include "model/view.hpp"
 #include "resolve/corpus.hpp"
 
 namespace resgen {
@@ -31,7 +32,7 @@ struct Page {
     // stand in memory at once; `context` then holds what later steps of the plan added (page
     // metadata), which page_context() lays over the made one. It refers to the Corpus and
     // Alignment the plan was made from.
-    std::function<resgen::json()> make_context = {};
+    std::function<PageContext()> make_context = {};
     const Document* document = nullptr;   // the document a document page shows
 };
 
@@ -43,8 +44,9 @@ std::vector<Page> plan_document_pages(const Corpus& corpus, const Alignment& ali
                                       const std::vector<std::pair<size_t, size_t>>& paired,
                                       const std::vector<size_t>* rank = nullptr);
 
-// The page's whole context: made now for an outline, else `page.context` itself.
-resgen::json page_context(const Page& page);
+// The page's whole context: made now for an outline, else `page.context` itself. Its
+// to_json() is the context as a tree alone.
+PageContext page_context(const Page& page);
 
 // A file written as it is (a data file). Large ones are made when written (`make`), on the
 // thread that writes them, from the Corpus the plan was made from; `make` gives the text to

@@ -119,13 +119,18 @@ std::string Renderer::render(const Page& page) const {
 }
 
 void Renderer::render(const Page& page, const TextSink& sink) const {
+    if (!page.make_context) return show(page, page.context, nullptr, sink);
     // An outline is made whole here, on the rendering thread, and let go with the page.
-    if (page.make_context) return render(Page{page.path, page.template_name, page_context(page), {}, {}}, sink);
+    const PageContext context = page_context(page);
+    show(page, context.tree, &context, sink);
+}
+
+void Renderer::show(const Page& page, const json& context, const PageContext* views, const TextSink& sink) const {
     std::string root;
     for (size_t i = 0, n = std::count(page.path.begin(), page.path.end(), '/'); i < n; ++i) root += "../";
     // A page shown at paths other than its own (404.html) names its root itself.
-    if (page.context.is_object() && page.context.contains("root") && page.context["root"].is_string())
-        root = page.context["root"].get<std::string>();
+    if (context.is_object() && context.contains("root") && context["root"].is_string())
+        root = context["root"].get<std::string>();
     json nav = json::array();
     for (const auto& item : kNav)
         nav.push_back(object_of("label", item.label, "href", root + item.path, "current", page.path == item.path));
@@ -135,7 +140,7 @@ void Renderer::render(const Page& page, const TextSink& sink) const {
                             "root", root, "nav", std::move(nav), "path", page.path, "template", page.template_name,
                             "is_" + page.template_name, true);
     std::vector<const json*> scopes;
-    if (page.context.is_object()) scopes.push_back(&page.context);
+    if (context.is_object()) scopes.push_back(&context);
     scopes.push_back(&common);
     const Template& layout = templates_.at("layout");
     const Template& own = templates_.at(page.template_name);
@@ -146,12 +151,12 @@ void Renderer::render(const Page& page, const TextSink& sink) const {
     if (content_slot_) {
         std::string frame;
         common["content"] = kContentMark;
-        layout.render(scopes, partials_, frame);
+        layout.render(scopes, partials_, frame, nullptr, views);
         const size_t at = frame.find(kContentMark);
         common.erase("content");  // the page's template is shown without it, as below
         if (at != std::string::npos && frame.find(kContentMark, at + 1) == std::string::npos) {
             std::string out = frame.substr(0, at);
-            own.render(scopes, partials_, out, &sink);
+            own.render(scopes, partials_, out, &sink, views);
             out.append(frame, at + kContentMark.size());
             sink(out);
             return;
@@ -159,11 +164,11 @@ void Renderer::render(const Page& page, const TextSink& sink) const {
     }
     std::string body;
     body.reserve(64 * 1024);
-    own.render(scopes, partials_, body);
+    own.render(scopes, partials_, body, nullptr, views);
     std::string out;
     out.reserve(body.size() + 8 * 1024);
     common["content"] = std::move(body);
-    layout.render(scopes, partials_, out);
+    layout.render(scopes, partials_, out, nullptr, views);
     sink(out);
 }
 

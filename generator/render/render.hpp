@@ -44,6 +44,9 @@ public:
     void render(const Page& page, const TextSink& sink) const;
 
 private:
+    // The page shown with `context`, whose references name the views of `views`.
+    void show(const Page& page, const resgen::json& context, const PageContext* views, const TextSink& sink) const;
+
     const TemplateSet& set_;
     SiteConfig config_;
     std::map<std::string, Template> templates_;   // compiled once, shared by every thread

@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <optional>
 #include <string_view>
 
 #include "model/html.hpp"
@@ -60,7 +61,7 @@ void convert(const std::vector<km::component<std::string>>& components, std::vec
 }
 
 // kainjow's data holds no empty text: an empty string is false there, and so is null.
-bool is_false(const json& v) {
+bool json_is_false(const json& v) {
     return v.is_null() || (v.is_boolean() && !v.get<bool>()) || (v.is_string() && v.get_ref<const std::string&>().empty());
 }
 
@@ -70,32 +71,108 @@ struct Template::Parsed {
     std::vector<Node> nodes;
 };
 
+namespace {
+
+// What a name stands for as the walk shows it: a value of the JSON tree, or a view of the
+// page's context (model/view.hpp) or what a view gives.
+struct Ref {
+    enum class Kind : uint8_t { tree, view, list, text, flag };
+    Kind kind = Kind::tree;
+    bool flag = false;
+    const json* tree = nullptr;
+    const View* view = nullptr;
+    const ViewList* list = nullptr;
+    std::string_view text;
+
+    static Ref of_tree(const json* v) {
+        Ref r;
+        r.tree = v;
+        return r;
+    }
+    static Ref of_view(const View* v) {
+        Ref r;
+        r.kind = Kind::view;
+        r.view = v;
+        return r;
+    }
+    static Ref of(const Shown& s) {
+        Ref r;
+        switch (s.kind) {
+            case Shown::Kind::text: r.kind = Kind::text; r.text = s.text; break;
+            case Shown::Kind::flag: r.kind = Kind::flag; r.flag = s.flag; break;
+            case Shown::Kind::view: r.kind = Kind::view; r.view = s.view; break;
+            case Shown::Kind::list: r.kind = Kind::list; r.list = s.list; break;
+            case Shown::Kind::tree: r.tree = s.tree; break;
+        }
+        return r;
+    }
+
+    // As kainjow's data reads: null, false, "" and an empty list are false; objects are true.
+    bool is_false() const {
+        switch (kind) {
+            case Kind::tree: return json_is_false(*tree) || (tree->is_array() && tree->empty());
+            case Kind::view: return false;
+            case Kind::list: return list->size() == 0;
+            case Kind::text: return text.empty();
+            case Kind::flag: return !flag;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
 // The state of one rendering: the context stack, and where the line being written began, so
 // that a line left holding only a section's tags and blanks can be taken back.
 struct TemplateWalk {
-    std::vector<const json*> scopes;
+    std::vector<Ref> scopes;
     const Template::Partials& partials;
     std::string& out;
     size_t line_start;
     const TextSink* flush = nullptr;
+    const PageContext* context = nullptr;  // whose views the tree's references name
     bool section_on_line = false;
     int partial_depth = 0;  // a partial that shows itself with no section to end it stops here
     static constexpr int kMaxPartialDepth = 100;
+    std::string scratch;    // where views make the text they give
 
-    const json* find(const Node& n) const {
-        if (n.implicit) return scopes.empty() ? nullptr : scopes.back();
-        for (auto it = scopes.rbegin(); it != scopes.rend(); ++it) {
-            const json* v = *it;
-            for (const auto& part : n.path) {
-                if (!v->is_object()) { v = nullptr; break; }
-                const auto& object = v->get_ref<const json::object_t&>();
-                auto found = object.find(part);
-                v = found == object.end() ? nullptr : &found->second;
-                if (!v) break;
-            }
-            if (v) return v;
+    // A value of the tree, or the view it refers to.
+    Ref ref(const json* v) const {
+        if (context)
+            if (const View* view = context->view_of(*v)) return Ref::of_view(view);
+        return Ref::of_tree(v);
+    }
+
+    // One step down a dotted name; false if `v` has no such member.
+    bool step(Ref& v, const std::string& part) {
+        if (v.kind == Ref::Kind::tree) {
+            if (!v.tree->is_object()) return false;
+            const auto& object = v.tree->get_ref<const json::object_t&>();
+            auto found = object.find(part);
+            if (found == object.end()) return false;
+            v = ref(&found->second);
+            return true;
         }
-        return nullptr;
+        if (v.kind != Ref::Kind::view) return false;
+        auto shown = v.view->find(part, scratch);
+        if (!shown) return false;
+        v = shown->kind == Shown::Kind::tree ? ref(shown->tree) : Ref::of(*shown);
+        return true;
+    }
+
+    std::optional<Ref> find(const Node& n) {
+        if (n.implicit) return scopes.empty() ? std::nullopt : std::optional<Ref>(scopes.back());
+        for (auto it = scopes.rbegin(); it != scopes.rend(); ++it) {
+            Ref v = *it;
+            bool found = true;
+            for (const auto& part : n.path)
+                if (!step(v, part)) {
+                    found = false;
+                    break;
+                }
+            if (found) return v;
+        }
+        return std::nullopt;
     }
 
     void end_line(const std::string* newline) {
@@ -112,17 +189,34 @@ struct TemplateWalk {
         }
     }
 
-    void section(const std::vector<Node>& children, const json* value) {
-        auto once = [&](const json* scope) {
+    void section(const std::vector<Node>& children, const std::optional<Ref>& value) {
+        auto once = [&](const Ref* scope) {
             section_on_line = true;
-            if (scope) scopes.push_back(scope);
+            if (scope) scopes.push_back(*scope);
             nodes(children);
             if (scope) scopes.pop_back();
             section_on_line = true;
         };
-        if (value && value->is_array() && !value->empty())
-            for (const auto& item : *value) once(&item);
-        else once(value);
+        if (!value) return once(nullptr);
+        if (value->kind == Ref::Kind::tree && value->tree->is_array() && !value->tree->empty()) {
+            for (const auto& item : *value->tree) {
+                const Ref r = ref(&item);
+                once(&r);
+            }
+        } else if (value->kind == Ref::Kind::list && value->list->size() != 0) {
+            for (size_t i = 0; i < value->list->size(); ++i) {
+                const Ref r = Ref::of_view(&value->list->at(i));
+                once(&r);
+            }
+        } else if (value->kind == Ref::Kind::text) {
+            // The scratch it stands in is reused by the names inside: {{.}} needs its own copy.
+            const std::string text(value->text);
+            Ref r = *value;
+            r.text = text;
+            once(&r);
+        } else {
+            once(&*value);
+        }
     }
 
     void nodes(const std::vector<Node>& list) {
@@ -132,25 +226,29 @@ struct TemplateWalk {
                 case NodeKind::newline: end_line(&n.text); break;
                 case NodeKind::variable:
                 case NodeKind::unescaped: {
-                    const json* v = find(n);
+                    const auto v = find(n);
                     if (!v) break;
-                    if (v->is_string()) {
-                        const auto& s = v->get_ref<const std::string&>();
-                        if (n.kind == NodeKind::variable) append_escaped_html(out, s, "&apos;");
-                        else out += s;
-                    } else if (v->is_number()) {
-                        out += v->dump();
+                    std::string_view s;
+                    if (v->kind == Ref::Kind::text) {
+                        s = v->text;
+                    } else if (v->kind == Ref::Kind::tree && v->tree->is_string()) {
+                        s = v->tree->get_ref<const std::string&>();
+                    } else {
+                        if (v->kind == Ref::Kind::tree && v->tree->is_number()) out += v->tree->dump();
+                        break;
                     }
+                    if (n.kind == NodeKind::variable) append_escaped_html(out, s, "&apos;");
+                    else out += s;
                     break;
                 }
                 case NodeKind::section: {
-                    const json* v = find(n);
-                    if (v && !is_false(*v) && !(v->is_array() && v->empty())) section(n.children, v);
+                    const auto v = find(n);
+                    if (v && !v->is_false()) section(n.children, v);
                     break;
                 }
                 case NodeKind::inverted: {
-                    const json* v = find(n);
-                    if (!v || is_false(*v) || (v->is_array() && v->empty())) section(n.children, v);
+                    const auto v = find(n);
+                    if (!v || v->is_false()) section(n.children, v);
                     break;
                 }
                 case NodeKind::partial: {
@@ -179,9 +277,11 @@ Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 
 void Template::render(const std::vector<const json*>& scopes, const Partials& partials, std::string& out,
-                      const TextSink* flush) const {
+                      const TextSink* flush, const PageContext* context) const {
     if (!valid()) return;
-    TemplateWalk walk{scopes, partials, out, out.size(), flush};
+    TemplateWalk walk{{}, partials, out, out.size(), flush, context, false, 0, {}};
+    walk.scopes.reserve(scopes.size() + 8);
+    for (const json* scope : scopes) walk.scopes.push_back(walk.ref(scope));
     walk.nodes(parsed_->nodes);
     walk.end_line(nullptr);
 }

@@ -5,7 +5,8 @@
 // itself. This walks kainjow's parsed components over the JSON in place, with kainjow's own
 // rules: the same lookups up the context stack, the same escaping, the same dropping of lines
 // that held only section tags and white space. Values read as kainjow's data would hold them:
-// null and "" are false, numbers are their JSON text. Lambdas have no JSON form, so none.
+// null and "" are false, numbers are their JSON text. Lambdas have no JSON form, so none. A
+// value may also be a view of the page's context (model/view.hpp), asked name by name.
 #pragma once
 #include <map>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "model/json.hpp"
+#include "model/view.hpp"
 #include "model/text_sink.hpp"
 
 namespace resgen {
@@ -32,10 +34,11 @@ public:
     // the last to the first) to `out`. Partials are found by name in `partials`. Thread-safe:
     // the template is not changed by rendering. With `flush`, whenever `out` holds
     // kFlushAt bytes or more of ended lines, they are given to it and taken out of `out`:
-    // a page of megabytes is never whole in memory.
+    // a page of megabytes is never whole in memory. With `context`, a value of the scopes that
+    // refers to one of its views is shown by asking the view.
     static constexpr size_t kFlushAt = 64 << 10;
     void render(const std::vector<const resgen::json*>& scopes, const Partials& partials, std::string& out,
-                const TextSink* flush = nullptr) const;
+                const TextSink* flush = nullptr, const PageContext* context = nullptr) const;
 
 private:
     friend struct TemplateWalk;

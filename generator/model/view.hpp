@@ -1,0 +1,103 @@
+// A typed part of a page's context.
+//
+// A page's context is a JSON tree, but some of its values are many small objects made for one
+// page and shown once: the genealogy of one paragraph is up to a hundred, each with its own
+// keys and strings, and making and freeing them took a sixth of a build. Such a value stands
+// in the tree as a reference (view_ref) to a View of the page's context, which the template
+// walk asks for each name as it shows it: what a view computes is written, not kept.
+//
+// A view answers only what its JSON form (to_json) holds, with the same values, so that a
+// template shows the same bytes either way.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/json.hpp"
+
+namespace resgen {
+
+class View;
+
+// A list of views (a section over it shows each in turn).
+class ViewList {
+public:
+    virtual ~ViewList() = default;
+    virtual size_t size() const = 0;
+    virtual const View& at(size_t i) const = 0;
+};
+
+// What a name stands for in a view. Text is read as JSON strings are (empty is false, and it
+// is escaped when shown); a flag as a JSON boolean (it shows nothing; null is a false flag);
+// a tree is a JSON value the view holds.
+struct Shown {
+    enum class Kind : uint8_t { text, flag, view, list, tree };
+    Kind kind = Kind::text;
+    std::string_view text;          // valid until the view is asked again
+    bool flag = false;
+    const View* view = nullptr;
+    const ViewList* list = nullptr;
+    const json* tree = nullptr;
+
+    static Shown of_text(std::string_view t) {
+        Shown s;
+        s.text = t;
+        return s;
+    }
+    static Shown of_flag(bool f) {
+        Shown s;
+        s.kind = Kind::flag;
+        s.flag = f;
+        return s;
+    }
+    static Shown of_view(const View& v) {
+        Shown s;
+        s.kind = Kind::view;
+        s.view = &v;
+        return s;
+    }
+    static Shown of_list(const ViewList& l) {
+        Shown s;
+        s.kind = Kind::list;
+        s.list = &l;
+        return s;
+    }
+    static Shown of_tree(const json& t) {
+        Shown s;
+        s.kind = Kind::tree;
+        s.tree = &t;
+        return s;
+    }
+};
+
+class View {
+public:
+    virtual ~View() = default;
+    // What `name` stands for here, or nothing when the view has no such name (a JSON object
+    // without the key: the walk then asks the scopes around it). Text may be made in
+    // `scratch`, which the caller keeps until it has used the text.
+    virtual std::optional<Shown> find(std::string_view name, std::string& scratch) const = 0;
+    // The same values as a JSON tree: for tests, and for whoever reads a context whole.
+    virtual json to_json() const = 0;
+};
+
+// A page's context: the tree, and the views its references name, by number.
+struct PageContext {
+    json tree;
+    std::vector<std::unique_ptr<const View>> views;
+
+    // Most pages have no views: their tree is the whole context.
+    PageContext(json t = nullptr) : tree(std::move(t)) {}  // NOLINT(google-explicit-constructor)
+
+    // A reference to `view`, now the context's to keep, to place in the tree.
+    json add(std::unique_ptr<const View> view);
+    // The view a tree value refers to, or null if it is not a reference of this context.
+    const View* view_of(const json& value) const;
+    // The tree with each reference replaced by its view's JSON.
+    json to_json() const;
+};
+
+}  // namespace resgen
