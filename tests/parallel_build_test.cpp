@@ -2,6 +2,8 @@
 // build (document pages planned on demand) writes exactly what make_site renders.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -141,11 +143,33 @@ TEST_CASE("inline HTML without cmark-gfm is what cmark-gfm gives", "[markdown]")
         "*Invites* States to visit www.unodc.org;", "*Invites* States to visit WWW.UNODC.ORG;",
         "*Invites* States to write to info@unodc.org;", "*Invites* States to see https://www.unodc.org;",
         "*Invites* States to see http:/ nothing; a.www b", "text\rwith a carriage return", std::string("nul\0byte", 8),
-        "*Recalling* \u201cquoted\u201d text \u2013 and more\u2026"};
+        "*Recalling* \u201cquoted\u201d text \u2013 and more\u2026",
+        // Citations as the page and the Akoma Ntoso text link them, and footnote markers.
+        "*Recalling* [its resolution 45/25 of 5 February 1990](resgen:0), entitled \u201cCooperation\u201d,",
+        "[General Assembly resolution 58/140](resgen:12) at the start", "[a](resgen:1)[b](resgen:2) side by side",
+        "[ spaced words ](resgen:0)", "[a\tb](resgen:0)", "ends with a link [a](resgen:0)  ", "[a](resgen:0)\n",
+        "*Recalling*[a](resgen:0)", "[a](resgen:)", "[a](resgen:1x)", "[a](other:1)", "[a](RESGEN:1)", "[a](:1)",
+        "[a] (resgen:1)", "[a](resgen:1", "[a(resgen:1)", "a]b", "a[b", "[](resgen:0)", "[[a]](resgen:0)",
+        "[a](resgen:0 \"t\")", "[a](<resgen:0>)", "[a](resgen:0)(resgen:1)", "[a](resgen:00007)",
+        "to report[^1] to the Commission[^2];", "[^1] at the start", "x[^1](y)", "x[^1][2]", "[^1]: a definition",
+        "x [^1]: not one", "see[^a b] and", "[^]", "[^1](resgen:0)", "[a](resgen:0) and [^2]", "[^1]\n"};
     add_series_clauses(samples);
+    // And strings of the pieces those forms are made of, at random (a fixed seed).
+    const char* pieces[] = {"[", "]", "(", ")", "^", "resgen:", "1", "a", " ", "b c", "*", ":", "!", "\t", "x:", "12",
+                            "*Notes*", "[a](resgen:1)", "[b c](resgen:12)", "[^1]", "](resgen:3)", "[^"};
+    std::mt19937 random(7);
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        for (size_t k = 1 + random() % 12; k > 0; --k) s += pieces[random() % std::size(pieces)];
+        samples.push_back(std::move(s));
+    }
+    size_t linked = 0;
     for (const auto& s : samples) {
         INFO(s);
         CHECK(markdown::inline_html(s) == markdown::inline_html_by_cmark(s));
-        CHECK(markdown::inline_html(s, true, {"resgen"}) == markdown::inline_html_by_cmark(s, true, {"resgen"}));
+        const std::string html = markdown::inline_html(s, true, {"resgen"});
+        CHECK(html == markdown::inline_html_by_cmark(s, true, {"resgen"}));
+        linked += html.find("<a href=\"resgen:") != std::string::npos;
     }
+    CHECK(linked > 500);
 }

@@ -184,16 +184,7 @@ std::optional<SimpleInline> simple_split(std::string_view md) {
     return out;
 }
 
-std::optional<SimpleInline> simple_inline(std::string_view md) {
-    auto out = simple_split(md);
-    if (!out) return out;
-    for (std::string_view run : {out->phrase, out->body})
-        for (char c : run)
-            if (kByteClass[static_cast<unsigned char>(c)] == 1) return std::nullopt;
-    return out;
-}
-
-// The plain text of a clause simple_inline() accepts, else nothing: its words, white space
+// The plain text of a clause whose bytes are all simple (no markup), else nothing: its words, white space
 // folded. One pass, each byte looked up once, checked and written: most clauses are read
 // here, and the plain text is made each time a stage needs it.
 std::optional<std::string> simple_plain_text(std::string_view md) {
@@ -225,20 +216,76 @@ bool may_autolink(std::string_view text) {
     return false;
 }
 
+// Whether `dest` is "<scheme>:<digits>" for one of `schemes`, as written: the links a clause's
+// citations are shown as ("resgen:3"), which cmark-gfm keeps and writes unchanged.
+bool numbered_link(std::string_view dest, const std::vector<std::string>& schemes) {
+    const size_t colon = dest.find(':');
+    if (colon == std::string_view::npos || colon + 1 == dest.size()) return false;
+    for (char c : dest.substr(colon + 1))
+        if (c < '0' || c > '9') return false;
+    return std::find(schemes.begin(), schemes.end(), dest.substr(0, colon)) != schemes.end();
+}
+
 // The HTML of a simple clause, as cmark-gfm writes it: the end's white space goes, the rest
 // stays as written, with &, <, > and " escaped and the apostrophe left alone (only the double
-// quote can stand in a simple clause).
-std::string simple_inline_html(const SimpleInline& in) {
+// quote can stand in a simple clause). Its body may also hold two bracketed forms, read as
+// cmark-gfm reads them when nothing else in the clause is markup:
+//   - a link of simple words to a numbered address of `schemes`, "[its resolution
+//     45/25](resgen:0)": a citation, as the page and the Akoma Ntoso text write it;
+//   - a footnote marker, "[^1]", neither a link nor a definition, so left as text.
+// Anything else bracketed is left to cmark-gfm.
+std::optional<std::string> simple_inline_html(std::string_view md, const std::vector<std::string>& schemes) {
+    const auto in = simple_split(md);
+    if (!in) return std::nullopt;
+    auto simple = [](std::string_view run) {
+        for (char c : run)
+            if (kByteClass[static_cast<unsigned char>(c)] == 1) return false;
+        return true;
+    };
+    if (!simple(in->phrase)) return std::nullopt;
     std::string out;
-    out.reserve(in.phrase.size() + in.body.size() + 16);
-    std::string_view body = in.body;
+    out.reserve(in->phrase.size() + in->body.size() + 16);
+    std::string_view body = in->body;
     while (!body.empty() && (body.back() == ' ' || body.back() == '\t')) body.remove_suffix(1);
-    if (!in.phrase.empty()) {
+    if (!in->phrase.empty()) {
         out += "<em>";
-        append_escaped_html(out, in.phrase, "'");
+        append_escaped_html(out, in->phrase, "'");
         out += "</em>";
     }
-    append_escaped_html(out, body, "'");
+    size_t run = 0;  // where the text not yet written starts
+    for (size_t i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (c != '[') {
+            if (kByteClass[static_cast<unsigned char>(c)] == 1) return std::nullopt;
+            continue;
+        }
+        const size_t close = body.find(']', i + 1);
+        if (close == std::string_view::npos || close == i + 1) return std::nullopt;
+        const std::string_view words = body.substr(i + 1, close - i - 1);
+        if (!simple(words)) return std::nullopt;
+        const char next = close + 1 < body.size() ? body[close + 1] : '\0';
+        append_escaped_html(out, body.substr(run, i - run), "'");
+        if (words.front() == '^') {
+            if (next == '(' || next == ':') return std::nullopt;
+            out += '[';
+            append_escaped_html(out, words, "'");
+            out += ']';
+            i = close;
+        } else {
+            const size_t end = next == '(' ? body.find(')', close + 2) : std::string_view::npos;
+            if (end == std::string_view::npos) return std::nullopt;
+            const std::string_view dest = body.substr(close + 2, end - close - 2);
+            if (!numbered_link(dest, schemes)) return std::nullopt;
+            out += "<a href=\"";
+            out += dest;
+            out += "\">";
+            append_escaped_html(out, words, "'");
+            out += "</a>";
+            i = end;
+        }
+        run = i + 1;
+    }
+    append_escaped_html(out, body.substr(run), "'");
     return out;
 }
 
@@ -257,7 +304,8 @@ static std::string without_footnote_refs(std::string_view md) {
 }
 
 std::string inline_html(std::string_view md, bool allow_html, const std::vector<std::string>& extra_schemes) {
-    if (auto simple = simple_inline(md); simple && !may_autolink(md)) return simple_inline_html(*simple);
+    if (!may_autolink(md))
+        if (auto simple = simple_inline_html(md, extra_schemes)) return std::move(*simple);
     return inline_html_by_cmark(md, allow_html, extra_schemes);
 }
 
