@@ -184,9 +184,9 @@ std::optional<SimpleInline> simple_split(std::string_view md) {
     return out;
 }
 
-// The plain text of a clause whose bytes are all simple (no markup), else nothing: its words, white space
-// folded. One pass, each byte looked up once, checked and written: most clauses are read
-// here, and the plain text is made each time a stage needs it.
+// The plain text of a clause whose bytes are all simple (no markup), else nothing: its
+// words, white space folded. One pass, each byte looked up once, checked and written: most
+// clauses are read here, and the plain text is made each time a stage needs it.
 std::optional<std::string> simple_plain_text(std::string_view md) {
     const auto in = simple_split(md);
     if (!in) return std::nullopt;

@@ -89,7 +89,7 @@ LanguageOrigins all_origins(const Series& s) {
 class GenealogyView final : public View {
 public:
     GenealogyView(std::shared_ptr<const Series> series, size_t doc, size_t clause, std::string up)
-        : series_(std::move(series)), doc_(doc), clause_(clause), up_(std::move(up)) {
+        : series_(std::move(series)), doc_(doc), up_(std::move(up)) {
         const Series& s = *series_;
         links_ = s.alignment.links_of(doc, clause).size();
         std::tie(origin_.doc, origin_.clause) = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
@@ -252,7 +252,7 @@ private:
     }
 
     std::shared_ptr<const Series> series_;
-    size_t doc_, clause_;
+    size_t doc_;              // the page's document
     std::string up_;          // the way up to the site's root from the page
     size_t links_ = 0;        // the texts carrying the language
     size_t later_ = 0;        // those later in the series
