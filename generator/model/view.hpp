@@ -37,41 +37,17 @@ public:
 struct Shown {
     enum class Kind : uint8_t { text, flag, view, list, tree };
     Kind kind = Kind::text;
-    std::string_view text;          // valid until the view is asked again
+    std::string_view text = {};     // valid until the view is asked again
     bool flag = false;
     const View* view = nullptr;
     const ViewList* list = nullptr;
     const json* tree = nullptr;
 
-    static Shown of_text(std::string_view t) {
-        Shown s;
-        s.text = t;
-        return s;
-    }
-    static Shown of_flag(bool f) {
-        Shown s;
-        s.kind = Kind::flag;
-        s.flag = f;
-        return s;
-    }
-    static Shown of_view(const View& v) {
-        Shown s;
-        s.kind = Kind::view;
-        s.view = &v;
-        return s;
-    }
-    static Shown of_list(const ViewList& l) {
-        Shown s;
-        s.kind = Kind::list;
-        s.list = &l;
-        return s;
-    }
-    static Shown of_tree(const json& t) {
-        Shown s;
-        s.kind = Kind::tree;
-        s.tree = &t;
-        return s;
-    }
+    static Shown of_text(std::string_view t) { return {.kind = Kind::text, .text = t}; }
+    static Shown of_flag(bool f) { return {.kind = Kind::flag, .flag = f}; }
+    static Shown of_view(const View& v) { return {.kind = Kind::view, .view = &v}; }
+    static Shown of_list(const ViewList& l) { return {.kind = Kind::list, .list = &l}; }
+    static Shown of_tree(const json& t) { return {.kind = Kind::tree, .tree = &t}; }
 };
 
 class View {

@@ -82,29 +82,20 @@ struct Ref {
     const json* tree = nullptr;
     const View* view = nullptr;
     const ViewList* list = nullptr;
-    std::string_view text;
+    std::string_view text = {};
 
-    static Ref of_tree(const json* v) {
-        Ref r;
-        r.tree = v;
-        return r;
-    }
-    static Ref of_view(const View* v) {
-        Ref r;
-        r.kind = Kind::view;
-        r.view = v;
-        return r;
-    }
+    static Ref of_tree(const json* v) { return {.kind = Kind::tree, .tree = v}; }
+    static Ref of_view(const View* v) { return {.kind = Kind::view, .view = v}; }
+    // What a view gave, but a tree, which step() looks at for a reference first.
     static Ref of(const Shown& s) {
-        Ref r;
         switch (s.kind) {
-            case Shown::Kind::text: r.kind = Kind::text; r.text = s.text; break;
-            case Shown::Kind::flag: r.kind = Kind::flag; r.flag = s.flag; break;
-            case Shown::Kind::view: r.kind = Kind::view; r.view = s.view; break;
-            case Shown::Kind::list: r.kind = Kind::list; r.list = s.list; break;
-            case Shown::Kind::tree: r.tree = s.tree; break;
+            case Shown::Kind::text: return {.kind = Kind::text, .text = s.text};
+            case Shown::Kind::flag: return {.kind = Kind::flag, .flag = s.flag};
+            case Shown::Kind::view: return of_view(s.view);
+            case Shown::Kind::list: return {.kind = Kind::list, .list = s.list};
+            case Shown::Kind::tree: return of_tree(s.tree);
         }
-        return r;
+        return {};
     }
 
     // As kainjow's data reads: null, false, "" and an empty list are false; objects are true.
