@@ -421,7 +421,7 @@ TEST_CASE("the parser cuts each import into the clauses it cuts content/ into", 
         std::vector<std::string> out;
         for (const auto& c : cs)
             out.push_back(std::to_string(static_cast<int>(c.kind)) + "|" + c.anchor + "|" +
-                          c.number + "|" + c.phrase + "|" + c.lead + "|" + c.voice + "|" +
+                          c.number + "|" + c.phrase + "|" + c.lead + "|" + c.voice.name() + "|" +
                           c.parent + "|" + resgen::markdown::plain_text(c.markdown));
         return out;
     };

@@ -78,6 +78,10 @@ TEST_CASE("ECOSOC 2006/19 changes voice inside the draft it recommends", "[parse
     CHECK(at(doc, "pp6").phrase == "Recalling");
     CHECK(at(doc, "op1").lead == "\xE2\x80\x9C");  // the draft's opening quotation mark
     CHECK(at(doc, "fn1").voice == "General Assembly");  // called from the draft
+    // The clauses of one voice line share its text, and the footnote its caller's.
+    CHECK(&at(doc, "pp6").voice.name() == &at(doc, "op1").voice.name());
+    CHECK(&at(doc, "fn1").voice.name() == &at(doc, "pp6").voice.name());
+    CHECK(&at(doc, "recommends").voice.name() != &at(doc, "pp6").voice.name());
     // "its resolution 59/154" inside the draft is the Assembly's.
     REQUIRE(at(doc, "pp6").citations.size() == 1);
     CHECK(at(doc, "pp6").citations[0].target == "A/RES/59/154");

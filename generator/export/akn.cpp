@@ -166,8 +166,8 @@ private:
         std::vector<std::string> organs;
         if (!doc_.meta.body.empty()) organs.push_back(doc_.meta.body);
         for (const auto& c : doc_.clauses)
-            if (!c.voice.empty() && std::find(organs.begin(), organs.end(), c.voice) == organs.end())
-                organs.push_back(c.voice);
+            if (!c.voice.empty() && std::find(organs.begin(), organs.end(), c.voice.name()) == organs.end())
+                organs.push_back(c.voice.name());
         for (const auto& o : organs) {
             std::string code = akn_actor(o);
             leaf(refs, "TLCOrganization", {{"eId", code}, {"href", "/ontology/organization/un/" + code}, {"showAs", o}});

@@ -106,7 +106,7 @@ void write_clause(JsonWriter& w, const Clause& c) {
     stated(w.key("parent"), c.parent);
     stated(w.key("phrase"), c.phrase);
     w.key("text").string(markdown::plain_text(c.markdown));
-    stated(w.key("voice"), c.voice);
+    stated(w.key("voice"), c.voice.name());
     w.end_object();
 }
 
@@ -115,8 +115,8 @@ void write_document(JsonWriter& w, const Document& d) {
     // a quoted draft switches to.
     std::vector<std::string> voices;
     for (const auto& c : d.clauses)
-        if (!c.voice.empty() && std::find(voices.begin(), voices.end(), c.voice) == voices.end())
-            voices.push_back(c.voice);
+        if (!c.voice.empty() && std::find(voices.begin(), voices.end(), c.voice.name()) == voices.end())
+            voices.push_back(c.voice.name());
     w.begin_object();
     if (d.in_collection) w.key("akn_file").string(akn_path(d));
     else w.key("akn_file").null();

@@ -189,7 +189,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     for (const auto& p : phrases) probe_limit = std::max(probe_limit, p.size());
     std::vector<Clause> clauses;
     std::map<std::string, int> used;
-    std::string voice = body_voice;
+    Voice voice(body_voice);
     int pp = 0, text_n = 0;
     std::string last_operative, last_anchor;
     const std::vector<Block> blocks = split_blocks(src);
@@ -227,7 +227,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
         } else if (probe.size() > 5 && starts_with(probe, "The ") && probe.back() == ',' &&
                    find_organ(probe.substr(4, probe.size() - 5))) {
             c.kind = ClauseKind::voice;
-            voice = probe.substr(4, probe.size() - 5);
+            voice = Voice(std::string_view(probe).substr(4, probe.size() - 5));
             c.voice = voice;
             c.markdown = t;
         } else if (read_label(t, false, lead, label, rest)) {
@@ -275,7 +275,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     }
 
     // A footnote speaks with the voice of the paragraph that calls it.
-    std::map<std::string, std::string> caller_voice;
+    std::map<std::string, Voice> caller_voice;
     for (const auto& c : clauses)
         markdown::for_each_footnote_ref(c.markdown, [&](std::string_view id, size_t, size_t) {
             caller_voice.emplace(std::string(id), c.voice);
@@ -311,7 +311,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
         Clause& c = clauses[i];
         if (c.kind == ClauseKind::voice || c.kind == ClauseKind::heading) continue;
         if (c.kind == ClauseKind::note) continue;
-        CiteContext ctx{c.voice, starts_with(c.phrase, "Recalling")};
+        CiteContext ctx{c.voice.name(), starts_with(c.phrase, "Recalling")};
         std::vector<CitationProblem> problems;
         c.citations = find_citations(c.markdown, ctx, &problems);
         // The clause's Markdown is the end of its block's text.
