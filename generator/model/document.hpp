@@ -1,4 +1,5 @@
-// The model every stage after `parse` shares: plain structs, no behaviour.
+// The model every stage after `parse` shares: plain structs, no behaviour (a Voice only shares
+// its text).
 #pragma once
 #include <map>
 #include <memory>

@@ -31,9 +31,9 @@ public:
     virtual const View& at(size_t i) const = 0;
 };
 
-// What a name stands for in a view. Text is read as JSON strings are (empty is false, and it
-// is escaped when shown); a flag as a JSON boolean (it shows nothing; null is a false flag);
-// a tree is a JSON value the view holds.
+// What a name stands for in a view (and, in the template walk, any value it finds). Text is
+// read as JSON strings are (empty is false, and it is escaped when shown); a flag as a JSON
+// boolean (it shows nothing; null is a false flag); a tree is a JSON value.
 struct Shown {
     enum class Kind : uint8_t { text, flag, view, list, tree };
     Kind kind = Kind::text;

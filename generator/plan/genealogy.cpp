@@ -91,13 +91,14 @@ public:
     GenealogyView(std::shared_ptr<const Series> series, size_t doc, size_t clause, std::string up)
         : series_(std::move(series)), doc_(doc), up_(std::move(up)) {
         const Series& s = *series_;
-        links_ = s.alignment.links_of(doc, clause).size();
+        const auto links = s.alignment.links_of(doc, clause);
+        links_ = links.size();
         std::tie(origin_.doc, origin_.clause) = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
         origin_.of = this;
 
         // The clause and those carrying its language, in the order of the series.
         std::vector<const ClauseLink*> ordered;
-        for (const auto& l : s.alignment.links_of(doc, clause)) ordered.push_back(&l);
+        for (const auto& l : links) ordered.push_back(&l);
         std::stable_sort(ordered.begin(), ordered.end(), [&](const ClauseLink* x, const ClauseLink* y) {
             return s.rank[x->document] < s.rank[y->document];
         });

@@ -73,50 +73,25 @@ struct Template::Parsed {
 
 namespace {
 
-// What a name stands for as the walk shows it: a value of the JSON tree, or a view of the
-// page's context (model/view.hpp) or what a view gives.
-struct Ref {
-    enum class Kind : uint8_t { tree, view, list, text, flag };
-    Kind kind = Kind::tree;
-    bool flag = false;
-    const json* tree = nullptr;
-    const View* view = nullptr;
-    const ViewList* list = nullptr;
-    std::string_view text = {};
-
-    static Ref of_tree(const json* v) { return {.kind = Kind::tree, .tree = v}; }
-    static Ref of_view(const View* v) { return {.kind = Kind::view, .view = v}; }
-    // What a view gave, but a tree, which step() looks at for a reference first.
-    static Ref of(const Shown& s) {
-        switch (s.kind) {
-            case Shown::Kind::text: return {.kind = Kind::text, .text = s.text};
-            case Shown::Kind::flag: return {.kind = Kind::flag, .flag = s.flag};
-            case Shown::Kind::view: return of_view(s.view);
-            case Shown::Kind::list: return {.kind = Kind::list, .list = s.list};
-            case Shown::Kind::tree: return of_tree(s.tree);
-        }
-        return {};
+// As kainjow's data reads a value the walk found: null, false, "" and an empty list are false;
+// objects are true.
+bool is_false(const Shown& v) {
+    switch (v.kind) {
+        case Shown::Kind::tree: return json_is_false(*v.tree) || (v.tree->is_array() && v.tree->empty());
+        case Shown::Kind::view: return false;
+        case Shown::Kind::list: return v.list->size() == 0;
+        case Shown::Kind::text: return v.text.empty();
+        case Shown::Kind::flag: return !v.flag;
     }
-
-    // As kainjow's data reads: null, false, "" and an empty list are false; objects are true.
-    bool is_false() const {
-        switch (kind) {
-            case Kind::tree: return json_is_false(*tree) || (tree->is_array() && tree->empty());
-            case Kind::view: return false;
-            case Kind::list: return list->size() == 0;
-            case Kind::text: return text.empty();
-            case Kind::flag: return !flag;
-        }
-        return true;
-    }
-};
+    return true;
+}
 
 }  // namespace
 
 // The state of one rendering: the context stack, and where the line being written began, so
 // that a line left holding only a section's tags and blanks can be taken back.
 struct TemplateWalk {
-    std::vector<Ref> scopes;
+    std::vector<Shown> scopes;  // values of the tree, or views and what they give
     const Template::Partials& partials;
     std::string& out;
     size_t line_start;
@@ -128,33 +103,33 @@ struct TemplateWalk {
     std::string scratch;    // where views make the text they give
 
     // A value of the tree, or the view it refers to.
-    Ref ref(const json* v) const {
+    Shown ref(const json& v) const {
         if (context)
-            if (const View* view = context->view_of(*v)) return Ref::of_view(view);
-        return Ref::of_tree(v);
+            if (const View* view = context->view_of(v)) return Shown::of_view(*view);
+        return Shown::of_tree(v);
     }
 
     // One step down a dotted name; false if `v` has no such member.
-    bool step(Ref& v, const std::string& part) {
-        if (v.kind == Ref::Kind::tree) {
+    bool step(Shown& v, const std::string& part) {
+        if (v.kind == Shown::Kind::tree) {
             if (!v.tree->is_object()) return false;
             const auto& object = v.tree->get_ref<const json::object_t&>();
             auto found = object.find(part);
             if (found == object.end()) return false;
-            v = ref(&found->second);
+            v = ref(found->second);
             return true;
         }
-        if (v.kind != Ref::Kind::view) return false;
+        if (v.kind != Shown::Kind::view) return false;
         auto shown = v.view->find(part, scratch);
         if (!shown) return false;
-        v = shown->kind == Shown::Kind::tree ? ref(shown->tree) : Ref::of(*shown);
+        v = shown->kind == Shown::Kind::tree ? ref(*shown->tree) : *shown;
         return true;
     }
 
-    std::optional<Ref> find(const Node& n) {
-        if (n.implicit) return scopes.empty() ? std::nullopt : std::optional<Ref>(scopes.back());
+    std::optional<Shown> find(const Node& n) {
+        if (n.implicit) return scopes.empty() ? std::nullopt : std::optional<Shown>(scopes.back());
         for (auto it = scopes.rbegin(); it != scopes.rend(); ++it) {
-            Ref v = *it;
+            Shown v = *it;
             bool found = true;
             for (const auto& part : n.path)
                 if (!step(v, part)) {
@@ -180,8 +155,8 @@ struct TemplateWalk {
         }
     }
 
-    void section(const std::vector<Node>& children, const std::optional<Ref>& value) {
-        auto once = [&](const Ref* scope) {
+    void section(const std::vector<Node>& children, const std::optional<Shown>& value) {
+        auto once = [&](const Shown* scope) {
             section_on_line = true;
             if (scope) scopes.push_back(*scope);
             nodes(children);
@@ -189,21 +164,20 @@ struct TemplateWalk {
             section_on_line = true;
         };
         if (!value) return once(nullptr);
-        if (value->kind == Ref::Kind::tree && value->tree->is_array() && !value->tree->empty()) {
+        if (value->kind == Shown::Kind::tree && value->tree->is_array() && !value->tree->empty()) {
             for (const auto& item : *value->tree) {
-                const Ref r = ref(&item);
+                const Shown r = ref(item);
                 once(&r);
             }
-        } else if (value->kind == Ref::Kind::list && value->list->size() != 0) {
+        } else if (value->kind == Shown::Kind::list && value->list->size() != 0) {
             for (size_t i = 0; i < value->list->size(); ++i) {
-                const Ref r = Ref::of_view(&value->list->at(i));
+                const Shown r = Shown::of_view(value->list->at(i));
                 once(&r);
             }
-        } else if (value->kind == Ref::Kind::text) {
+        } else if (value->kind == Shown::Kind::text) {
             // The scratch it stands in is reused by the names inside: {{.}} needs its own copy.
             const std::string text(value->text);
-            Ref r = *value;
-            r.text = text;
+            const Shown r = Shown::of_text(text);
             once(&r);
         } else {
             once(&*value);
@@ -220,12 +194,12 @@ struct TemplateWalk {
                     const auto v = find(n);
                     if (!v) break;
                     std::string_view s;
-                    if (v->kind == Ref::Kind::text) {
+                    if (v->kind == Shown::Kind::text) {
                         s = v->text;
-                    } else if (v->kind == Ref::Kind::tree && v->tree->is_string()) {
+                    } else if (v->kind == Shown::Kind::tree && v->tree->is_string()) {
                         s = v->tree->get_ref<const std::string&>();
                     } else {
-                        if (v->kind == Ref::Kind::tree && v->tree->is_number()) out += v->tree->dump();
+                        if (v->kind == Shown::Kind::tree && v->tree->is_number()) out += v->tree->dump();
                         break;
                     }
                     if (n.kind == NodeKind::variable) append_escaped_html(out, s, "&apos;");
@@ -234,12 +208,12 @@ struct TemplateWalk {
                 }
                 case NodeKind::section: {
                     const auto v = find(n);
-                    if (v && !v->is_false()) section(n.children, v);
+                    if (v && !is_false(*v)) section(n.children, v);
                     break;
                 }
                 case NodeKind::inverted: {
                     const auto v = find(n);
-                    if (!v || v->is_false()) section(n.children, v);
+                    if (!v || is_false(*v)) section(n.children, v);
                     break;
                 }
                 case NodeKind::partial: {
@@ -272,7 +246,7 @@ void Template::render(const std::vector<const json*>& scopes, const Partials& pa
     if (!valid()) return;
     TemplateWalk walk{{}, partials, out, out.size(), flush, context, false, 0, {}};
     walk.scopes.reserve(scopes.size() + 8);
-    for (const json* scope : scopes) walk.scopes.push_back(walk.ref(scope));
+    for (const json* scope : scopes) walk.scopes.push_back(walk.ref(*scope));
     walk.nodes(parsed_->nodes);
     walk.end_line(nullptr);
 }
