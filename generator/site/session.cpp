@@ -29,6 +29,14 @@ struct Session::State {
     std::set<std::string> pending;       // documents whose pages changed since the last full plan
     std::vector<size_t> rank;  // live: the order of the series, which only front matter changes
     std::set<std::string> unannounced;  // written by a refresh an edit stopped: the next one says so
+    // What a refresh an edit stopped had made: its plan of the whole site and its lists of
+    // paths. Freeing them took 15 ms for 10,000 documents, between the edit's notice and its
+    // update; they are let go when the next refresh starts, after the edit is shown.
+    struct Leftovers {
+        Plan plan;
+        std::set<std::string> old_paths, new_paths;
+    };
+    std::optional<Leftovers> leftovers;
 
     const Alignment& current_alignment() const { return aligner ? aligner->alignment() : alignment; }
 
@@ -439,6 +447,7 @@ bool Session::stale() const { return state_ && state_->healthy && state_->series
 UpdateResult Session::refresh(const std::atomic<bool>* stop) {
     if (!stale()) return {};
     State& s = *state_;
+    s.leftovers.reset();
     auto stopped = [stop] { return stop && stop->load(); };
     std::vector<StageTime> timings;
     Stopwatch clock(timings);
@@ -499,6 +508,7 @@ UpdateResult Session::refresh(const std::atomic<bool>* stop) {
         s.unannounced.insert(result.changed.begin(), result.changed.end());
         result.changed.clear();
         result.interrupted = true;
+        s.leftovers = State::Leftovers{std::move(plan), std::move(old_paths), std::move(now)};
         return result;
     }
     if (!s.unannounced.empty()) {
