@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -22,16 +24,35 @@ namespace {
 
 // Lets a vector's memory go. `v = {}` would not: it assigns an empty initializer list, which
 // keeps the capacity.
-template <class T>
-void release(std::vector<T>& v) {
-    std::vector<T>().swap(v);
+template <class T, class A>
+void release(std::vector<T, A>& v) {
+    std::vector<T, A>().swap(v);
 }
+
+// An allocator whose vectors leave the elements they grow by unwritten: a vector written whole
+// right after it is sized, whose pages become resident as they are written, not all at once.
+template <class T>
+struct Unwritten : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = Unwritten<U>;
+    };
+    using std::allocator<T>::allocator;
+    template <class U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
 
 // Gives the system back the whole pages of a vector's first `done` elements, which its owner
 // will not read again, from `given` (the end of what was given back so far) on, a megabyte or
 // more at a time. The vector stays as it is; those elements read as zero if ever read.
-template <class T>
-void give_back_read(std::vector<T>& v, size_t done, uintptr_t& given) {
+template <class T, class A>
+void give_back_read(std::vector<T, A>& v, size_t done, uintptr_t& given) {
     static const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
     const uintptr_t first = (reinterpret_cast<uintptr_t>(v.data()) + page - 1) / page * page;
     const uintptr_t begin = std::max(given, first);
@@ -175,12 +196,13 @@ void number_words(Unit& u, const std::vector<uint64_t>& hashes, Vocabulary& voca
     for (uint64_t w : hashes) u.words.push_back(vocabulary.number(w));
 }
 
-void make_shingles(Unit& u, size_t shingle) {
-    const auto& w = u.words;
+// The shingles of a unit's words, sorted, each once, into `out`.
+void make_shingles(const std::vector<uint32_t>& w, size_t shingle, std::vector<uint64_t>& out) {
+    out.clear();
     size_t k = std::min(shingle, w.size());
-    for (size_t s = 0; s + k <= w.size(); ++s) u.shingles.push_back(fnv1a(&w[s], k));
-    std::sort(u.shingles.begin(), u.shingles.end());
-    u.shingles.erase(std::unique(u.shingles.begin(), u.shingles.end()), u.shingles.end());
+    for (size_t s = 0; s + k <= w.size(); ++s) out.push_back(fnv1a(w.data() + s, k));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 uint32_t shared_shingles(const Unit& x, const Unit& y) {
@@ -422,10 +444,10 @@ std::span<const ClauseLink> Alignment::links_of(size_t document, size_t clause) 
 
 // One posting of the candidate index: a unit holding a shingle. Packed in 12 bytes (as a
 // pair it took 16): the index is the largest array an alignment makes, 4.45 million postings
-// for 10,000 documents.
+// for 10,000 documents. No initial values: the index is sized, then written (Unwritten).
 struct [[gnu::packed]] IndexEntry {
-    uint64_t shingle = 0;
-    uint32_t unit = 0;
+    uint64_t shingle;
+    uint32_t unit;
     friend bool operator<(const IndexEntry& x, const IndexEntry& y) {
         return x.shingle != y.shingle ? x.shingle < y.shingle : x.unit < y.unit;
     }
@@ -443,7 +465,7 @@ struct Aligner::State {
     // The full alignment's units, their index and their scored candidates.
     std::vector<Unit> units;
     std::vector<std::vector<size_t>> unit_of;                  // [document][clause] -> unit + 1
-    std::vector<IndexEntry> index;                             // sorted
+    std::vector<IndexEntry, Unwritten<IndexEntry>> index;      // sorted
     std::vector<std::vector<ScoredRef>> scored;                // [unit]
     std::vector<size_t> measured;                              // [unit]
 
@@ -589,32 +611,40 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     release(made);
 
     // The inverted index: one sorted array of (shingle, unit), a shingle's postings one run of
-    // it. Sorted in buckets by the hash's top bits, the buckets on every core.
-    parallel_for(units.size(), [&](size_t i) { make_shingles(units[i], options.shingle); });
-    constexpr int kBucketBits = 8;
-    std::vector<size_t> bucket_start((1 << kBucketBits) + 1, 0);
-    for (const Unit& u : units)
-        for (uint64_t h : u.shingles) ++bucket_start[(h >> (64 - kBucketBits)) + 1];
-    for (size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
-    std::vector<IndexEntry>& index = s.index;
-    index.resize(bucket_start.back());
-    // Each core fills its own range of buckets (the sort below fixes the order within one).
+    // it, sorted in buckets by the hash's top bits. Each core takes a range of the units,
+    // counts their shingles by bucket, then writes them at its own place in each bucket, so
+    // that a bucket holds its entries in unit order and the buckets need only be sorted.
+    // A one-off alignment keeps no unit's shingles: it makes them again for the second pass
+    // rather than hold them all beside the index (42 and 53 MB at 10,000 documents, the peak
+    // of the build when they stood together), and the index, left unwritten until then,
+    // becomes resident as it is filled. An aligner kept for updates keeps them for update().
+    if (use == Use::updates)
+        parallel_for(units.size(), [&](size_t i) { make_shingles(units[i].words, options.shingle, units[i].shingles); });
+    constexpr size_t kBuckets = size_t{1} << 8;
+    auto bucket_of = [](uint64_t h) { return static_cast<size_t>(h >> 56); };
     const unsigned threads = static_cast<unsigned>(std::min<size_t>(thread_count(), std::max<size_t>(units.size(), 1)));
+    auto for_each_shingle = [&](size_t t, auto&& f) {
+        std::vector<uint64_t> made_again;
+        for (size_t i = units.size() * t / threads, end = units.size() * (t + 1) / threads; i < end; ++i) {
+            if (use == Use::once) make_shingles(units[i].words, options.shingle, made_again);
+            for (uint64_t h : use == Use::once ? made_again : units[i].shingles) f(i, h);
+        }
+    };
+    std::vector<std::vector<size_t>> fill(threads, std::vector<size_t>(kBuckets, 0));  // [core][bucket]
+    parallel_for(threads, [&](size_t t) { for_each_shingle(t, [&](size_t, uint64_t h) { ++fill[t][bucket_of(h)]; }); });
+    std::vector<size_t> bucket_start(kBuckets + 1, 0);
+    for (size_t b = 0; b < kBuckets; ++b) {
+        size_t at = bucket_start[b];
+        for (auto& counts : fill) at += std::exchange(counts[b], at);
+        bucket_start[b + 1] = at;
+    }
+    auto& index = s.index;
+    index.resize(bucket_start.back());
     parallel_for(threads, [&](size_t t) {
-        const size_t first = (size_t{1} << kBucketBits) * t / threads, last = (size_t{1} << kBucketBits) * (t + 1) / threads;
-        std::vector<size_t> fill(bucket_start.begin() + static_cast<long>(first), bucket_start.begin() + static_cast<long>(last));
-        for (size_t i = 0; i < units.size(); ++i)
-            for (uint64_t h : units[i].shingles) {
-                size_t b = h >> (64 - kBucketBits);
-                if (b >= first && b < last) index[fill[b - first]++] = {h, static_cast<uint32_t>(i)};
-            }
+        for_each_shingle(t, [&](size_t i, uint64_t h) { index[fill[t][bucket_of(h)]++] = {h, static_cast<uint32_t>(i)}; });
     });
-    // A one-off alignment reads no unit's shingles again: the index holds them now, and the
-    // spans will. Let go here, they do not stand beside the index, the spans and the postings
-    // at once (49 MB at 10,000 documents, by heaptrack).
-    if (use == Use::once)
-        for (Unit& u : units) release(u.shingles);
-    parallel_for(size_t{1} << kBucketBits, [&](size_t b) {
+    release(fill);
+    parallel_for(kBuckets, [&](size_t b) {
         std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
     });
     // Units are in document order: the units of other documents later than unit i are those
@@ -701,6 +731,21 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
         return i ? &units[i - 1] : nullptr;
     };
     std::vector<std::vector<DocumentAlignment>> paired(n);  // by first document, then second
+    // A unit's spans are read once, when it is scored: what every core has gone past is given
+    // back as the pairs grow (36 MB of spans at 10,000 documents; with the pairs they were
+    // the peak of the build). Each core's document, which it and every later one of its own
+    // are at or after.
+    std::vector<std::atomic<size_t>> at_document(threads);
+    for (auto& a : at_document) a.store(0);
+    std::mutex giving_back;
+    uintptr_t spans_given = 0;
+    auto give_back_spans = [&] {
+        std::unique_lock lock(giving_back, std::try_to_lock);
+        if (!lock) return;
+        size_t low = n;
+        for (const auto& a : at_document) low = std::min(low, a.load(std::memory_order_acquire));
+        give_back_read(spans, spans_start[units_start[low]], spans_given);
+    };
     parallel_for(threads, [&](size_t t) {
         CandidateCounts counts;
         std::vector<uint32_t> touched;  // units, by index: their order is the order of their refs
@@ -743,6 +788,8 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
         std::vector<Keyed> keyed;
         std::vector<Entry> entries;
         for (size_t a = t; a < n; a += threads) {
+            at_document[t].store(a, std::memory_order_release);
+            if (a / threads % 64 == 0) give_back_spans();
             keyed.clear();
             for (size_t i = units_start[a]; i < units_start[a + 1]; ++i) {
                 std::vector<ScoredRef> scored = score(i);
@@ -762,6 +809,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
                 paired[a].push_back(pair_documents(corpus, a, keyed[lo].b, entries, unit_at));
             }
         }
+        at_document[t].store(n, std::memory_order_release);
     });
     release(spans);
     release(spans_start);
@@ -814,7 +862,7 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
         for (size_t k = 0; k < made.units.size(); ++k) {
             Unit& u = made.units[k];
             number_words(u, made.words[k], s.vocabulary);
-            make_shingles(u, s.options.shingle);
+            make_shingles(u.words, s.options.shingle, u.shingles);
             after.push_back(std::move(u));
         }
         // What the old units had scored goes; so does what was scored against them (below).
