@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 #include <stdexcept>
+#include <tuple>
 
 #include "align/align.hpp"
 #include "align/lcs.hpp"
@@ -185,21 +186,18 @@ TEST_CASE("an aligner updated after each edit gives what aligning the corpus aga
                 REQUIRE(std::tuple(p.a, p.b, p.similarity, p.verbatim) == std::tuple(q.a, q.b, q.similarity, q.verbatim));
             }
         }
-        REQUIRE(x.links.size() == y.links.size());
-        for (size_t d = 0; d < x.links.size(); ++d) {
-            REQUIRE(x.links[d].start == y.links[d].start);
-            REQUIRE(x.links[d].all.size() == y.links[d].all.size());
-            for (size_t l = 0; l < x.links[d].all.size(); ++l) {
-                const auto &p = x.links[d].all[l], &q = y.links[d].all[l];
-                REQUIRE(std::tuple(p.document, p.clause, p.similarity, p.verbatim) ==
-                        std::tuple(q.document, q.clause, q.similarity, q.verbatim));
-            }
+        REQUIRE(x.pairs_start == y.pairs_start);
+        REQUIRE(x.pair_index == y.pair_index);
+        const size_t documents = x.pairs_start.size() - 1;
+        for (size_t d = 0; d < documents; ++d) {
+            const DocumentLinks p = x.links_of(d), q = y.links_of(d);
+            REQUIRE(p.start == q.start);
+            REQUIRE(p.all.size() == q.all.size());
+            for (size_t l = 0; l < p.all.size(); ++l)
+                REQUIRE(std::tuple(p.all[l].document, p.all[l].clause, p.all[l].similarity, p.all[l].verbatim) ==
+                        std::tuple(q.all[l].document, q.all[l].clause, q.all[l].similarity, q.all[l].verbatim));
         }
         CHECK(x.scored == y.scored);
-        // What the plan reads of it: the paragraphs two documents share, from the pairs at
-        // once as from each document's links.
-        auto shared = paragraphs_shared_by_document(x, x.links.size());
-        for (size_t d = 0; d < x.links.size(); ++d) REQUIRE(shared[d] == paragraphs_shared(x, d));
     };
     for (AlignOptions options : {AlignOptions{}, AlignOptions{0.4, 3, 6, 4}}) {
         Corpus work = c;
@@ -364,6 +362,46 @@ TEST_CASE("only clauses sharing a run of words are scored", "[align]") {
     CHECK(al.find(index_of(c, "A/RES/1/1"), index_of(c, "A/RES/1/2")) == nullptr);
 }
 
+TEST_CASE("each document's pairs and its clauses' links are read from the pairs", "[align]") {
+    auto match = [](uint32_t a, uint32_t b, double similarity, bool verbatim = false) {
+        ClauseMatch m;
+        m.a = a;
+        m.b = b;
+        m.similarity = similarity;
+        m.verbatim = verbatim;
+        return m;
+    };
+    Alignment al;
+    al.pairs = {{0, 1, {match(0, 2, 0.9), match(3, 1, 1.0, true)}},
+                {0, 2, {match(0, 0, 0.5)}},
+                {1, 2, {match(1, 4, 0.7)}}};
+    al.index_pairs(4);  // document 3 shares nothing
+    auto pairs_of = [&](size_t d) { return std::vector<uint32_t>(al.pairs_of(d).begin(), al.pairs_of(d).end()); };
+    CHECK(pairs_of(0) == std::vector<uint32_t>{0, 1});
+    CHECK(pairs_of(1) == std::vector<uint32_t>{0, 2});
+    CHECK(pairs_of(2) == std::vector<uint32_t>{1, 2});
+    CHECK(pairs_of(3).empty());
+    CHECK(pairs_of(9).empty());
+
+    using Link = std::tuple<uint32_t, uint32_t, double, bool>;  // document, clause, similarity, verbatim
+    auto links = [&](size_t d, size_t clause) {
+        std::vector<Link> out;
+        const DocumentLinks all = al.links_of(d);
+        for (const ClauseLink& l : all.of(clause)) out.push_back({l.document, l.clause, l.similarity, l.verbatim});
+        return out;
+    };
+    CHECK(links(0, 0) == std::vector<Link>{{1, 2, 0.9, false}, {2, 0, 0.5, false}});
+    CHECK(links(0, 1).empty());
+    CHECK(links(0, 3) == std::vector<Link>{{1, 1, 1.0, true}});
+    CHECK(links(0, 4).empty());
+    CHECK(links(1, 1) == std::vector<Link>{{0, 3, 1.0, true}, {2, 4, 0.7, false}});
+    CHECK(links(1, 2) == std::vector<Link>{{0, 0, 0.9, false}});
+    CHECK(links(2, 0) == std::vector<Link>{{0, 0, 0.5, false}});
+    CHECK(links(2, 4) == std::vector<Link>{{1, 1, 0.7, false}});
+    CHECK(al.links_of(3).all.empty());
+    CHECK(links(3, 0).empty());
+}
+
 TEST_CASE("a word is the same word however many words came between", "[align]") {
     // Words are numbered as they are first met; the same paragraph in the first and the last
     // text, with thousands of other words between, is the same paragraph.
@@ -415,7 +453,7 @@ TEST_CASE("check suggests the lineage a text shows but its front matter omits", 
 TEST_CASE("a compare pair keeps its counts, not its rows, for the whole build", "[align][plan]") {
     const Corpus& c = seeds();
     const Alignment alignment = align_corpus(c);
-    const auto pairs = compare_pairs(c, alignment, series_rank(c), paragraphs_shared_by_document(alignment, c.documents.size()));
+    const auto pairs = compare_pairs(c, alignment, series_rank(c));
     REQUIRE(pairs.size() == 5);
     for (const auto& p : pairs) {
         INFO(p.path);

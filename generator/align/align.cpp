@@ -366,31 +366,6 @@ DocumentAlignment pair_documents(const Corpus& corpus, size_t da, size_t db, con
     return pair;
 }
 
-// The links of document `d`, from the pairs of documents it belongs to, in any order (they are
-// sorted by the document and clause they name). Counted first, so that each document's links
-// take one exact array rather than a growing vector per clause.
-DocumentLinks document_links(size_t d, size_t clauses, const std::vector<const DocumentAlignment*>& pairs) {
-    DocumentLinks links;
-    links.start.assign(clauses + 1, 0);
-    for (const DocumentAlignment* p : pairs)
-        for (const auto& m : p->matches) ++links.start[(p->a == d ? m.a : m.b) + 1];
-    for (size_t c = 0; c < clauses; ++c) links.start[c + 1] += links.start[c];
-    links.all.resize(links.start[clauses]);
-    std::vector<uint32_t> fill(links.start.begin(), links.start.end() - 1);
-    for (const DocumentAlignment* p : pairs) {
-        bool first = p->a == d;
-        for (const auto& m : p->matches)
-            links.all[fill[first ? m.a : m.b]++] = {static_cast<uint32_t>(first ? p->b : p->a),
-                                                    first ? m.b : m.a, m.verbatim, m.similarity};
-    }
-    for (size_t c = 0; c < clauses; ++c)
-        std::sort(links.all.begin() + links.start[c], links.all.begin() + links.start[c + 1],
-                  [](const ClauseLink& x, const ClauseLink& y) {
-                      return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
-                  });
-    return links;
-}
-
 }  // namespace
 
 bool carries_language(const Clause& c) {
@@ -428,18 +403,54 @@ std::span<const ClauseLink> DocumentLinks::of(size_t clause) const {
     return {all.data() + start[clause], all.data() + start[clause + 1]};
 }
 
-std::vector<std::vector<const DocumentAlignment*>> Alignment::pairs_by_document(size_t documents) const {
-    std::vector<std::vector<const DocumentAlignment*>> of(documents);
-    for (const auto& p : pairs) {
-        of[p.a].push_back(&p);
-        of[p.b].push_back(&p);
-    }
-    return of;
+std::span<const uint32_t> Alignment::pairs_of(size_t document) const {
+    if (document + 1 >= pairs_start.size()) return {};
+    return {pair_index.data() + pairs_start[document], pair_index.data() + pairs_start[document + 1]};
 }
 
-std::span<const ClauseLink> Alignment::links_of(size_t document, size_t clause) const {
-    if (document >= links.size()) return {};
-    return links[document].of(clause);
+void Alignment::index_pairs(size_t documents) {
+    pairs_start.assign(documents + 1, 0);
+    for (const auto& p : pairs) {
+        ++pairs_start[p.a + 1];
+        ++pairs_start[p.b + 1];
+    }
+    for (size_t d = 0; d < documents; ++d) pairs_start[d + 1] += pairs_start[d];
+    pair_index.resize(pairs_start[documents]);
+    std::vector<uint32_t> fill(pairs_start.begin(), pairs_start.end() - 1);
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        pair_index[fill[pairs[i].a]++] = static_cast<uint32_t>(i);
+        pair_index[fill[pairs[i].b]++] = static_cast<uint32_t>(i);
+    }
+}
+
+// Counted first, so that the links take one exact array rather than a growing vector per
+// clause; each clause's sorted by the document and clause they name.
+DocumentLinks Alignment::links_of(size_t d) const {
+    DocumentLinks links;
+    const auto mine = pairs_of(d);
+    auto own = [d](const DocumentAlignment& p, const ClauseMatch& m) -> uint32_t { return p.a == d ? m.a : m.b; };
+    size_t clauses = 0;
+    for (uint32_t i : mine)
+        for (const auto& m : pairs[i].matches) clauses = std::max<size_t>(clauses, own(pairs[i], m) + 1);
+    links.start.assign(clauses + 1, 0);
+    for (uint32_t i : mine)
+        for (const auto& m : pairs[i].matches) ++links.start[own(pairs[i], m) + 1];
+    for (size_t c = 0; c < clauses; ++c) links.start[c + 1] += links.start[c];
+    links.all.resize(links.start[clauses]);
+    std::vector<uint32_t> fill(links.start.begin(), links.start.end() - 1);
+    for (uint32_t i : mine) {
+        const DocumentAlignment& p = pairs[i];
+        const bool first = p.a == d;
+        for (const auto& m : p.matches)
+            links.all[fill[own(p, m)]++] = {static_cast<uint32_t>(first ? p.b : p.a), first ? m.b : m.a, m.verbatim,
+                                            m.similarity};
+    }
+    for (size_t c = 0; c < clauses; ++c)
+        std::sort(links.all.begin() + links.start[c], links.all.begin() + links.start[c + 1],
+                  [](const ClauseLink& x, const ClauseLink& y) {
+                      return std::pair{x.document, x.clause} < std::pair{y.document, y.clause};
+                  });
+    return links;
 }
 
 // One posting of the candidate index: a unit holding a shingle. Packed in 12 bytes (as a
@@ -830,12 +841,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
         release(s.measured);
     }
 
-    // Each document's links gathered from the pairs that concern it, on every core.
-    const auto pairs_of = s.alignment.pairs_by_document(n);
-    s.alignment.links.resize(n);
-    parallel_for(n, [&](size_t d) {
-        s.alignment.links[d] = document_links(d, corpus.documents[d].clauses.size(), pairs_of[d]);
-    });
+    s.alignment.index_pairs(n);
     s.edited.assign(n, 0);
 }
 
@@ -953,6 +959,7 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
     s.postings_cache.clear();
     // The pairs of documents again, from all their units' scored candidates.
     auto unit_at = [&](size_t doc, size_t c) { return s.unit({static_cast<uint32_t>(doc), static_cast<uint32_t>(c)}); };
+    bool moved = false;
     for (auto [a, b] : pairs) {
         if (a > b) std::swap(a, b);
         std::vector<Entry> entries;
@@ -972,6 +979,7 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
         if (entries.empty()) {
             if (!present) continue;
             all.erase(it);
+            moved = true;
         } else {
             std::sort(entries.begin(), entries.end(), entry_before);
             DocumentAlignment p = pair_documents(corpus, a, b, entries, unit_at);
@@ -980,26 +988,20 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
             };
             if (present && std::equal(p.matches.begin(), p.matches.end(), it->matches.begin(), it->matches.end(), same))
                 continue;  // measured again, paired the same
-            if (present) *it = std::move(p);
-            else all.insert(it, std::move(p));
+            if (present) {
+                *it = std::move(p);
+            } else {
+                all.insert(it, std::move(p));
+                moved = true;
+            }
         }
         relinked.insert(a);
         relinked.insert(b);
         if (paired) paired->push_back({a, b});
     }
 
-    // The links of every document whose pairs changed, from its pairs: those its links named
-    // before and those paired now, each looked up.
-    for (size_t d : relinked) {
-        std::set<size_t> partners;
-        for (const auto& l : s.alignment.links[d].all) partners.insert(l.document);
-        for (auto [a, b] : pairs)
-            if (a == d || b == d) partners.insert(a == d ? b : a);
-        std::vector<const DocumentAlignment*> mine;
-        for (size_t other : partners)
-            if (const DocumentAlignment* p = s.alignment.find(d, other)) mine.push_back(p);
-        s.alignment.links[d] = document_links(d, corpus.documents[d].clauses.size(), mine);
-    }
+    // A pair made or let go moves the pairs after it.
+    if (moved) s.alignment.index_pairs(corpus.documents.size());
     return {relinked.begin(), relinked.end()};
 }
 

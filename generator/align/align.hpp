@@ -24,8 +24,8 @@ struct AlignOptions {
 };
 
 // Two clauses of two documents that carry the same language. A large collection keeps millions
-// of matches and twice as many links, so each takes 16 bytes: 32-bit indices, the flag in the
-// last bit of the second (a text has fewer than two billion clauses).
+// of matches, so each takes 16 bytes: 32-bit indices, the flag in the last bit of the second
+// (a text has fewer than two billion clauses).
 struct ClauseMatch {
     uint32_t a = 0;              // clause indices in the first and the second document
     uint32_t b : 31 = 0;
@@ -52,21 +52,27 @@ static_assert(sizeof(ClauseMatch) == 16 && sizeof(ClauseLink) == 16);
 // all[start[c], start[c + 1]), by the document and clause they name.
 struct DocumentLinks {
     std::vector<ClauseLink> all;
-    std::vector<uint32_t> start;     // one more than the document has clauses
+    std::vector<uint32_t> start;     // one more than the clauses linked, the last one included
     std::span<const ClauseLink> of(size_t clause) const;
 };
 
 struct Alignment {
     std::vector<DocumentAlignment> pairs;            // the pairs sharing any language, by (a, b)
-    std::vector<DocumentLinks> links;                // [document]
+    // Each document's pairs, as indices into `pairs`, in their order: document d's stand in
+    // pair_index[pairs_start[d], pairs_start[d + 1]). Made by index_pairs().
+    std::vector<uint32_t> pairs_start, pair_index;
     size_t scored = 0;                                 // clause pairs whose similarity was measured
 
     // The alignment of two documents, given in either order; nullptr when they share nothing.
     const DocumentAlignment* find(size_t a, size_t b) const;
-    std::span<const ClauseLink> links_of(size_t document, size_t clause) const;
-    // Each of `documents` documents' pairs, in the order of `pairs`: what a document looks at
-    // instead of scanning every pair of the collection.
-    std::vector<std::vector<const DocumentAlignment*>> pairs_by_document(size_t documents) const;
+    // The pairs a document belongs to, as indices into `pairs`.
+    std::span<const uint32_t> pairs_of(size_t document) const;
+    // The links of a document's clauses, made from its pairs when asked for. They are not
+    // kept: each match is a link of both its clauses, and kept for every document they took
+    // twice the memory of the pairs (35 MB at 10,000 documents).
+    DocumentLinks links_of(size_t document) const;
+    // Makes pairs_start and pair_index again, after `pairs` changed, for `documents` documents.
+    void index_pairs(size_t documents);
 };
 
 // The clauses that carry the language of a text: preambular and operative paragraphs and

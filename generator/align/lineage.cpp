@@ -28,7 +28,6 @@ Diagnostics suggest_lineage(const Corpus& corpus, const Alignment& alignment) {
     Diagnostics notes;
     // A document looks at its own pairs: scanning every pair for every document took 4.4
     // billion steps at 10,000 documents.
-    const auto pairs_of = alignment.pairs_by_document(corpus.documents.size());
     for (size_t d = 0; d < corpus.documents.size(); ++d) {
         const Document& doc = corpus.documents[d];
         size_t total = units_of(doc);
@@ -36,8 +35,8 @@ Diagnostics suggest_lineage(const Corpus& corpus, const Alignment& alignment) {
         // The later document of another organ that carries most of this text.
         const DocumentAlignment* best = nullptr;
         double best_share = 0;
-        for (const DocumentAlignment* pair : pairs_of[d]) {
-            const DocumentAlignment& p = *pair;
+        for (uint32_t i : alignment.pairs_of(d)) {
+            const DocumentAlignment& p = alignment.pairs[i];
             const Document& other = corpus.documents[p.a == d ? p.b : p.a];
             if (other.meta.body == doc.meta.body || when(other).empty() || when(other) <= when(doc)) continue;
             double sum = 0;

@@ -69,30 +69,13 @@ std::string compare_path(const Document& before, const Document& after) {
 }
 
 std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignment, size_t document) {
-    std::vector<size_t> others;
-    if (document < alignment.links.size())
-        for (const auto& l : alignment.links[document].all) others.push_back(l.document);
-    std::sort(others.begin(), others.end());
-    std::vector<std::pair<size_t, size_t>> out;
-    for (size_t i = 0; i < others.size();) {
-        size_t j = i;
-        while (j < others.size() && others[j] == others[i]) ++j;
-        out.push_back({others[i], j - i});
-        i = j;
-    }
-    return out;
-}
-
-std::vector<std::vector<std::pair<size_t, size_t>>> paragraphs_shared_by_document(const Alignment& alignment,
-                                                                                  size_t documents) {
     // Paired one to one, two documents share as many paragraphs as their alignment matches.
-    std::vector<std::vector<std::pair<size_t, size_t>>> out(documents);
-    for (const auto& p : alignment.pairs) {
-        if (p.matches.empty() || p.a >= documents || p.b >= documents) continue;
-        out[p.a].push_back({p.b, p.matches.size()});
-        out[p.b].push_back({p.a, p.matches.size()});
+    std::vector<std::pair<size_t, size_t>> out;
+    for (uint32_t i : alignment.pairs_of(document)) {
+        const DocumentAlignment& p = alignment.pairs[i];
+        if (!p.matches.empty()) out.push_back({p.a == document ? p.b : p.a, p.matches.size()});
     }
-    for (auto& list : out) std::sort(list.begin(), list.end());
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -104,7 +87,6 @@ std::vector<size_t> series_rank(const Corpus& corpus) {
 }
 
 std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<size_t>& rank,
-                                       const std::vector<std::vector<std::pair<size_t, size_t>>>& shared,
                                        const std::vector<char>* only) {
     auto has_text = [](const Document& d) {
         return d.in_collection && std::any_of(d.clauses.begin(), d.clauses.end(), carries_language);
@@ -141,9 +123,7 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
         if (!has_text(d)) continue;
         size_t paragraphs = std::count_if(d.clauses.begin(), d.clauses.end(), carries_language);
         std::optional<size_t> previous;
-        std::vector<std::pair<size_t, size_t>> own;  // for some documents only: on its own
-        const auto& with = only ? (own = paragraphs_shared(alignment, i)) : shared[i];
-        for (auto [other, matches] : with) {
+        for (auto [other, matches] : paragraphs_shared(alignment, i)) {
             const Document& o = corpus.documents[other];
             if (rank[other] >= rank[i] || o.meta.kind == "draft" || !has_text(o) || 3 * matches < paragraphs) continue;
             if (!previous || rank[other] > rank[*previous]) previous = other;

@@ -40,14 +40,53 @@ struct Series {
 
 std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
-// A clause's closest match in an earlier document of the series, if any.
-const ClauseLink* parent_of(const Series& s, size_t doc, size_t clause) {
-    const ClauseLink* parent = nullptr;
-    for (const auto& l : s.alignment.links_of(doc, clause)) {
-        if (s.rank[l.document] >= s.rank[doc]) continue;
-        if (!parent || l.similarity > parent->similarity ||
-            (l.similarity == parent->similarity && s.rank[l.document] > s.rank[parent->document]))
-            parent = &l;
+// A clause's closest match in an earlier document of the series: the most similar, the
+// latest of equals. A clause matches at most one clause of another text, and the texts
+// sharing language all have their own place in the series, so the order in which the
+// matches are met does not matter.
+struct Parent {
+    uint32_t doc = 0, clause = 0;
+    double similarity = -1;   // none yet
+    bool found() const { return similarity >= 0; }
+};
+
+void consider(const Series& s, Parent& parent, size_t doc, uint32_t clause, double similarity) {
+    if (!parent.found() || similarity > parent.similarity ||
+        (similarity == parent.similarity && s.rank[doc] > s.rank[parent.doc]))
+        parent = {static_cast<uint32_t>(doc), clause, similarity};
+}
+
+// Each clause's parent in document `doc` ([clause]), from its pairs with earlier texts.
+void parents_of(const Series& s, size_t doc, std::vector<Parent>& out) {
+    out.assign(s.corpus.documents[doc].clauses.size(), {});
+    for (uint32_t i : s.alignment.pairs_of(doc)) {
+        const DocumentAlignment& p = s.alignment.pairs[i];
+        const bool first = p.a == doc;
+        const size_t other = first ? p.b : p.a;
+        if (s.rank[other] >= s.rank[doc]) continue;
+        for (const auto& m : p.matches) {
+            const uint32_t mine = first ? m.a : m.b;
+            if (mine < out.size()) consider(s, out[mine], other, first ? m.b : m.a, m.similarity);
+        }
+    }
+}
+
+// One clause's parent, for an edit's few pages.
+Parent parent_of(const Series& s, size_t doc, size_t clause) {
+    Parent parent;
+    for (uint32_t i : s.alignment.pairs_of(doc)) {
+        const DocumentAlignment& p = s.alignment.pairs[i];
+        const bool first = p.a == doc;
+        const size_t other = first ? p.b : p.a;
+        if (s.rank[other] >= s.rank[doc]) continue;
+        if (first) {
+            auto m = std::lower_bound(p.matches.begin(), p.matches.end(), clause,
+                                      [](const ClauseMatch& x, size_t c) { return x.a < c; });
+            if (m != p.matches.end() && m->a == clause) consider(s, parent, other, m->b, m->similarity);
+        } else {
+            for (const auto& m : p.matches)
+                if (m.b == clause) consider(s, parent, other, m.a, m.similarity);
+        }
     }
     return parent;
 }
@@ -55,9 +94,9 @@ const ClauseLink* parent_of(const Series& s, size_t doc, size_t clause) {
 // Where a clause's language first stood: following, from each clause, its closest match in an
 // earlier document back to one that has none.
 std::pair<size_t, size_t> origin_of(const Series& s, size_t doc, size_t clause) {
-    while (const ClauseLink* parent = parent_of(s, doc, clause)) {
-        doc = parent->document;
-        clause = parent->clause;
+    for (Parent parent = parent_of(s, doc, clause); parent.found(); parent = parent_of(s, doc, clause)) {
+        doc = parent.doc;
+        clause = parent.clause;
     }
     return {doc, clause};
 }
@@ -71,12 +110,14 @@ LanguageOrigins all_origins(const Series& s) {
     for (size_t d = 0; d < order.size(); ++d) order[d] = d;
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return s.rank[x] < s.rank[y]; });
     LanguageOrigins out(documents.size());
+    std::vector<Parent> parents;
     for (size_t d : order) {
         stop_point();
+        parents_of(s, d, parents);
         out[d].reserve(documents[d].clauses.size());
         for (size_t c = 0; c < documents[d].clauses.size(); ++c) {
-            const ClauseLink* parent = parent_of(s, d, c);
-            out[d].push_back(parent ? out[parent->document][parent->clause] : std::pair{d, c});
+            const Parent& parent = parents[c];
+            out[d].push_back(parent.found() ? out[parent.doc][parent.clause] : std::pair{d, c});
         }
     }
     return out;
@@ -88,10 +129,11 @@ LanguageOrigins all_origins(const Series& s) {
 // hundreds of others.
 class GenealogyView final : public View {
 public:
-    GenealogyView(std::shared_ptr<const Series> series, size_t doc, size_t clause, std::string up)
+    // `links`: the clause's, of the document's links (Alignment::links_of).
+    GenealogyView(std::shared_ptr<const Series> series, size_t doc, size_t clause, std::span<const ClauseLink> links,
+                  std::string up)
         : series_(std::move(series)), doc_(doc), up_(std::move(up)) {
         const Series& s = *series_;
-        const auto links = s.alignment.links_of(doc, clause);
         links_ = links.size();
         std::tie(origin_.doc, origin_.clause) = s.origins ? (*s.origins)[doc][clause] : origin_of(s, doc, clause);
         origin_.of = this;
@@ -268,9 +310,9 @@ json comparison_link(const Corpus& c, const ComparePair& p, const std::string& p
 }
 
 // Sets `genealogy` on each clause object of a document page's text, sub-paragraphs included:
-// a view of `context`.
+// a view of `context`. `links` are the document's.
 void annotate(json& clauses, PageContext& context, const std::shared_ptr<const Series>& s, size_t doc,
-              const std::map<std::string, size_t>& by_anchor, const std::string& up) {
+              const DocumentLinks& links, const std::map<std::string, size_t>& by_anchor, const std::string& up) {
     for (auto& j : clauses) {
         if (!j.is_object()) continue;
         auto& clause = j.get_ref<json::object_t&>();  // each key looked up once
@@ -278,10 +320,11 @@ void annotate(json& clauses, PageContext& context, const std::shared_ptr<const S
         if (anchor != clause.end() && anchor->second.is_string()) {
             auto it = by_anchor.find(anchor->second.get_ref<const std::string&>());
             if (it != by_anchor.end())
-                clause.insert_or_assign("genealogy", context.add(std::make_unique<GenealogyView>(s, doc, it->second, up)));
+                clause.insert_or_assign("genealogy", context.add(std::make_unique<GenealogyView>(
+                                                         s, doc, it->second, links.of(it->second), up)));
         }
         auto subparagraphs = clause.find("subparagraphs");
-        if (subparagraphs != clause.end()) annotate(subparagraphs->second, context, s, doc, by_anchor, up);
+        if (subparagraphs != clause.end()) annotate(subparagraphs->second, context, s, doc, links, by_anchor, up);
     }
 }
 
@@ -294,11 +337,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
     // Every page's origins at once for the whole site (and for the plan: the live preview
     // compares them from plan to plan); an edit's few pages follow their own.
     if (!only) plan.origins = s.origins = std::make_shared<const LanguageOrigins>(all_origins(s));
-    // For the whole site, every document's shared paragraphs at once; for some pages (an
-    // edit's), each on its own.
-    const auto shared = only ? std::vector<std::vector<std::pair<size_t, size_t>>>()
-                             : paragraphs_shared_by_document(alignment, corpus.documents.size());
-    s.pairs = compare_pairs(corpus, alignment, s.rank, shared, only);
+    s.pairs = compare_pairs(corpus, alignment, s.rank, only);
     // Which comparisons and which aligned documents concern each document, so that a page
     // looks up its own instead of scanning every pair.
     s.pairs_of.resize(corpus.documents.size());
@@ -331,9 +370,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         // clauses of every text sharing language with it.
         for (const ComparePair* p : s.pairs_of[doc])
             page.depends_on.push_back(static_cast<uint32_t>(p->before == doc ? p->after : p->before));
-        std::vector<std::pair<size_t, size_t>> own;
-        for (const auto& [other, n] : only ? (own = paragraphs_shared(alignment, doc)) : shared[doc])
-            page.depends_on.push_back(static_cast<uint32_t>(other));
+        for (const auto& [other, n] : paragraphs_shared(alignment, doc)) page.depends_on.push_back(static_cast<uint32_t>(other));
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
         page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
@@ -344,7 +381,8 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
             for (size_t c = 0; c < d.clauses.size(); ++c)
                 if (carries_language(d.clauses[c]) && !d.clauses[c].anchor.empty()) by_anchor[d.clauses[c].anchor] = c;
             json& ctx = context.tree["doc"];
-            if (ctx.contains("text")) annotate(ctx["text"], context, series, doc, by_anchor, relative_url(path, ""));
+            if (ctx.contains("text"))
+                annotate(ctx["text"], context, series, doc, s.alignment.links_of(doc), by_anchor, relative_url(path, ""));
             json list = json::array();
             for (const ComparePair* p : s.pairs_of[doc]) list.push_back(comparison_link(s.corpus, *p, path));
             ctx["has_comparisons"] = !list.empty();

@@ -20,12 +20,9 @@ struct ComparePair {
     Comparison comparison;          // its counts only: no rows (compare_page makes them)
 };
 
-// `rank` is series_rank(corpus). For the whole site, `shared` is
-// paragraphs_shared_by_document(alignment); with `only` ([document] -> 0 or 1), the pairs that
-// concern those documents, each document's shared paragraphs found on its own (`shared` is
-// not read).
+// `rank` is series_rank(corpus). With `only` ([document] -> 0 or 1), the pairs that concern
+// those documents.
 std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& alignment, const std::vector<size_t>& rank,
-                                       const std::vector<std::vector<std::pair<size_t, size_t>>>& shared,
                                        const std::vector<char>* only = nullptr);
 
 // Each document's place in the order of the series ([document] -> place).
@@ -34,10 +31,6 @@ std::vector<size_t> series_rank(const Corpus& corpus);
 // The documents sharing language with one, each with the number of its paragraphs they carry,
 // by document.
 std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignment, size_t document);
-// The same for every document at once ([document] -> its list; `documents` of them), made from
-// the pairs of documents rather than from each paragraph's links.
-std::vector<std::vector<std::pair<size_t, size_t>>> paragraphs_shared_by_document(const Alignment& alignment,
-                                                                                  size_t documents);
 
 // Where two documents' compare page lives: their page paths, '/' read as '_', joined by "__"
 // (neither character occurs in a checked symbol or an id, so the path names one pair).

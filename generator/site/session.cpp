@@ -308,8 +308,8 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
             return a;
         };
         if (anchors(*old) != anchors(doc))
-            for (const auto& l : s.aligner->alignment().links[s.corpus.by_key.at(doc.key)].all)
-                show.insert(l.document);
+            for (const auto& [other, n] : paragraphs_shared(s.aligner->alignment(), s.corpus.by_key.at(doc.key)))
+                show.insert(other);
         for (const auto& c : old->clauses)
             for (const auto& cit : c.citations)
                 if (s.corpus.by_key.count(cit.target)) show.insert(s.corpus.by_key.at(cit.target));
