@@ -52,7 +52,7 @@ static_assert(sizeof(ClauseMatch) == 16 && sizeof(ClauseLink) == 16);
 // all[start[c], start[c + 1]), by the document and clause they name.
 struct DocumentLinks {
     std::vector<ClauseLink> all;
-    std::vector<uint32_t> start;     // one more than the clauses linked, the last one included
+    std::vector<uint32_t> start;     // up to the last clause linked, and one more
     std::span<const ClauseLink> of(size_t clause) const;
 };
 

@@ -129,7 +129,7 @@ LanguageOrigins all_origins(const Series& s) {
 // hundreds of others.
 class GenealogyView final : public View {
 public:
-    // `links`: the clause's, of the document's links (Alignment::links_of).
+    // `links` are the clause's, from its document's (Alignment::links_of).
     GenealogyView(std::shared_ptr<const Series> series, size_t doc, size_t clause, std::span<const ClauseLink> links,
                   std::string up)
         : series_(std::move(series)), doc_(doc), up_(std::move(up)) {
