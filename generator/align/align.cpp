@@ -642,20 +642,20 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
             for (uint64_t h : use == Use::once ? made_again : units[i].shingles) f(i, h);
         }
     };
-    std::vector<std::vector<size_t>> fill(threads, std::vector<size_t>(kBuckets, 0));  // [core][bucket]
-    parallel_for(threads, [&](size_t t) { for_each_shingle(t, [&](size_t, uint64_t h) { ++fill[t][bucket_of(h)]; }); });
+    std::vector<std::vector<size_t>> at(threads, std::vector<size_t>(kBuckets, 0));  // [core][bucket]
+    parallel_for(threads, [&](size_t t) { for_each_shingle(t, [&](size_t, uint64_t h) { ++at[t][bucket_of(h)]; }); });
     std::vector<size_t> bucket_start(kBuckets + 1, 0);
     for (size_t b = 0; b < kBuckets; ++b) {
-        size_t at = bucket_start[b];
-        for (auto& counts : fill) at += std::exchange(counts[b], at);
-        bucket_start[b + 1] = at;
+        size_t next = bucket_start[b];
+        for (auto& counts : at) next += std::exchange(counts[b], next);
+        bucket_start[b + 1] = next;
     }
     auto& index = s.index;
     index.resize(bucket_start.back());
     parallel_for(threads, [&](size_t t) {
-        for_each_shingle(t, [&](size_t i, uint64_t h) { index[fill[t][bucket_of(h)]++] = {h, static_cast<uint32_t>(i)}; });
+        for_each_shingle(t, [&](size_t i, uint64_t h) { index[at[t][bucket_of(h)]++] = {h, static_cast<uint32_t>(i)}; });
     });
-    release(fill);
+    release(at);
     parallel_for(kBuckets, [&](size_t b) {
         std::sort(index.begin() + static_cast<long>(bucket_start[b]), index.begin() + static_cast<long>(bucket_start[b + 1]));
     });

@@ -56,7 +56,8 @@ void consider(const Series& s, Parent& parent, size_t doc, uint32_t clause, doub
         parent = {static_cast<uint32_t>(doc), clause, similarity};
 }
 
-// Each clause's parent in document `doc` ([clause]), from its pairs with earlier texts.
+// Each clause's parent in document `doc` ([clause]), from its pairs with earlier texts: for the
+// whole site in one pass (all_origins), and for an edit's few pages text by text (origin_of).
 void parents_of(const Series& s, size_t doc, std::vector<Parent>& out) {
     out.assign(s.corpus.documents[doc].clauses.size(), {});
     for (uint32_t i : s.alignment.pairs_of(doc)) {
@@ -71,34 +72,17 @@ void parents_of(const Series& s, size_t doc, std::vector<Parent>& out) {
     }
 }
 
-// One clause's parent, for an edit's few pages.
-Parent parent_of(const Series& s, size_t doc, size_t clause) {
-    Parent parent;
-    for (uint32_t i : s.alignment.pairs_of(doc)) {
-        const DocumentAlignment& p = s.alignment.pairs[i];
-        const bool first = p.a == doc;
-        const size_t other = first ? p.b : p.a;
-        if (s.rank[other] >= s.rank[doc]) continue;
-        if (first) {
-            auto m = std::lower_bound(p.matches.begin(), p.matches.end(), clause,
-                                      [](const ClauseMatch& x, size_t c) { return x.a < c; });
-            if (m != p.matches.end() && m->a == clause) consider(s, parent, other, m->b, m->similarity);
-        } else {
-            for (const auto& m : p.matches)
-                if (m.b == clause) consider(s, parent, other, m.a, m.similarity);
-        }
-    }
-    return parent;
-}
-
 // Where a clause's language first stood: following, from each clause, its closest match in an
 // earlier document back to one that has none.
 std::pair<size_t, size_t> origin_of(const Series& s, size_t doc, size_t clause) {
-    for (Parent parent = parent_of(s, doc, clause); parent.found(); parent = parent_of(s, doc, clause)) {
+    std::vector<Parent> parents;
+    while (true) {
+        parents_of(s, doc, parents);
+        const Parent parent = parents[clause];
+        if (!parent.found()) return {doc, clause};
         doc = parent.doc;
         clause = parent.clause;
     }
-    return {doc, clause};
 }
 
 // The same for every clause at once ([document][clause]). A clause's origin is its parent's,
