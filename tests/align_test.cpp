@@ -152,10 +152,11 @@ TEST_CASE("the bit-parallel LCS agrees with the textbook one", "[align]") {
         REQUIRE(LcsPattern(a).lcs(b) == reference(a, b));
         REQUIRE(LcsPattern(b).lcs(a) == reference(a, b));
     }
-    CHECK(lcs_similarity({}, {}) == 1.0);
-    CHECK(lcs_similarity({1, 2, 3, 4}, {}) == 0.0);
-    CHECK(lcs_similarity({1, 2, 3, 4}, {1, 9, 3, 4}) == Approx(0.75));
-    CHECK(lcs_similarity({1, 2, 3, 4}, {5, 6}) == 0.0);
+    using Words = std::vector<uint32_t>;
+    CHECK(lcs_similarity(Words{}, Words{}) == 1.0);
+    CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{}) == 0.0);
+    CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{1, 9, 3, 4}) == Approx(0.75));
+    CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{5, 6}) == 0.0);
 }
 
 // The live preview aligns an edited document again against what it kept; the result must be

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -73,13 +74,14 @@ int tier(ClauseKind k) {
     }
 }
 
-// One clause that carries language, with its words as ids into the vocabulary.
+// One clause that carries language, with its words as ids into the vocabulary. The words lie
+// in their aligner's store of words, in unit order.
 struct Unit {
     uint32_t document = 0, clause = 0;
     uint32_t position = 0;               // among the document's units
     int tier = 0;
     uint64_t text = 0;                   // a hash of its tokens: two clauses word for word the same
-    std::vector<uint32_t> words;         // without function words
+    std::span<const uint32_t> words;     // without function words
     std::vector<uint64_t> shingles;      // of its words, sorted, each once
 };
 
@@ -192,13 +194,13 @@ private:
     uint32_t size_ = 0;
 };
 
-void number_words(Unit& u, const std::vector<uint64_t>& hashes, Vocabulary& vocabulary) {
-    u.words.reserve(hashes.size());
-    for (uint64_t w : hashes) u.words.push_back(vocabulary.number(w));
+// Appends the numbers of a unit's words to a store of words.
+void number_words(const std::vector<uint64_t>& hashes, Vocabulary& vocabulary, std::vector<uint32_t>& store) {
+    for (uint64_t w : hashes) store.push_back(vocabulary.number(w));
 }
 
 // The shingles of a unit's words, sorted, each once, into `out`.
-void make_shingles(const std::vector<uint32_t>& w, size_t shingle, std::vector<uint64_t>& out) {
+void make_shingles(std::span<const uint32_t> w, size_t shingle, std::vector<uint64_t>& out) {
     out.clear();
     size_t k = std::min(shingle, w.size());
     for (size_t s = 0; s + k <= w.size(); ++s) out.push_back(fnv1a(w.data() + s, k));
@@ -273,13 +275,31 @@ private:
     uint32_t mask_ = 0;
 };
 
+// Reads the candidates of the whole corpus, named by their unit's index: their words straight
+// from the store, by where each unit's words start (4 bytes a unit, where a unit's record is
+// 64), so that a candidate's record is loaded only if it is kept. At 100,000 documents, perf
+// annotate put about half of the candidate loop's own time on loading each candidate's record
+// for the place of its words, then on its words.
+struct ReadByIndex {
+    const std::vector<Unit>& units;
+    const std::vector<uint32_t>& words;   // the store, in unit order
+    const std::vector<uint32_t>& start;   // [unit]: where its words start; then the end
+    std::span<const uint32_t> words_of(uint32_t j) const {
+        return {words.data() + start[j], words.data() + start[j + 1]};
+    }
+    UnitRef ref(uint32_t j) const { return ref_of(units[j]); }
+    void ask_place(uint32_t j) const { __builtin_prefetch(&start[j]); }
+    void ask_words(uint32_t j) const { __builtin_prefetch(words.data() + start[j]); }
+};
+
 // The candidates of `u` (later units of other documents of its tier sharing a shingle that is
-// not too common, in unit order), cut to those sharing the most shingles, and scored. `unit`
-// looks a candidate up: a ref, or, for the whole corpus, the unit's index, one load fewer for
-// each of millions of candidates. `shared(k)` is how many shingles `u` shares with candidate
-// k. Both ways of aligning (the whole corpus, one document again) end here.
-template <class Candidate, class Lookup, class Shared>
-std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& touched, const Lookup& unit,
+// not too common, in unit order), cut to those sharing the most shingles, and scored. `read`
+// reads a candidate (a ref, or, for the whole corpus, a unit's index): its words, its ref, and
+// asks early for the place of its words and for the words themselves, which lie somewhere else
+// in memory for each candidate. `shared(k)` is how many shingles `u` shares with candidate k.
+// Both ways of aligning (the whole corpus, one document again) end here.
+template <class Candidate, class Reader, class Shared>
+std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& touched, const Reader& read,
                                         const Shared& shared, const AlignOptions& options, size_t& measured) {
     if (touched.size() > options.candidates) {
         std::vector<std::pair<uint32_t, Candidate>> by_shared;  // (shared shingles, unit)
@@ -295,16 +315,15 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     std::vector<ScoredRef> out;
     const LcsPattern pattern(u.words);
     for (size_t k = 0; k < touched.size(); ++k) {
-        if (k + 8 < touched.size()) __builtin_prefetch(unit(touched[k + 8]));
-        if (k + 4 < touched.size()) __builtin_prefetch(unit(touched[k + 4])->words.data());
-        const Unit& v = *unit(touched[k]);
-        const auto& wj = v.words;
+        if (k + 8 < touched.size()) read.ask_place(touched[k + 8]);
+        if (k + 4 < touched.size()) read.ask_words(touched[k + 4]);
+        const std::span<const uint32_t> wj = read.words_of(touched[k]);
         double total = static_cast<double>(u.words.size() + wj.size());
         // No pair can share more than the shorter clause: skip those that cannot reach the
         // threshold whatever their order.
         if (2.0 * static_cast<double>(std::min(u.words.size(), wj.size())) < options.threshold * total) continue;
         double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / total;
-        if (s >= options.threshold) out.push_back({ref_of(v), s});
+        if (s >= options.threshold) out.push_back({read.ref(touched[k]), s});
     }
     return out;
 }
@@ -474,8 +493,10 @@ struct Aligner::State {
     Alignment alignment;
     Vocabulary vocabulary;
 
-    // The full alignment's units, their index and their scored candidates.
+    // The full alignment's units, the store of their words, their index and their scored
+    // candidates.
     std::vector<Unit> units;
+    std::vector<uint32_t> words;
     std::vector<std::vector<size_t>> unit_of;                  // [document][clause] -> unit + 1
     std::vector<IndexEntry, Unwritten<IndexEntry>> index;      // sorted
     std::vector<std::vector<ScoredRef>> scored;                // [unit]
@@ -484,6 +505,7 @@ struct Aligner::State {
     // Documents aligned again since: their units, the index of those, their scored candidates.
     std::vector<char> edited;                                  // [document]
     std::unordered_map<size_t, std::vector<Unit>> fresh;       // document -> its units now
+    std::unordered_map<size_t, std::vector<uint32_t>> fresh_words;  // document -> its units' words
     std::unordered_map<size_t, std::vector<std::vector<ScoredRef>>> fresh_scored;
     std::unordered_map<size_t, std::vector<size_t>> fresh_measured;
     std::unordered_map<uint64_t, std::vector<UnitRef>> fresh_index;  // shingle -> units, in order
@@ -569,7 +591,14 @@ struct Aligner::State {
             if (k + 4 < touched.size()) __builtin_prefetch(unit(touched[k + 4])->shingles.data());
             return shared_shingles(u, *unit(touched[k]));
         };
-        return score_candidates(u, touched, [this](UnitRef r) { return unit(r); }, shared, options, measured_count);
+        struct ReadByRef {
+            const State& s;
+            std::span<const uint32_t> words_of(UnitRef r) const { return s.unit(r)->words; }
+            UnitRef ref(UnitRef r) const { return r; }
+            void ask_place(UnitRef r) const { __builtin_prefetch(s.unit(r)); }
+            void ask_words(UnitRef r) const { __builtin_prefetch(s.unit(r)->words.data()); }
+        };
+        return score_candidates(u, touched, ReadByRef{*this}, shared, options, measured_count);
     }
 
     const std::vector<Unit>& units_now(size_t d, std::vector<Unit>& scratch) const {
@@ -603,7 +632,16 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     // vocabulary numbering them in order after. A batch of documents at a time, so that the
     // hashes (twice the size of the numbers) never stand for the whole collection at once.
     std::vector<Unit>& units = s.units;
+    std::vector<uint32_t> words_start{0};  // [unit]: where its words start in the store; then the end
     s.unit_of.resize(n);
+    // The store is reserved for as many words as the clauses could hold (a word and the space
+    // after it take two characters or more): grown by doubling, it left its earlier buffers
+    // resident beside it. Only the part written becomes resident.
+    size_t most_words = 0;
+    for (const Document& doc : corpus.documents)
+        if (doc.in_collection)
+            for (const Clause& c : doc.clauses) most_words += c.markdown.size() / 2 + 1;
+    s.words.reserve(most_words);
     constexpr size_t kBatch = 512;
     std::vector<DocumentUnits> made;
     for (size_t first = 0; first < n; first += kBatch) {
@@ -614,13 +652,17 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
             s.unit_of[d].assign(corpus.documents[d].clauses.size(), 0);
             for (size_t i = 0; i < made[k].units.size(); ++i) {
                 Unit& u = made[k].units[i];
-                number_words(u, made[k].words[i], s.vocabulary);
+                number_words(made[k].words[i], s.vocabulary, s.words);
+                if (s.words.size() > UINT32_MAX) throw std::length_error("align: too many words for the store");
+                words_start.push_back(static_cast<uint32_t>(s.words.size()));
                 s.unit_of[d][u.clause] = units.size() + 1;
                 units.push_back(std::move(u));
             }
         }
     }
     release(made);
+    for (size_t i = 0; i < units.size(); ++i)
+        units[i].words = {s.words.data() + words_start[i], s.words.data() + words_start[i + 1]};
 
     // The inverted index: one sorted array of (shingle, unit), a shingle's postings one run of
     // it, sorted in buckets by the hash's top bits. Each core takes a range of the units,
@@ -798,7 +840,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
                     n_shared += std::binary_search(postings.begin() + span->lo, postings.begin() + span->hi, touched[k]);
                 return n_shared;
             };
-            return score_candidates(units[i], touched, [&](uint32_t j) { return &units[j]; }, shared_with, options,
+            return score_candidates(units[i], touched, ReadByIndex{units, s.words, words_start}, shared_with, options,
                                     s.measured[i]);
         };
         struct Keyed {
@@ -834,6 +876,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     release(spans);
     release(spans_start);
     release(postings);
+    release(words_start);
     for (size_t i = 0; i < units.size(); ++i) s.alignment.scored += s.measured[i];
     size_t pairs = 0;
     for (const auto& list : paired) pairs += list.size();
@@ -844,6 +887,7 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
     if (use == Use::once) {
         // Paired: the links come from the pairs alone.
         release(units);
+        release(s.words);
         release(s.unit_of);
         s.vocabulary = {};
         release(s.scored);
@@ -873,10 +917,16 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
         std::vector<Unit> before = s.units_now(d, scratch);
         // The document's units now, their words numbered in the vocabulary kept.
         DocumentUnits made = units_of_document(corpus, d);
+        std::vector<uint32_t> words;  // the store of their words
+        std::vector<size_t> words_start{0};
+        for (const auto& hashes : made.words) {
+            number_words(hashes, s.vocabulary, words);
+            words_start.push_back(words.size());
+        }
         std::vector<Unit> after;
         for (size_t k = 0; k < made.units.size(); ++k) {
             Unit& u = made.units[k];
-            number_words(u, made.words[k], s.vocabulary);
+            u.words = {words.data() + words_start[k], words.data() + words_start[k + 1]};
             make_shingles(u.words, s.options.shingle, u.shingles);
             after.push_back(std::move(u));
         }
@@ -897,6 +947,9 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
             for (size_t i : s.unit_of[d]) s.edited_units += i != 0;
         s.edited[d] = 1;
         s.fresh[d] = std::move(after);
+        // The words of the units before stay until this document is done (the vector moves, the
+        // words do not): `before` still views them.
+        std::vector<uint32_t> words_before = std::exchange(s.fresh_words[d], std::move(words));
         s.fresh_scored[d].assign(s.fresh[d].size(), {});
         s.fresh_measured[d].assign(s.fresh[d].size(), 0);
         for (const Unit& u : s.fresh[d])

@@ -12,7 +12,7 @@ size_t slot_of(uint32_t word, unsigned shift) { return (word * 0x9E3779B1u) >> s
 
 }  // namespace
 
-LcsPattern::LcsPattern(const std::vector<uint32_t>& words) : size_(words.size()), blocks_((words.size() + 63) / 64) {
+LcsPattern::LcsPattern(std::span<const uint32_t> words) : size_(words.size()), blocks_((words.size() + 63) / 64) {
     size_t slots = 16;
     unsigned bits = 4;
     while (slots < 2 * words.size()) slots *= 2, ++bits;
@@ -71,11 +71,11 @@ size_t LcsPattern::lcs(const uint32_t* text, size_t n) const {
     return zeros;
 }
 
-double lcs_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+double lcs_similarity(std::span<const uint32_t> a, std::span<const uint32_t> b) {
     if (a.empty() && b.empty()) return 1.0;
     if (a.empty() || b.empty()) return 0.0;
-    const auto& [shorter, longer] = a.size() <= b.size() ? std::pair{&a, &b} : std::pair{&b, &a};
-    return 2.0 * static_cast<double>(LcsPattern(*shorter).lcs(*longer)) / static_cast<double>(a.size() + b.size());
+    const auto [shorter, longer] = a.size() <= b.size() ? std::pair{a, b} : std::pair{b, a};
+    return 2.0 * static_cast<double>(LcsPattern(shorter).lcs(longer)) / static_cast<double>(a.size() + b.size());
 }
 
 }  // namespace resgen

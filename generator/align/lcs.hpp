@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <utility>
+#include <span>
 #include <vector>
 
 namespace resgen {
@@ -13,13 +14,13 @@ namespace resgen {
 // The first sequence, prepared once to be measured against many others.
 class LcsPattern {
 public:
-    explicit LcsPattern(const std::vector<uint32_t>& words);
+    explicit LcsPattern(std::span<const uint32_t> words);
 
     size_t size() const { return size_; }
 
     // |LCS(pattern, text)|.
     size_t lcs(const uint32_t* text, size_t n) const;
-    size_t lcs(const std::vector<uint32_t>& text) const { return lcs(text.data(), text.size()); }
+    size_t lcs(std::span<const uint32_t> text) const { return lcs(text.data(), text.size()); }
 
 private:
     // Where a word stands in the pattern (blocks_ words of bits), or nullptr when it does not.
@@ -35,6 +36,6 @@ private:
 };
 
 // 2 * |LCS(a, b)| / (|a| + |b|), from 0 to 1 (1 for two empty sequences).
-double lcs_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+double lcs_similarity(std::span<const uint32_t> a, std::span<const uint32_t> b);
 
 }  // namespace resgen
