@@ -13,6 +13,7 @@
 
 #include "align/align.hpp"
 #include "align/lcs.hpp"
+#include "align/runs.hpp"
 #include "load/source.hpp"
 #include "parse/parse.hpp"
 #include "plan/genealogy.hpp"
@@ -157,6 +158,47 @@ TEST_CASE("the bit-parallel LCS agrees with the textbook one", "[align]") {
     CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{}) == 0.0);
     CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{1, 9, 3, 4}) == Approx(0.75));
     CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{5, 6}) == 0.0);
+}
+
+TEST_CASE("count_held counts the units a sorted run holds, as a binary search of each would", "[align]") {
+    using Units = std::vector<uint32_t>;
+    auto held_by_search = [](const Units& run, const Units& units) {
+        Units held(units.size(), 0);
+        for (size_t k = 0; k < units.size(); ++k) held[k] = std::binary_search(run.begin(), run.end(), units[k]);
+        return held;
+    };
+    auto held = [](const Units& run, const Units& units) {
+        Units out(units.size(), 0);
+        count_held(run.data(), run.data() + run.size(), units, out);
+        return out;
+    };
+    // The edges: nothing to find, nothing to search, all before, all after, the ends.
+    CHECK(held({}, {1, 2}) == Units{0, 0});
+    CHECK(held({1, 2}, {}) == Units{});
+    CHECK(held({5, 6, 7}, {1, 2}) == Units{0, 0});
+    CHECK(held({1, 2}, {5, 6, 7}) == Units{0, 0, 0});
+    CHECK(held({1, 4, 9}, {1, 9}) == Units{1, 1});
+    CHECK(held({1, 4, 9}, {0, 4, 10}) == Units{0, 1, 0});
+    // A count adds to what is there.
+    Units counts{3, 5};
+    const Units run{2, 8};
+    count_held(run.data(), run.data() + run.size(), {2, 3}, counts);
+    CHECK(counts == Units{4, 5});
+    // Runs and candidates of every density, against a binary search of each candidate.
+    std::mt19937 rng(11);
+    for (int round = 0; round < 3000; ++round) {
+        const uint32_t range = 1 + rng() % 5000;
+        auto sorted_set = [&](size_t n) {
+            Units v(n);
+            for (auto& x : v) x = rng() % range;
+            std::sort(v.begin(), v.end());
+            v.erase(std::unique(v.begin(), v.end()), v.end());
+            return v;
+        };
+        const Units run = sorted_set(rng() % 2000), units = sorted_set(rng() % 300);
+        INFO("round " << round << ", run of " << run.size() << ", " << units.size() << " units");
+        REQUIRE(held(run, units) == held_by_search(run, units));
+    }
 }
 
 // The live preview aligns an edited document again against what it kept; the result must be

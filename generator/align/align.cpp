@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "align/lcs.hpp"
+#include "align/runs.hpp"
 #include "markdown/markdown.hpp"
 #include "parallel/parallel.hpp"
 
@@ -833,13 +834,12 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
                 for (auto it = std::lower_bound(postings.begin() + span->lo, hi, later); it != hi; ++it) counts.add(*it);
             }
             counts.take(touched, shared);
-            // The shingles shared in all: those walked, and the common ones the candidate holds.
-            auto shared_with = [&](size_t k) {
-                uint32_t n_shared = shared[k];
+            // The shingles shared in all: those walked, and the common ones the candidate holds,
+            // counted only when the candidates are to be cut to the most shared.
+            if (touched.size() > options.candidates)
                 for (const PostingSpan* span : common)
-                    n_shared += std::binary_search(postings.begin() + span->lo, postings.begin() + span->hi, touched[k]);
-                return n_shared;
-            };
+                    count_held(postings.data() + span->lo, postings.data() + span->hi, touched, shared);
+            auto shared_with = [&](size_t k) { return shared[k]; };
             return score_candidates(units[i], touched, ReadByIndex{units, s.words, words_start}, shared_with, options,
                                     s.measured[i]);
         };
