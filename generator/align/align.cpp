@@ -835,11 +835,17 @@ Aligner::Aligner(const Corpus& corpus, const AlignOptions& options, Use use) : s
             }
             counts.take(touched, shared);
             // The shingles shared in all: those walked, and the common ones the candidate holds,
-            // counted only when the candidates are to be cut to the most shared.
-            if (touched.size() > options.candidates)
-                for (const PostingSpan* span : common)
-                    count_held(postings.data() + span->lo, postings.data() + span->hi, touched, shared);
-            auto shared_with = [&](size_t k) { return shared[k]; };
+            // counted for all candidates at the first asking (score_candidates asks only when it
+            // cuts them to the most shared).
+            bool common_counted = false;
+            auto shared_with = [&](size_t k) {
+                if (!common_counted) {
+                    for (const PostingSpan* span : common)
+                        count_held(postings.data() + span->lo, postings.data() + span->hi, touched, shared);
+                    common_counted = true;
+                }
+                return shared[k];
+            };
             return score_candidates(units[i], touched, ReadByIndex{units, s.words, words_start}, shared_with, options,
                                     s.measured[i]);
         };
