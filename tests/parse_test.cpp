@@ -2,6 +2,8 @@
 // opening phrases and voices as the official text has them.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "load/source.hpp"
 #include "markdown/markdown.hpp"
 #include "parse/parse.hpp"
@@ -205,4 +207,111 @@ TEST_CASE("front matter errors name the line and column", "[parse]") {
         CHECK(it->line == c.line);
         CHECK(it->path == "bad.md");
     }
+}
+
+namespace {
+
+// How each reader takes a front matter: its entries, "invalid" (yaml-cpp throws), "not a
+// mapping", or "left to yaml-cpp" (the line reader declines).
+std::string shown(const std::optional<std::vector<FrontMatterEntry>>& entries) {
+    if (!entries) return "not a mapping";
+    std::string out;
+    for (const auto& e : *entries) {
+        out += e.key + "@" + std::to_string(e.key_line) + ":" + std::to_string(e.key_column) + " " +
+               std::to_string(static_cast<int>(e.shape)) + "@" + std::to_string(e.line) + ":" + std::to_string(e.column);
+        for (const auto& v : e.values) out += " [" + v + "]";
+        out += "\n";
+    }
+    return out;
+}
+
+std::string by_yaml_cpp(const std::string& yaml) {
+    try {
+        return shown(front_matter_by_yaml_cpp(yaml));
+    } catch (const std::exception&) {
+        return "invalid";
+    }
+}
+
+std::string by_lines(const std::string& yaml) {
+    auto entries = front_matter_by_lines(yaml);
+    return entries ? shown(entries) : "left to yaml-cpp";
+}
+
+}  // namespace
+
+TEST_CASE("front matter read line by line is what yaml-cpp reads, or is left to it", "[parse]") {
+    std::vector<std::string> samples = {
+        "symbol: A/RES/59/154\ntitle: International cooperation, in the prevention\nbody: General Assembly\n",
+        "agenda_item: \"92\"\nsponsors: [Colombia, Mexico]\ndate: 2004-05-12\n",
+        "sponsors: []\ntags: [ a ,b ]\ntitle: 'single'\nbody:   spaced out   \n",
+        "title: C\xC3\xB4te d\xE2\x80\x99Ivoire \xE2\x80\x9C\x71uoted\xE2\x80\x9D\n\nkind: draft",
+        // Left to yaml-cpp: each is read otherwise, or is not valid.
+        "title: a: b\n", "title: a #comment\n", "title: a#b\n", "title: ~\n", "title: null\n", "title:\n",
+        "title: \"a \\\" b\"\n", "title: 'it''s'\n", "title: [a, [b]]\n", "title: {a: b}\n", "title: - a\n",
+        "title: a\n  continued\n", " title: indented\n", "title: a\r\n", "title: a\tb\n", "title: &x a\n",
+        "title: *x\n", "title: !tag a\n", "title: |\n  block\n", "title: a\ntitle: b\n", "null: a\n",
+        "title: \"unclosed\n", "title: [unclosed\n", "title: [a,,b]\n", "title: [a,]\n", "# comment\ntitle: a\n",
+        "title : a\n", "title:a\n", "---\ntitle: a\n", "title: a\xC2\x85\x62\n", "\xEF\xBB\xBFtitle: a\n",
+        "title: bad \xFF byte\n", "", "\n", "just text\n", "title: a]\n", "title: 'a' b\n", "title: [a] b\n",
+        "title: a:\n", "ti-tle: a\n", "title: ?a\n", "title: %a\n", "title: @a\n", "title: `a\n", "title: >a\n",
+    };
+    for (const std::string name : {"A-RES-59-154.md", "E-RES-2003-28.md", "E-RES-2006-19.md", "E-RES-2009-24.md",
+                                   "ccpcj-2004-colombia-draft.md"}) {
+        Diagnostics diags;
+        const std::string front = split_source(name, read_file(std::string(RESGEN_SOURCE_DIR) + "/content/" + name), diags).front_matter;
+        INFO(name);
+        CHECK(by_lines(front) != "left to yaml-cpp");  // the series' own files take the short way
+        samples.push_back(front);
+    }
+    // And lines of the pieces those forms are made of, at random (a fixed seed): most of them
+    // clean (a key, ": ", then plain words, a quoted text or a list), the others of any pieces.
+    const char* keys[] = {"title", "tags", "sponsors", "a_1", "null", "ti tle", "", " title", "#"};
+    const char* colons[] = {": ", ":  ", ":", " : ", ":\t"};
+    const char* words[] = {"a", "b c", " ", "2004-05-12", "92", ",", "\xE2\x80\x9C", "\xC3\xB4", "A/RES/59/154"};
+    const char* values[] = {"", "'a b'", "\"a\"", "[a, b c]", "[]", "[ a ]"};
+    const char* pieces[] = {"a", "b c", " ", "  ", "'", "\"", "[", "]", ",", ", ", "#", " #", ":", ": ", "~", "null",
+                            "-", "- ", "{", "}", "\\", "\t", "92", "\xE2\x80\x9C", "&", "*", "!", "?", "|", ">", "%",
+                            "@", "`", "\xC3\xB4"};
+    std::mt19937 random(11);
+    auto pick = [&](const auto& list, size_t among) { return list[random() % among]; };
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        for (size_t line = 1 + random() % 3; line > 0; --line) {
+            const bool clean = random() % 4 != 0;
+            s += pick(keys, clean ? 4 : std::size(keys));
+            s += pick(colons, clean ? 2 : std::size(colons));
+            if (clean) {
+                s += pick(values, std::size(values));
+                for (size_t k = random() % 4; k > 0; --k) s += pick(words, std::size(words));
+            } else {
+                for (size_t k = random() % 6; k > 0; --k) s += pick(pieces, std::size(pieces));
+            }
+            if (line > 1 || random() % 2) s += "\n";
+        }
+        samples.push_back(std::move(s));
+    }
+    size_t read = 0;
+    for (const auto& s : samples) {
+        INFO(s);
+        const std::string lines = by_lines(s);
+        if (lines == "left to yaml-cpp") continue;
+        ++read;
+        CHECK(lines == by_yaml_cpp(s));
+    }
+    CHECK(read > 1000);
+}
+
+TEST_CASE("front matter in the plain subset gives the same metadata and errors as through yaml-cpp", "[parse]") {
+    // An unknown key, a bad date and a bad symbol: their places come from the line reader.
+    const std::string text = "---\nsymbol: A/RES//1\ntitle: T\nbody: B\nkind: resolution\ndate:  2003-02-30\nsesion: x\n---\n";
+    Diagnostics diags;
+    const Source src = split_source("bad.md", text, diags);
+    REQUIRE(front_matter_by_lines(src.front_matter));
+    const Metadata m = parse_front_matter(src, diags);
+    CHECK(m.date == "2003-02-30");
+    REQUIRE(diags.size() == 3);
+    CHECK(format_diagnostic(diags[0]).rfind("bad.md:2:9: ", 0) == 0);
+    CHECK(format_diagnostic(diags[1]).rfind("bad.md:6:8: ", 0) == 0);
+    CHECK(format_diagnostic(diags[2]).rfind("bad.md:7:1: ", 0) == 0);
 }

@@ -2,7 +2,9 @@
 // cut into clauses (voice lines, preambular and operative paragraphs, sub-paragraphs,
 // footnotes), each with its anchor, its voice and the references it makes.
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/source.hpp"
@@ -17,6 +19,27 @@ struct ParseOptions {
 
 // Front matter only. Errors (bad YAML, missing symbol and id, a bad date ...) go to `diags`.
 Metadata parse_front_matter(const Source& src, Diagnostics& diags);
+
+// One key of the front matter and its value, each with where it starts (line and column from
+// 0, within the front matter, as yaml-cpp counts them).
+struct FrontMatterEntry {
+    enum class Shape { scalar, list, other };  // other: a mapping, or no value at all
+    std::string key;
+    int key_line = 0, key_column = 0;
+    Shape shape = Shape::other;
+    std::vector<std::string> values;  // the scalar, or the list's items
+    int line = 0, column = 0;
+    bool operator==(const FrontMatterEntry&) const = default;
+};
+
+// The front matter's entries as yaml-cpp reads them; nullopt when it is not a mapping. Throws
+// (a std::exception) when it is not valid YAML.
+std::optional<std::vector<FrontMatterEntry>> front_matter_by_yaml_cpp(const std::string& yaml);
+
+// The same without yaml-cpp, for front matter in the plain part of YAML that content files are
+// written in: one `key: value` a line, the value a plain or quoted scalar or a [flow, list] of
+// plain ones. Anything else, valid or not, gives nullopt, and yaml-cpp reads it.
+std::optional<std::vector<FrontMatterEntry>> front_matter_by_lines(std::string_view yaml);
 
 // The text only: clauses in order, citations found. `body_voice` is the organ before any
 // voice line (the document's body).
