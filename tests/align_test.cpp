@@ -613,9 +613,10 @@ TEST_CASE("the built pages: genealogy under each paragraph, word diffs on the co
     CHECK_THAT(css.substr(css.rfind("@media print")), Contains(".genealogy { display: none"));
 }
 
-TEST_CASE("each paragraph's genealogy shows the same through its view as through its JSON", "[align][render]") {
+TEST_CASE("genealogies and compare rows show the same through their views as through their JSON", "[align][render]") {
     // A collection of 400 synthetic texts, whose language recurs in many: paragraphs with and
-    // without an origin, lists cut at twelve texts, links to compare pages.
+    // without an origin, lists cut at twelve texts, links to compare pages; compare pages with
+    // every kind of row.
     TempDir tmp;
     const std::string synth = std::string(RESGEN_SYNTH) + " --count 400 --seed 5 --out " +
                               (tmp.path / "content").string() + " > /dev/null";
@@ -631,13 +632,20 @@ TEST_CASE("each paragraph's genealogy shows the same through its view as through
     std::map<std::string, const std::string*> written;
     for (const auto& f : site.files) written[f.path] = &f.bytes;
 
-    size_t pages = 0, views = 0, with_origin = 0, first_here = 0, cut = 0, compared = 0;
+    size_t pages = 0, views = 0, with_origin = 0, first_here = 0, cut = 0, compared = 0, compare_pages = 0;
+    std::map<std::string, size_t> rows;  // by change label
     for (const Page& page : site.plan.pages) {
-        if (page.template_name != "document" || !page.make_context) continue;
+        if ((page.template_name != "document" && page.template_name != "compare") || !page.make_context) continue;
         const PageContext context = page_context(page);
         const json tree = context.to_json();
         views += context.views.size();
-        for (const auto& clause : tree["doc"].value("text", json::array())) {
+        for (const auto& row : tree.value("rows", json::array())) {
+            ++rows[row["change_label"].get<std::string>()];
+            CHECK(row["both"] == (!row["before_href"].get<std::string>().empty() && !row["after_href"].get<std::string>().empty()));
+        }
+        compare_pages += page.template_name == "compare";
+        const json text = tree.contains("doc") ? tree["doc"].value("text", json::array()) : json::array();
+        for (const auto& clause : text) {
             if (!clause.contains("genealogy")) continue;
             const json& g = clause["genealogy"];
             with_origin += !g["origin"].is_null();
@@ -650,7 +658,12 @@ TEST_CASE("each paragraph's genealogy shows the same through its view as through
         CHECK(renderer.render(Page{page.path, page.template_name, tree, {}}) == *written[page.path]);
         ++pages;
     }
-    CHECK(pages >= 400);
+    CHECK(pages >= 400 + 300);
+    CHECK(compare_pages > 300);
+    for (const char* label : {"Unchanged", "Amended", "Amended: punctuation", "New", "Dropped"}) {
+        INFO(label);
+        CHECK(rows[label] > 0);
+    }
     CHECK(views > 1000);
     CHECK(with_origin > 100);
     CHECK(first_here > 100);

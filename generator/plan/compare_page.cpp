@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "parallel/parallel.hpp"
@@ -156,44 +157,114 @@ std::vector<ComparePair> compare_pairs(const Corpus& corpus, const Alignment& al
     return pairs;
 }
 
-Page compare_page(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair) {
+namespace {
+
+// The two texts of a compare page, as each of its rows names them.
+struct CompareSides {
+    std::string before_label, after_label;  // "A/RES/59/154"
+    std::string before_url, after_url;      // their pages, from this one
+};
+
+// One row of a compare page: a paragraph of the later text beside the one of the earlier text
+// that carries its language, or one of them alone. A page has some thirty, each shown once:
+// as JSON objects of nine strings they were made, shown and freed by the hundred thousand.
+// The names are made when the template asks for them; only the row's HTML is kept.
+class RowView final : public View {
+public:
+    RowView(std::shared_ptr<const CompareSides> sides, const CompareRow& row, const Clause* before,
+            const Clause* after, std::string html)
+        : sides_(std::move(sides)), before_(before), after_(after), change_(row.change),
+          punctuation_(row.change == Change::amended && row.similarity == 1.0), html_(std::move(html)) {}
+
+    std::optional<Shown> find(std::string_view name, std::string& scratch) const override {
+        if (name == "change") return Shown::of_text(kNames[static_cast<int>(change_)]);
+        if (name == "change_label") return Shown::of_text(change_label());
+        if (name == "both") return Shown::of_flag(before_ && after_);
+        if (name == "html") return Shown::of_text(html_);
+        scratch.clear();
+        if (name == "id") id(scratch);
+        else if (name == "before_label") label(scratch, sides_->before_label, before_);
+        else if (name == "before_href") href(scratch, sides_->before_url, before_);
+        else if (name == "after_label") label(scratch, sides_->after_label, after_);
+        else if (name == "after_href") href(scratch, sides_->after_url, after_);
+        else return std::nullopt;
+        return Shown::of_text(scratch);
+    }
+
+    json to_json() const override {
+        std::string row_id, before_label, before_href, after_label, after_href;
+        id(row_id);
+        label(before_label, sides_->before_label, before_);
+        href(before_href, sides_->before_url, before_);
+        label(after_label, sides_->after_label, after_);
+        href(after_href, sides_->after_url, after_);
+        return object_of("id", std::move(row_id), "change", kNames[static_cast<int>(change_)], "change_label",
+                         change_label(), "before_label", std::move(before_label), "before_href",
+                         std::move(before_href), "after_label", std::move(after_label), "after_href",
+                         std::move(after_href), "both", before_ && after_, "html", html_);
+    }
+
+private:
+    static constexpr const char* kNames[] = {"unchanged", "amended", "new", "dropped"};
+    static constexpr const char* kLabels[] = {"Unchanged", "Amended", "New", "Dropped"};
+
+    const char* change_label() const { return punctuation_ ? "Amended: punctuation" : kLabels[static_cast<int>(change_)]; }
+    void id(std::string& out) const {
+        out += after_ ? "c-" : "d-";
+        out += after_ ? after_->anchor : before_->anchor;
+    }
+    // "A/RES/59/154, preambular paragraph 1", or nothing for a side the row does not have.
+    static void label(std::string& out, const std::string& document, const Clause* clause) {
+        if (!clause) return;
+        out += document;
+        out += ", ";
+        out += clause_label(*clause);
+    }
+    static void href(std::string& out, const std::string& page, const Clause* clause) {
+        if (!clause) return;
+        out += page;
+        out += '#';
+        out += clause->anchor;
+    }
+
+    std::shared_ptr<const CompareSides> sides_;
+    const Clause* before_;
+    const Clause* after_;
+    Change change_;
+    bool punctuation_;
+    std::string html_;
+};
+
+}  // namespace
+
+PageContext compare_context(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair) {
     const Document &A = corpus.documents[pair.before], &B = corpus.documents[pair.after];
-    Page page{pair.path, "compare", {}, {static_cast<uint32_t>(pair.before), static_cast<uint32_t>(pair.after)}, {}};
-    std::sort(page.depends_on.begin(), page.depends_on.end());
     const Comparison cmp = compare_documents(corpus, alignment, pair.before, pair.after);
+    const std::string& path = pair.path;
+    auto sides = std::make_shared<const CompareSides>(CompareSides{
+        label_of(A), label_of(B), relative_url(path, page_path(A)), relative_url(path, page_path(B))});
+    PageContext context;
     json rows = json::array();
     for (const auto& r : cmp.rows) {
         const Clause* a = r.before ? &A.clauses[*r.before] : nullptr;
         const Clause* b = r.after ? &B.clauses[*r.after] : nullptr;
-        static const char* names[] = {"unchanged", "amended", "new", "dropped"};
-        static const char* labels[] = {"Unchanged", "Amended", "New", "Dropped"};
         std::string html = r.change == Change::amended ? diff_html(r.diff)
                            : b                         ? text_html(clause_words(*b).tokens)
                                                        : text_html(clause_words(*a).tokens);
-        rows.push_back(object_of("id", b ? "c-" + b->anchor : "d-" + a->anchor,
-                                 "change", names[static_cast<int>(r.change)],
-                                 "change_label", r.change == Change::amended && r.similarity == 1.0
-                                                     ? "Amended: punctuation"
-                                                     : labels[static_cast<int>(r.change)],
-                                 "before_label", a ? label_of(A) + ", " + clause_label(*a) : "",
-                                 "before_href", a ? relative_url(page.path, page_path(A)) + "#" + a->anchor : "",
-                                 "after_label", b ? label_of(B) + ", " + clause_label(*b) : "",
-                                 "after_href", b ? relative_url(page.path, page_path(B)) + "#" + b->anchor : "",
-                                 "both", a && b,
-                                 "html", std::move(html)));
+        rows.push_back(context.add(std::make_unique<RowView>(sides, r, a, b, std::move(html))));
     }
     std::string relation = pair.lineage ? (A.meta.kind == "draft" ? "The draft and the resolution it became"
                                                                   : "The recommendation and the resolution adopted")
                                         : "Successive texts of the series";
     bool has_rows = !rows.empty();
-    page.context = object_of("page_title", "Compare " + label_of(A) + " and " + label_of(B),
+    context.tree = object_of("page_title", "Compare " + sides->before_label + " and " + sides->after_label,
                              "relation", std::move(relation),
-                             "before", side(A, page.path),
-                             "after", side(B, page.path),
+                             "before", side(A, path),
+                             "after", side(B, path),
                              "summary", summary_of(cmp),
                              "rows", std::move(rows),
                              "has_rows", has_rows);
-    return page;
+    return context;
 }
 
 }  // namespace resgen

@@ -380,7 +380,7 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         Page page{p.path, "compare", {}, {static_cast<uint32_t>(p.before), static_cast<uint32_t>(p.after)}, {}};
         std::sort(page.depends_on.begin(), page.depends_on.end());
         page.make_context = [series, i] {
-            return compare_page(series->corpus, series->alignment, series->pairs[i]).context;
+            return compare_context(series->corpus, series->alignment, series->pairs[i]);
         };
         plan.pages.push_back(std::move(page));
     }

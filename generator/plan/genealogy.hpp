@@ -17,7 +17,7 @@ struct ComparePair {
     size_t before = 0, after = 0;   // indices into Corpus::documents
     bool lineage = false;           // the draft and what it became
     std::string path;               // "compare/E_RES_2003_28__A_RES_59_154/index.html"
-    Comparison comparison;          // its counts only: no rows (compare_page makes them)
+    Comparison comparison;          // its counts only: no rows (compare_context makes them)
 };
 
 // `rank` is series_rank(corpus). With `only` ([document] -> 0 or 1), the pairs that concern
@@ -36,8 +36,9 @@ std::vector<std::pair<size_t, size_t>> paragraphs_shared(const Alignment& alignm
 // (neither character occurs in a checked symbol or an id, so the path names one pair).
 std::string compare_path(const Document& before, const Document& after);
 
-// The page with the word diffs of the pair's amended paragraphs.
-Page compare_page(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair);
+// The context of the pair's compare page (the page at pair.path), with the word diffs of
+// its amended paragraphs.
+PageContext compare_context(const Corpus& corpus, const Alignment& alignment, const ComparePair& pair);
 
 // Adds to a planned site what alignment shows: the genealogy of every paragraph on the
 // document pages, the compare pages, and links to them from the documents and the timeline.
