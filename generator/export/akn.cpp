@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
+#include <string>
 
 #include <pugixml.hpp>
 
@@ -23,17 +23,19 @@ namespace {
 
 const char* kNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-// XML 1.0 forbids most C0 controls even as character references: drop them.
-std::string clean(std::string_view s) {
-    auto kept = [](unsigned char c) { return c >= 0x20 || c == '\t' || c == '\n' || c == '\r'; };
-    // Control characters are rare: most texts are copied whole.
-    if (std::all_of(s.begin(), s.end(), kept)) return std::string(s);
-    std::string out;
-    out.reserve(s.size());
-    for (unsigned char c : s)
-        if (kept(c)) out += static_cast<char>(c);
-    return out;
+// XML 1.0 forbids most C0 controls even as character references: drop them. Taken by value:
+// a text made for the file (a clause's XML, most of its bytes) is cleaned where it stands.
+std::string clean(std::string s) {
+    std::erase_if(s, [](unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; });
+    return s;
 }
+
+// pugixml writes into the file's text itself, not through a stream and a copy of its buffer.
+struct TextWriter final : pugi::xml_writer {
+    std::string& out;
+    explicit TextWriter(std::string& o) : out(o) {}
+    void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
 
 std::string escape_attribute(std::string_view s) {
     std::string out;
@@ -81,10 +83,12 @@ public:
         write_notes(meta);
 
         indent(root, 0);
-        std::ostringstream out;
-        x.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
         // pugixml's own declaration names no encoding: write it here.
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str() + "\n";
+        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        TextWriter writer(out);
+        x.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+        out += '\n';
+        return out;
     }
 
     // Line breaks and indentation between structural elements only: inside a <p> or <num>
