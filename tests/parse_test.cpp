@@ -312,15 +312,35 @@ TEST_CASE("front matter read line by line is what yaml-cpp reads, or is left to 
 }
 
 TEST_CASE("front matter in the plain subset gives the same metadata and errors as through yaml-cpp", "[parse]") {
-    // An unknown key, a bad date and a bad symbol: their places come from the line reader.
-    const std::string text = "---\nsymbol: A/RES//1\ntitle: T\nbody: B\nkind: resolution\ndate:  2003-02-30\nsesion: x\n---\n";
-    Diagnostics diags;
-    const Source src = split_source("bad.md", text, diags);
-    REQUIRE(front_matter_by_lines(src.front_matter));
-    const Metadata m = parse_front_matter(src, diags);
+    // The same front matter twice: as written, which the line reader takes, and with a comment
+    // line at its end, which leaves every entry where it was but sends it to yaml-cpp. Between
+    // them: a bad symbol, a quoted value, a list, a bad date, a bad kind and an unknown key.
+    const std::string lines =
+        "symbol: A/RES//1\ntitle: T\nbody: B\nkind: resolutin\nagenda_item: \"92\"\nsponsors: [Colombia, Peru]\n"
+        "date:  2003-02-30\nsesion: x\n";
+    const std::string text = "---\n" + lines + "---\n";
+    const std::string commented = "---\n" + lines + "# reviewed\n---\n";
+    Diagnostics split_diags;
+    const Source plain = split_source("bad.md", text, split_diags);
+    const Source through_yaml_cpp = split_source("bad.md", commented, split_diags);
+    REQUIRE(split_diags.empty());
+    REQUIRE(front_matter_by_lines(plain.front_matter));
+    REQUIRE_FALSE(front_matter_by_lines(through_yaml_cpp.front_matter));
+
+    Diagnostics by_lines_diags, by_yaml_diags;
+    const Metadata m = parse_front_matter(plain, by_lines_diags);
+    CHECK(m == parse_front_matter(through_yaml_cpp, by_yaml_diags));
+    std::vector<std::string> by_lines_messages, by_yaml_messages;
+    for (const auto& d : by_lines_diags) by_lines_messages.push_back(format_diagnostic(d));
+    for (const auto& d : by_yaml_diags) by_yaml_messages.push_back(format_diagnostic(d));
+    CHECK(by_lines_messages == by_yaml_messages);
+
+    CHECK(m.agenda_item == "92");
+    CHECK(m.sponsors == std::vector<std::string>{"Colombia", "Peru"});
     CHECK(m.date == "2003-02-30");
-    REQUIRE(diags.size() == 3);
-    CHECK(format_diagnostic(diags[0]).rfind("bad.md:2:9: ", 0) == 0);
-    CHECK(format_diagnostic(diags[1]).rfind("bad.md:6:8: ", 0) == 0);
-    CHECK(format_diagnostic(diags[2]).rfind("bad.md:7:1: ", 0) == 0);
+    REQUIRE(by_lines_messages.size() == 4);
+    CHECK(by_lines_messages[0].rfind("bad.md:2:9: error: malformed symbol", 0) == 0);
+    CHECK(by_lines_messages[1].rfind("bad.md:5:7: error: unknown kind", 0) == 0);
+    CHECK(by_lines_messages[2].rfind("bad.md:8:8: error: '2003-02-30' is not a real date", 0) == 0);
+    CHECK(by_lines_messages[3].rfind("bad.md:9:1: warning: unknown key 'sesion'", 0) == 0);
 }
