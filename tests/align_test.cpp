@@ -108,6 +108,59 @@ TEST_CASE("tokens keep words, marks and spacing", "[align]") {
     CHECK(words_of(t) == std::vector<std::string>{"requests", "the", "secretary-general", "inter", "alia", "to", "act"});
 }
 
+// clause_text() is clause_words() joined as the compare page once joined them: a space where
+// white space stood, nothing between marks and the words they touch.
+TEST_CASE("a clause's text is its words joined as they stand", "[align]") {
+    auto joined = [](const Clause& c) {
+        std::string out;
+        for (const auto& t : clause_words(c).tokens) {
+            if (t.space_before && !out.empty()) out += ' ';
+            out += t.text;
+        }
+        return out;
+    };
+    auto clause = [](std::string markdown) {
+        Clause c;
+        c.kind = ClauseKind::preambular;
+        c.markdown = std::move(markdown);
+        return c;
+    };
+    const std::pair<std::string, std::string> table[] = {
+        {"Recalling  its resolution\t59/154,\n", "Recalling its resolution 59/154,"},
+        {"  *Noting* the report ( A/59/1 ) ;  ", "Noting the report ( A/59/1 ) ;"},
+        {"“Concerned about kidnapping,", "Concerned about kidnapping,"},          // a quoted draft opens
+        {"“ Concerned”", "“ Concerned”"},                                        // quoted whole: kept
+        {"Crime. ”", "Crime."},                                                  // a quoted draft closes
+        {"“1. Urges ” States”", "“1. Urges ” States"},
+        {"“", ""},
+        {"”", ""},
+        {"“ “Requests", "“Requests"},
+        {"", ""},
+        {" \t\r\n\v\f", ""},
+        {"a\xc2\xa0" "b", "a\xc2\xa0" "b"},                                        // no-break space is not white space
+    };
+    for (const auto& [markdown, expected] : table) {
+        INFO("markdown: " << markdown);
+        const Clause c = clause(markdown);
+        CHECK(clause_text(c) == expected);
+        CHECK(clause_text(c) == joined(c));
+    }
+    // Every clause of the series, and random texts of the bytes that matter.
+    for (const auto& d : seeds().documents)
+        for (const auto& c : d.clauses) CHECK(clause_text(c) == joined(c));
+    const std::vector<std::string> pieces = {" ", "  ", "\t", "\n", "\r", "“", "”", "‘", "—", "word", "Secretary-General",
+                                             "59/154", ",", ";", ".", "*", "_", "\xc2\xa0", "é", "(", ")", "\\"};
+    std::mt19937 random(7);
+    for (int i = 0; i < 5000; ++i) {
+        std::string markdown;
+        for (int n = std::uniform_int_distribution<int>(0, 12)(random); n > 0; --n)
+            markdown += pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(random)];
+        const Clause c = clause(markdown);
+        INFO("markdown: " << markdown);
+        CHECK(clause_text(c) == joined(c));
+    }
+}
+
 TEST_CASE("function words are told from the words alignment measures", "[align]") {
     using namespace std::string_view_literals;
     const std::pair<std::string_view, bool> table[] = {

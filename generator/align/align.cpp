@@ -410,6 +410,41 @@ ClauseWords clause_words(const Clause& c) {
     return words;
 }
 
+std::string clause_text(const Clause& c) {
+    std::string text = markdown::plain_text(c.markdown);
+    // White space as tokenize() finds it (ASCII): each run between two tokens is one space.
+    auto is_space = [](char x) { return x == ' ' || (x >= '\t' && x <= '\r'); };
+    size_t end = 0;
+    bool space = false;
+    for (char x : text) {
+        if (is_space(x)) {
+            space = true;
+            continue;
+        }
+        if (space && end != 0) text[end++] = ' ';
+        space = false;
+        text[end++] = x;
+    }
+    text.resize(end);
+    // The quotation marks of clause_words(): every mark is a token of its own there, so its
+    // tokens are counted as the mark's occurrences here.
+    auto count = [&](std::string_view mark) {
+        size_t n = 0;
+        for (size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + mark.size())) ++n;
+        return n;
+    };
+    // With more opening marks than closing ones, only the first can go, and the other way round.
+    const std::string_view open = "“", close = "”";
+    const size_t opens = count(open), closes = count(close);
+    if (text.starts_with(open) && opens > closes) {
+        text.erase(0, open.size() + (text.size() > open.size() && text[open.size()] == ' '));
+    } else if (text.ends_with(close) && closes > opens) {
+        text.resize(text.size() - close.size());
+        if (!text.empty() && text.back() == ' ') text.pop_back();
+    }
+    return text;
+}
+
 const DocumentAlignment* Alignment::find(size_t a, size_t b) const {
     if (a > b) std::swap(a, b);
     auto it = std::lower_bound(pairs.begin(), pairs.end(), std::pair{a, b},

@@ -90,6 +90,10 @@ struct ClauseWords {
     std::vector<Token> tokens;
 };
 ClauseWords clause_words(const Clause& clause);
+// The same words and marks joined as they stand in the text, white space as one space: what a
+// compare page shows of a paragraph that did not change. Made without cutting the text into
+// tokens, which compare pages did for every such paragraph only to join them again.
+std::string clause_text(const Clause& clause);
 
 // Candidates come from an inverted index of word shingles, so that only clauses sharing a run
 // of words are ever scored: the work grows with the language shared, not with the square of

@@ -248,9 +248,9 @@ PageContext compare_context(const Corpus& corpus, const Alignment& alignment, co
     for (const auto& r : cmp.rows) {
         const Clause* a = r.before ? &A.clauses[*r.before] : nullptr;
         const Clause* b = r.after ? &B.clauses[*r.after] : nullptr;
-        std::string html = r.change == Change::amended ? diff_html(r.diff)
-                           : b                         ? text_html(clause_words(*b).tokens)
-                                                       : text_html(clause_words(*a).tokens);
+        std::string html;
+        if (r.change == Change::amended) html = diff_html(r.diff);
+        else append_escaped_html(html, clause_text(b ? *b : *a));
         rows.push_back(context.add(std::make_unique<RowView>(sides, r, a, b, std::move(html))));
     }
     std::string relation = pair.lineage ? (A.meta.kind == "draft" ? "The draft and the resolution it became"
