@@ -184,7 +184,7 @@ private:
     void clause_href(std::string& out, size_t d, size_t cl) const {
         const Document& document = series_->corpus.documents[d];
         out += up_;
-        out += page_path(document);
+        append_page_path(out, document);
         out += '#';
         out += document.clauses[cl].anchor;
     }

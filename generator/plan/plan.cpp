@@ -16,13 +16,23 @@
 
 namespace resgen {
 
+void append_page_path(std::string& out, const Document& doc) {
+    if (doc.meta.symbol.empty() && !doc.meta.id.empty()) {
+        out += "doc/";
+        out += doc.meta.id;
+    } else {
+        const size_t from = out.size();
+        out += doc.key;
+        // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
+        if (doc.key.find(' ') != std::string::npos) out.erase(std::remove(out.begin() + from, out.end(), ' '), out.end());
+    }
+    out += "/index.html";
+}
+
 std::string page_path(const Document& doc) {
-    if (doc.meta.symbol.empty() && !doc.meta.id.empty()) return "doc/" + doc.meta.id + "/index.html";
     std::string p;
     p.reserve(doc.key.size() + 11);
-    p = doc.key;
-    p.erase(std::remove(p.begin(), p.end(), ' '), p.end());  // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
-    p += "/index.html";
+    append_page_path(p, doc);
     return p;
 }
 
