@@ -722,6 +722,35 @@ TEST_CASE("genealogies and compare rows show the same through their views as thr
     CHECK(first_here > 100);
     CHECK(cut > 10);
     CHECK(compared > 100);
+
+    // The series itself, for the paragraphs synthetic texts lack: voices, a heading, editors'
+    // notes, footnotes and their links back.
+    BuildOptions series_options;
+    series_options.content_dir = std::filesystem::path(RESGEN_SOURCE_DIR) / "content";
+    series_options.templates_dir = o.templates_dir;
+    const Site series = make_site(series_options);
+    REQUIRE_FALSE(has_errors(series.diagnostics));
+    const Renderer series_renderer(templates, series.config);
+    std::map<std::string, size_t> seen;
+    for (const auto& f : series.files) written[f.path] = &f.bytes;
+    for (const Page& page : series.plan.pages) {
+        if (page.template_name != "document" || !page.make_context) continue;
+        const json tree = page_context(page).to_json();
+        for (const char* list : {"text", "footnotes"})
+            for (const auto& clause : tree["doc"].value(list, json::array())) {
+                for (const auto& [key, value] : clause.items()) seen[key] += value != "" && value != json::array();
+                for (const auto& sub : clause.value("subparagraphs", json::array()))
+                    for (const auto& [key, value] : sub.items()) seen[key] += value != "";
+            }
+        INFO(page.path);
+        REQUIRE(written.count(page.path));
+        CHECK(series_renderer.render(Page{page.path, page.template_name, tree, {}}) == *written[page.path]);
+    }
+    for (const char* key : {"is_voice", "voice_html", "is_heading", "is_note", "is_footnote", "backref", "is_operative",
+                            "subparagraphs", "is_subparagraph", "lead", "genealogy"}) {
+        INFO(key);
+        CHECK(seen[key] > 0);
+    }
 }
 
 TEST_CASE("resgen check prints the lineage note", "[align][cli]") {

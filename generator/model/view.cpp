@@ -33,7 +33,7 @@ json resolved(const json& value, const PageContext& context) {
 
 }  // namespace
 
-json PageContext::add(std::unique_ptr<const View> view) {
+json PageContext::add(std::unique_ptr<View> view) {
     const auto n = static_cast<std::uint32_t>(views.size());
     views.push_back(std::move(view));
     return json::binary({static_cast<std::uint8_t>(n), static_cast<std::uint8_t>(n >> 8),
@@ -42,6 +42,11 @@ json PageContext::add(std::unique_ptr<const View> view) {
 }
 
 const View* PageContext::view_of(const json& value) const {
+    const auto n = ref_number(value);
+    return n && *n < views.size() ? views[*n].get() : nullptr;
+}
+
+View* PageContext::view_of(const json& value) {
     const auto n = ref_number(value);
     return n && *n < views.size() ? views[*n].get() : nullptr;
 }

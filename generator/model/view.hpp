@@ -64,15 +64,17 @@ public:
 // A page's context: the tree, and the views its references name, by number.
 struct PageContext {
     json tree;
-    std::vector<std::unique_ptr<const View>> views;
+    std::vector<std::unique_ptr<View>> views;
 
     // Most pages have no views: their tree is the whole context, and converts to one.
     PageContext(json t = nullptr) : tree(std::move(t)) {}  // NOLINT(google-explicit-constructor)
 
     // A reference to `view`, now the context's to keep, to place in the tree.
-    json add(std::unique_ptr<const View> view);
-    // The view a tree value refers to, or null if it is not a reference of this context.
+    json add(std::unique_ptr<View> view);
+    // The view a tree value refers to, or null if it is not a reference of this context. A
+    // later step of the plan may complete a view it finds (a paragraph's genealogy).
     const View* view_of(const json& value) const;
+    View* view_of(const json& value);
     // The tree with each reference replaced by its view's JSON.
     json to_json() const;
 };

@@ -23,21 +23,26 @@ json meta_row(const std::string& label, const std::string& value, bool always) {
     return object_of("label", label, "value", value, "not_stated", value.empty());
 }
 
-json clause_json(const Clause& c, const Corpus& corpus, const std::string& page, bool allow_html) {
-    json j = object_of("anchor", c.anchor, "lead", c.lead, "number", c.number,
-                       "html", c.kind == ClauseKind::voice ? "" : clause_html(c, corpus, page, allow_html),
-                       "label", clause_label(c));
-    j["is_" + std::string(c.kind == ClauseKind::voice          ? "voice"
-                          : c.kind == ClauseKind::preambular   ? "preambular"
-                          : c.kind == ClauseKind::operative    ? "operative"
-                          : c.kind == ClauseKind::subparagraph ? "subparagraph"
-                          : c.kind == ClauseKind::heading      ? "heading"
-                          : c.kind == ClauseKind::note         ? "note"
-                          : c.kind == ClauseKind::footnote     ? "footnote"
-                                                               : "text")] = true;
-    if (c.kind == ClauseKind::voice) j["voice_html"] = markdown::inline_html(c.markdown, allow_html);
-    if (c.kind == ClauseKind::heading) j["html"] = markdown::inline_html(c.markdown, allow_html);
-    return j;
+const char* kind_name(ClauseKind kind) {
+    switch (kind) {
+        case ClauseKind::voice: return "voice";
+        case ClauseKind::preambular: return "preambular";
+        case ClauseKind::operative: return "operative";
+        case ClauseKind::subparagraph: return "subparagraph";
+        case ClauseKind::heading: return "heading";
+        case ClauseKind::note: return "note";
+        case ClauseKind::footnote: return "footnote";
+        case ClauseKind::text: break;
+    }
+    return "text";
+}
+
+ClauseView clause_view(const Clause& c, const Corpus& corpus, const std::string& page, bool allow_html) {
+    switch (c.kind) {
+        case ClauseKind::voice: return ClauseView(c, "", markdown::inline_html(c.markdown, allow_html));
+        case ClauseKind::heading: return ClauseView(c, markdown::inline_html(c.markdown, allow_html));
+        default: return ClauseView(c, clause_html(c, corpus, page, allow_html));
+    }
 }
 
 // The references a document makes, grouped by what they point to.
@@ -109,7 +114,40 @@ json lineage(const Document& doc, const Corpus& corpus) {
 
 }  // namespace
 
-json document_context(const Document& doc, const Corpus& corpus, const SiteConfig& config) {
+std::optional<Shown> ClauseView::find(std::string_view name, std::string& scratch) const {
+    const Clause& c = *clause_;
+    if (name.starts_with("is_")) return name.substr(3) == kind_name(c.kind) ? std::optional(Shown::of_flag(true)) : std::nullopt;
+    if (name == "anchor") return Shown::of_text(c.anchor);
+    if (name == "html") return Shown::of_text(html_);
+    if (name == "genealogy") return genealogy_ ? std::optional(Shown::of_view(*genealogy_)) : std::nullopt;
+    if (name == "lead") return Shown::of_text(c.lead);
+    if (name == "number") return Shown::of_text(c.number);
+    if (name == "label") {
+        scratch = clause_label(c);
+        return Shown::of_text(scratch);
+    }
+    if (name == "subparagraphs")
+        return c.kind == ClauseKind::operative ? std::optional(Shown::of_list(subparagraphs_)) : std::nullopt;
+    if (name == "voice_html") return c.kind == ClauseKind::voice ? std::optional(Shown::of_text(voice_html_)) : std::nullopt;
+    if (name == "backref") return backref_ ? std::optional(Shown::of_text(*backref_)) : std::nullopt;
+    return std::nullopt;
+}
+
+json ClauseView::to_json() const {
+    const Clause& c = *clause_;
+    json j = object_of("anchor", c.anchor, "lead", c.lead, "number", c.number, "html", html_, "label", clause_label(c));
+    j[std::string("is_") + kind_name(c.kind)] = true;
+    if (c.kind == ClauseKind::voice) j["voice_html"] = voice_html_;
+    if (c.kind == ClauseKind::operative) {
+        j["subparagraphs"] = json::array();
+        for (const ClauseView& sub : subparagraphs_.items) j["subparagraphs"].push_back(sub.to_json());
+    }
+    if (backref_) j["backref"] = *backref_;
+    if (genealogy_) j["genealogy"] = genealogy_->to_json();
+    return j;
+}
+
+PageContext document_context(const Document& doc, const Corpus& corpus, const SiteConfig& config) {
     const std::string path = page_path(doc);
     const Metadata& m = doc.meta;
     json rows = json::array();
@@ -131,26 +169,32 @@ json document_context(const Document& doc, const Corpus& corpus, const SiteConfi
     add(meta_row("Sponsors", sponsors, false));
     add(meta_row("Original language", m.original_language, false));
 
-    json body = json::array(), footnotes = json::array(), notes = json::array();
+    PageContext context;
+    std::vector<std::unique_ptr<ClauseView>> body, footnotes;
     // Sub-paragraphs sit inside their operative paragraph.
     for (const auto& c : doc.clauses) {
-        json j = clause_json(c, corpus, path, config.allow_html);
+        ClauseView view = clause_view(c, corpus, path, config.allow_html);
         if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.rfind("fn", 0) == 0 &&
                                                c.parent == c.anchor)) {
-            j["backref"] = "";
+            std::string backref;
             for (const auto& caller : doc.clauses) {
                 bool calls = false;
                 markdown::for_each_footnote_ref(caller.markdown, [&](std::string_view id, size_t, size_t) { calls = calls || id == c.number; });
-                if (calls) { j["backref"] = "fnref" + c.number + "-" + caller.anchor; break; }
+                if (calls) { backref = "fnref" + c.number + "-" + caller.anchor; break; }
             }
-            footnotes.push_back(std::move(j));
-        } else if (c.kind == ClauseKind::subparagraph && !body.empty() && body.back().contains("is_operative")) {
-            body.back()["subparagraphs"].push_back(std::move(j));
+            view.set_backref(std::move(backref));
+            footnotes.push_back(std::make_unique<ClauseView>(std::move(view)));
+        } else if (c.kind == ClauseKind::subparagraph && !body.empty() && body.back()->clause().kind == ClauseKind::operative) {
+            body.back()->subparagraphs().push_back(std::move(view));
         } else {
-            if (c.kind == ClauseKind::operative) j["subparagraphs"] = json::array();
-            body.push_back(std::move(j));
+            body.push_back(std::make_unique<ClauseView>(std::move(view)));
         }
     }
+    auto refs = [&context](std::vector<std::unique_ptr<ClauseView>>& views) {
+        json list = json::array();
+        for (auto& view : views) list.push_back(context.add(std::move(view)));
+        return list;
+    };
 
     std::string official = m.symbol.empty() || m.kind == "treaty" ? "" : "https://undocs.org/" + m.symbol;
     json io = incoming(doc, corpus), out = outgoing(doc, corpus);
@@ -158,8 +202,8 @@ json document_context(const Document& doc, const Corpus& corpus, const SiteConfi
     json doc_json = object_of(
         "key", doc.key, "symbol", m.symbol, "title", m.title, "heading", m.title.empty() ? label_of(doc) : m.title,
         "in_collection", doc.in_collection, "outside", !doc.in_collection, "kind_label", kind_label(m.kind),
-        "body", m.body, "meta", std::move(rows), "official_url", std::move(official), "text", std::move(body),
-        "has_text", has_text, "footnotes", std::move(footnotes), "has_footnotes", has_footnotes,
+        "body", m.body, "meta", std::move(rows), "official_url", std::move(official), "text", refs(body),
+        "has_text", has_text, "footnotes", refs(footnotes), "has_footnotes", has_footnotes,
         "adoption", m.meeting.empty() && m.date.empty() ? ""
                     : m.meeting + (m.meeting.empty() || m.date.empty() ? "" : ", ") +
                           (m.date.empty() ? "" : display_date(m.date)),
@@ -169,8 +213,9 @@ json document_context(const Document& doc, const Corpus& corpus, const SiteConfi
         "facts", std::move(io["facts"]), "tags", m.tags);
     for (const char* k : {"lineage", "recalls", "cites", "recalled_by", "cited_by", "facts", "tags"})
         doc_json[std::string("has_") + k] = !doc_json[k].empty();
-    return object_of("page_title", m.symbol.empty() ? m.title : m.symbol + (m.title.empty() ? "" : ": " + m.title),
-                     "doc", std::move(doc_json));
+    context.tree = object_of("page_title", m.symbol.empty() ? m.title : m.symbol + (m.title.empty() ? "" : ": " + m.title),
+                             "doc", std::move(doc_json));
+    return context;
 }
 
 Page document_page_outline(const Document& doc, const Corpus& corpus) {

@@ -2,11 +2,9 @@
 #include "plan/genealogy.hpp"
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <optional>
 #include <tuple>
-#include <unordered_map>
 
 #include "parallel/stop.hpp"
 #include "plan/json_object.hpp"
@@ -293,23 +291,18 @@ json comparison_link(const Corpus& c, const ComparePair& p, const std::string& p
                      "summary", summary_of(p.comparison), "lineage", p.lineage);
 }
 
-// Sets `genealogy` on each clause object of a document page's text, sub-paragraphs included:
-// a view of `context`. `links` are the document's.
-void annotate(json& clauses, PageContext& context, const std::shared_ptr<const Series>& s, size_t doc,
-              const DocumentLinks& links, const std::map<std::string, size_t>& by_anchor, const std::string& up) {
-    for (auto& j : clauses) {
-        if (!j.is_object()) continue;
-        auto& clause = j.get_ref<json::object_t&>();  // each key looked up once
-        auto anchor = clause.find("anchor");
-        if (anchor != clause.end() && anchor->second.is_string()) {
-            auto it = by_anchor.find(anchor->second.get_ref<const std::string&>());
-            if (it != by_anchor.end())
-                clause.insert_or_assign("genealogy", context.add(std::make_unique<GenealogyView>(
-                                                         s, doc, it->second, links.of(it->second), up)));
-        }
-        auto subparagraphs = clause.find("subparagraphs");
-        if (subparagraphs != clause.end()) annotate(subparagraphs->second, context, s, doc, links, by_anchor, up);
+// Gives each paragraph of a document page's text that carries language, sub-paragraphs
+// included, its genealogy: a view of `context`. `links` are the document's.
+void annotate(ClauseView& view, PageContext& context, const std::shared_ptr<const Series>& s, size_t doc,
+              const DocumentLinks& links, const std::string& up) {
+    const Clause& clause = view.clause();
+    if (carries_language(clause) && !clause.anchor.empty()) {
+        const auto c = static_cast<size_t>(&clause - s->corpus.documents[doc].clauses.data());
+        auto genealogy = std::make_unique<GenealogyView>(s, doc, c, links.of(c), up);
+        view.set_genealogy(genealogy.get());
+        context.add(std::move(genealogy));
     }
+    for (ClauseView& sub : view.subparagraphs()) annotate(sub, context, s, doc, links, up);
 }
 
 }  // namespace
@@ -359,14 +352,15 @@ void add_living_text(Plan& plan, const Corpus& corpus, const Alignment& alignmen
         page.depends_on.erase(std::unique(page.depends_on.begin(), page.depends_on.end()), page.depends_on.end());
         page.make_context = [inner = std::move(page.make_context), series, doc, path = page.path] {
             const Series& s = *series;
-            const Document& d = s.corpus.documents[doc];
             PageContext context = inner();
-            std::map<std::string, size_t> by_anchor;
-            for (size_t c = 0; c < d.clauses.size(); ++c)
-                if (carries_language(d.clauses[c]) && !d.clauses[c].anchor.empty()) by_anchor[d.clauses[c].anchor] = c;
             json& ctx = context.tree["doc"];
-            if (ctx.contains("text"))
-                annotate(ctx["text"], context, series, doc, s.alignment.links_of(doc), by_anchor, relative_url(path, ""));
+            if (ctx.contains("text")) {
+                const DocumentLinks links = s.alignment.links_of(doc);
+                const std::string up = relative_url(path, "");
+                for (const json& ref : ctx["text"])
+                    if (auto* view = dynamic_cast<ClauseView*>(context.view_of(ref)))
+                        annotate(*view, context, series, doc, links, up);
+            }
             json list = json::array();
             for (const ComparePair* p : s.pairs_of[doc]) list.push_back(comparison_link(s.corpus, *p, path));
             ctx["has_comparisons"] = !list.empty();
