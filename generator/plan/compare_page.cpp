@@ -249,8 +249,13 @@ PageContext compare_context(const Corpus& corpus, const Alignment& alignment, co
         const Clause* a = r.before ? &A.clauses[*r.before] : nullptr;
         const Clause* b = r.after ? &B.clauses[*r.after] : nullptr;
         std::string html;
-        if (r.change == Change::amended) html = diff_html(r.diff);
-        else append_escaped_html(html, clause_text(b ? *b : *a));
+        if (r.change == Change::amended) {
+            html = diff_html(r.diff);
+        } else {
+            const std::string text = clause_text(b ? *b : *a);
+            html.reserve(text.size() + 32);  // an entity or a few
+            append_escaped_html(html, text);
+        }
         rows.push_back(context.add(std::make_unique<RowView>(sides, r, a, b, std::move(html))));
     }
     std::string relation = pair.lineage ? (A.meta.kind == "draft" ? "The draft and the resolution it became"

@@ -155,7 +155,11 @@ void Renderer::show(const Page& page, const json& context, const PageContext* vi
         const size_t at = frame.find(kContentMark);
         common.erase("content");  // the page's template is shown without it, as below
         if (at != std::string::npos && frame.find(kContentMark, at + 1) == std::string::npos) {
-            std::string out = frame.substr(0, at);
+            // Room for what the walk keeps before it flushes: grown from the frame's head, the
+            // text of a document page was copied some six times over.
+            std::string out;
+            out.reserve(Template::kFlushAt + 16 * 1024);
+            out.append(frame, 0, at);
             own.render(scopes, partials_, out, &sink, views);
             out.append(frame, at + kContentMark.size());
             sink(out);
