@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -171,6 +172,20 @@ TEST_CASE("function words are told from the words alignment measures", "[align]"
     for (const auto& [word, expected] : table) {
         INFO("word " << word);
         CHECK(is_function_word(word) == expected);
+    }
+    // Every one of them, and each with a letter more or less.
+    const std::string all[] = {"a", "an", "and", "any", "are", "as", "at", "be", "been", "between", "both", "but",
+                               "by", "for", "from", "has", "have", "he", "his", "in", "into", "is", "it", "its",
+                               "may", "not", "of", "on", "or", "other", "shall", "should", "such", "that", "the",
+                               "their", "them", "these", "they", "this", "those", "to", "upon", "was", "were",
+                               "which", "who", "whose", "will", "with", "within", "would"};
+    const std::set<std::string> words(std::begin(all), std::end(all));
+    for (const auto& w : all) {
+        INFO("word " << w);
+        CHECK(is_function_word(w));
+        CHECK(is_function_word(w + "s") == words.count(w + "s") > 0);
+        CHECK(is_function_word("x" + w) == false);
+        CHECK(is_function_word(w.substr(1)) == words.count(w.substr(1)) > 0);
     }
 }
 

@@ -3,6 +3,7 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace resgen {
@@ -104,18 +105,44 @@ uint64_t packed(std::string_view w) {
     for (char c : w) k = k << 8 | static_cast<unsigned char>(c);
     return k;
 }
+
+// The packed function words in an open-addressed table of twice their number or more: a word
+// is found, or not, in a probe or two, where a binary search took six unpredictable steps for
+// each of the five million words of 10,000 documents.
+class FunctionWords {
+public:
+    FunctionWords() {
+        for (auto f : kFunctionWords) {
+            size_t i = slot_of(packed(f));
+            while (slots_[i] != 0) i = (i + 1) % kSlots;
+            slots_[i] = packed(f);
+        }
+    }
+    bool contains(uint64_t key) const {
+        for (size_t i = slot_of(key);; i = (i + 1) % kSlots) {
+            if (slots_[i] == key) return true;
+            if (slots_[i] == 0) return false;  // no word packs to 0
+        }
+    }
+
+private:
+    static constexpr size_t kSlots = 128;
+    static_assert(kSlots >= 2 * std::size(kFunctionWords));
+    static size_t slot_of(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 57; }
+    std::array<uint64_t, kSlots> slots_{};
+};
 }  // namespace
 
 bool is_function_word(std::string_view w) {
-    static const std::vector<uint64_t> keys = [] {
-        std::vector<uint64_t> k;
-        for (auto f : kFunctionWords) k.push_back(packed(f));
-        std::sort(k.begin(), k.end());
-        return k;
-    }();
+    static const FunctionWords table;
+    if (w.empty() || w.size() > 8) return false;
     // Two words of eight bytes or fewer, without a zero byte, pack alike only when they are equal.
-    if (w.empty() || w.size() > 8 || w.find('\0') != std::string_view::npos) return false;
-    return std::binary_search(keys.begin(), keys.end(), packed(w));
+    uint64_t k = 0;
+    for (char c : w) {
+        if (c == '\0') return false;
+        k = k << 8 | static_cast<unsigned char>(c);
+    }
+    return table.contains(k);
 }
 
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
