@@ -196,6 +196,20 @@ TEST_CASE("text the editor writes is escaped, and what is not text is kept out",
     CHECK(doc["metadata"]["title"] == "Fish & chips <b>not bold</b> \"quoted\" \u0001");
 }
 
+// XML cannot hold most control characters: they are looked for eight bytes at a time, so one
+// is put at every place of a text longer than two such words.
+TEST_CASE("a control character is dropped wherever it stands", "[export]") {
+    const std::string title = "Fish and chips, twice over";
+    for (size_t at = 0; at <= title.size(); ++at) {
+        const std::string escaped = title.substr(0, at) + "\\u0002" + title.substr(at);
+        Corpus c = corpus_of({{"odd.md", "---\nsymbol: A/RES/99/3\ntitle: \"" + escaped +
+                                             "\"\nbody: General Assembly\nkind: resolution\n---\n\n*Noting* it,\n"}});
+        INFO("at " << at);
+        pugi::xml_document x = parse_xml(akn_xml(*c.find("A/RES/99/3"), c));
+        CHECK(std::string(x.select_node("//docTitle").node().text().get()) == title);
+    }
+}
+
 TEST_CASE("a byte that is not UTF-8 does not stop the data files", "[export]") {
     Corpus c = corpus_of({{"bad.md", "---\nsymbol: A/RES/99/2\ntitle: ok\nbody: General Assembly\nkind: resolution\n---\n\n"
                                      "*Noting* caf\xe9 au lait,\n"}});
