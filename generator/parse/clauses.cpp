@@ -180,7 +180,7 @@ std::string unique_anchor(std::map<std::string, int>& used, const std::string& b
 
 std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voice,
                                   const ParseOptions& options, Diagnostics& diags) {
-    const auto phrases = preambular_phrases(options.extra_preambular_phrases);
+    const auto& phrases = options.preambular_phrases;
     // The tests below look for a voice ("The ", an organ, ",") or a phrase at the start of a
     // paragraph's probe, and at the character after it: the probe stops one character after
     // the longest of them, rather than copying the whole text.

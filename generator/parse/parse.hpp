@@ -13,8 +13,16 @@
 
 namespace resgen {
 
+// The preambular phrases the parser knows, longest first.
+std::vector<std::string> preambular_phrases(const std::vector<std::string>& extra);
+
+// How texts are read: the phrases that open a preambular paragraph, the built-in ones and a
+// site's own (site.yml), in the order preambular_phrases() gives, made once for every text
+// read with these options.
 struct ParseOptions {
-    std::vector<std::string> extra_preambular_phrases;  // from site.yml
+    ParseOptions(const std::vector<std::string>& extra_preambular_phrases = {})  // NOLINT(google-explicit-constructor)
+        : preambular_phrases(resgen::preambular_phrases(extra_preambular_phrases)) {}
+    std::vector<std::string> preambular_phrases;
 };
 
 // Front matter only. Errors (bad YAML, missing symbol and id, a bad date ...) go to `diags`.
@@ -51,8 +59,5 @@ Document parse_document(const Source& src, const ParseOptions& options, Diagnost
 
 // True for a symbol whose every segment is safe as a path segment: [A-Za-z0-9.()-], not "." or "..".
 bool valid_symbol(const std::string& symbol, std::string* why = nullptr);
-
-// The preambular phrases the parser knows, longest first.
-std::vector<std::string> preambular_phrases(const std::vector<std::string>& extra);
 
 }  // namespace resgen
