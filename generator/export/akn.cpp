@@ -248,8 +248,12 @@ private:
             const Citation& c = clause.citations[i];
             if (c.begin < last || c.end > clause.markdown.size()) continue;
             md.append(clause.markdown, last, c.begin - last);
-            std::string text = c.pinned ? c.span.substr(1, c.span.rfind("](") - 1) : c.span;
-            md += "[" + text + "](resgen:" + std::to_string(i) + ")";
+            md += '[';
+            if (c.pinned) md.append(c.span, 1, c.span.rfind("](") - 1);
+            else md += c.span;
+            md += "](resgen:";
+            md += std::to_string(i);
+            md += ')';
             last = c.end;
         }
         md.append(clause.markdown, last);
@@ -267,17 +271,18 @@ private:
             }
             size_t close = html.find('>', pos);
             if (close == std::string::npos) break;
-            std::string tag = html.substr(pos, close + 1 - pos);
+            const std::string_view tag = std::string_view(html).substr(pos, close + 1 - pos);
             pos = close + 1;
-            static const std::map<std::string, std::string> same = {
+            static constexpr std::pair<std::string_view, std::string_view> same[] = {
                 {"<em>", "<i>"}, {"</em>", "</i>"}, {"<strong>", "<b>"}, {"</strong>", "</b>"},
                 {"<del>", "<del>"}, {"</del>", "</del>"}, {"<code>", "<span class=\"code\">"},
                 {"</code>", "</span>"}, {"<br />", "<eol/>"}};
-            if (auto it = same.find(tag); it != same.end()) {
+            const auto it = std::find_if(std::begin(same), std::end(same), [&](const auto& p) { return p.first == tag; });
+            if (it != std::end(same)) {
                 out += it->second;
-            } else if (tag.rfind("<a href=\"resgen:", 0) == 0) {
+            } else if (tag.starts_with("<a href=\"resgen:")) {
                 // The editor may have written a "resgen:" link too: only our own numbers are refs.
-                std::string digits = tag.substr(16, tag.find('"', 16) - 16);
+                const std::string digits(tag.substr(16, tag.find('"', 16) - 16));
                 size_t index = digits.empty() || digits.size() > 6 ||
                                        digits.find_first_not_of("0123456789") != std::string::npos
                                    ? clause.citations.size()
@@ -291,15 +296,17 @@ private:
                 std::string href = target ? akn_names(*target, language_).work : c.target;
                 out += "<ref href=\"" + escape_attribute(href) + "\">";
                 in_ref = true;
-            } else if (tag.rfind("<a href=\"", 0) == 0) {
-                out += "<a href=\"" + tag.substr(9, tag.find('"', 9) - 9) + "\">";
+            } else if (tag.starts_with("<a href=\"")) {
+                out += "<a href=\"";
+                out += tag.substr(9, tag.find('"', 9) - 9);
+                out += "\">";
             } else if (tag == "</a>") {
                 if (!skipped_link) out += in_ref ? "</ref>" : "</a>";
                 in_ref = skipped_link = false;
             }
             // Anything else (images, omitted raw HTML) has no place in the text: dropped.
         }
-        if (!with_notes) return out;
+        if (!with_notes || out.find("[^") == std::string::npos) return out;
 
         std::string result;
         last = 0;
