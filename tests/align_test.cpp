@@ -146,6 +146,15 @@ TEST_CASE("a clause's text is its words joined as they stand", "[align]") {
         CHECK(clause_text(c) == expected);
         CHECK(clause_text(c) == joined(c));
     }
+    // A vertical tab, which the plain text keeps and tokenize() parts words at, wherever it stands
+    // (it is looked for eight bytes at a time).
+    const std::string words = "Recalling its resolution 59/154";
+    for (size_t at = 0; at <= words.size(); ++at) {
+        const Clause c = clause(words.substr(0, at) + "\v" + words.substr(at));
+        INFO("vertical tab at " << at);
+        CHECK(clause_text(c) == joined(c));
+        CHECK(clause_text(c).find('\v') == std::string::npos);
+    }
     // Every clause of the series, and random texts of the bytes that matter.
     for (const auto& d : seeds().documents)
         for (const auto& c : d.clauses) CHECK(clause_text(c) == joined(c));

@@ -19,6 +19,7 @@
 #include "align/lcs.hpp"
 #include "align/runs.hpp"
 #include "markdown/markdown.hpp"
+#include "model/bytes.hpp"
 #include "parallel/parallel.hpp"
 
 namespace resgen {
@@ -410,22 +411,45 @@ ClauseWords clause_words(const Clause& c) {
     return words;
 }
 
+namespace {
+
+// Whether plain text may hold white space tokenize() would fold: plain_text() folds runs of
+// spaces, tabs and line ends, but cmark-gfm's text can keep \v, \f and \r, and a space can be
+// left at an end. Looked for eight bytes at a time: nearly no text has one.
+bool may_need_folding(std::string_view text) {
+    if (text.empty()) return false;
+    if (text.front() == ' ' || text.back() == ' ') return true;
+    auto odd = [](char x) { return x >= '\v' && x <= '\r'; };
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8)
+        if (bytes::byte_below(bytes::load_word(text.data() + i), '\r' + 1))
+            for (size_t k = i; k < i + 8; ++k)
+                if (odd(text[k])) return true;
+    for (; i < text.size(); ++i)
+        if (odd(text[i])) return true;
+    return false;
+}
+
+}  // namespace
+
 std::string clause_text(const Clause& c) {
     std::string text = markdown::plain_text(c.markdown);
     // White space as tokenize() finds it (ASCII): each run between two tokens is one space.
-    auto is_space = [](char x) { return x == ' ' || (x >= '\t' && x <= '\r'); };
-    size_t end = 0;
-    bool space = false;
-    for (char x : text) {
-        if (is_space(x)) {
-            space = true;
-            continue;
+    if (may_need_folding(text)) {
+        auto is_space = [](char x) { return x == ' ' || (x >= '\t' && x <= '\r'); };
+        size_t end = 0;
+        bool space = false;
+        for (char x : text) {
+            if (is_space(x)) {
+                space = true;
+                continue;
+            }
+            if (space && end != 0) text[end++] = ' ';
+            space = false;
+            text[end++] = x;
         }
-        if (space && end != 0) text[end++] = ' ';
-        space = false;
-        text[end++] = x;
+        text.resize(end);
     }
-    text.resize(end);
     // The quotation marks of clause_words(): every mark is a token of its own there, so its
     // tokens are counted as the mark's occurrences here.
     auto count = [&](std::string_view mark) {
