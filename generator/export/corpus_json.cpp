@@ -24,20 +24,6 @@ void strings(JsonWriter& w, const std::vector<std::string>& values) {
     w.end_array();
 }
 
-const char* kind_name(ClauseKind k) {
-    switch (k) {
-        case ClauseKind::voice: return "voice";
-        case ClauseKind::preambular: return "preambular";
-        case ClauseKind::operative: return "operative";
-        case ClauseKind::subparagraph: return "subparagraph";
-        case ClauseKind::heading: return "heading";
-        case ClauseKind::note: return "note";
-        case ClauseKind::text: return "text";
-        case ClauseKind::footnote: return "footnote";
-    }
-    return "text";
-}
-
 const char* citation_kind_name(Citation::Kind k) {
     switch (k) {
         case Citation::Kind::resolution: return "resolution";
@@ -99,7 +85,7 @@ void write_clause(JsonWriter& w, const Clause& c) {
     for (const auto& cit : c.citations) write_citation(w, cit);
     w.end_array();
     strings(w.key("footnotes"), footnotes);
-    w.key("kind").string(kind_name(c.kind));
+    w.key("kind").string(clause_kind_name(c.kind));
     w.key("line").number(c.line);
     w.key("markdown").string(c.markdown);
     stated(w.key("number"), c.number);

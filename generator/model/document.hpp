@@ -48,6 +48,21 @@ struct Citation {
 
 enum class ClauseKind { voice, preambular, operative, subparagraph, heading, note, text, footnote };
 
+// The kind's name in the data files and the pages' contexts ("is_preambular").
+inline const char* clause_kind_name(ClauseKind kind) {
+    switch (kind) {
+        case ClauseKind::voice: return "voice";
+        case ClauseKind::preambular: return "preambular";
+        case ClauseKind::operative: return "operative";
+        case ClauseKind::subparagraph: return "subparagraph";
+        case ClauseKind::heading: return "heading";
+        case ClauseKind::note: return "note";
+        case ClauseKind::text: return "text";
+        case ClauseKind::footnote: return "footnote";
+    }
+    return "text";
+}
+
 struct Clause {
     ClauseKind kind = ClauseKind::text;
     std::string anchor;      // "pp3", "op7", "op7a", "fn1", "recommends", "p1"; empty for voice, heading, note

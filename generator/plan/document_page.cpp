@@ -23,20 +23,6 @@ json meta_row(const std::string& label, const std::string& value, bool always) {
     return object_of("label", label, "value", value, "not_stated", value.empty());
 }
 
-const char* kind_name(ClauseKind kind) {
-    switch (kind) {
-        case ClauseKind::voice: return "voice";
-        case ClauseKind::preambular: return "preambular";
-        case ClauseKind::operative: return "operative";
-        case ClauseKind::subparagraph: return "subparagraph";
-        case ClauseKind::heading: return "heading";
-        case ClauseKind::note: return "note";
-        case ClauseKind::footnote: return "footnote";
-        case ClauseKind::text: break;
-    }
-    return "text";
-}
-
 ClauseView clause_view(const Clause& c, const Corpus& corpus, const std::string& page, bool allow_html) {
     switch (c.kind) {
         case ClauseKind::voice: return ClauseView(c, "", markdown::inline_html(c.markdown, allow_html));
@@ -116,7 +102,8 @@ json lineage(const Document& doc, const Corpus& corpus) {
 
 std::optional<Shown> ClauseView::find(std::string_view name, std::string& scratch) const {
     const Clause& c = *clause_;
-    if (name.starts_with("is_")) return name.substr(3) == kind_name(c.kind) ? std::optional(Shown::of_flag(true)) : std::nullopt;
+    if (name.starts_with("is_"))
+        return name.substr(3) == clause_kind_name(c.kind) ? std::optional(Shown::of_flag(true)) : std::nullopt;
     if (name == "anchor") return Shown::of_text(c.anchor);
     if (name == "html") return Shown::of_text(html_);
     if (name == "genealogy") return genealogy_ ? std::optional(Shown::of_view(*genealogy_)) : std::nullopt;
@@ -136,7 +123,7 @@ std::optional<Shown> ClauseView::find(std::string_view name, std::string& scratc
 json ClauseView::to_json() const {
     const Clause& c = *clause_;
     json j = object_of("anchor", c.anchor, "lead", c.lead, "number", c.number, "html", html_, "label", clause_label(c));
-    j[std::string("is_") + kind_name(c.kind)] = true;
+    j[std::string("is_") + clause_kind_name(c.kind)] = true;
     if (c.kind == ClauseKind::voice) j["voice_html"] = voice_html_;
     if (c.kind == ClauseKind::operative) {
         j["subparagraphs"] = json::array();

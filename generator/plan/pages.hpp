@@ -10,7 +10,7 @@
 namespace resgen {
 
 // A paragraph of a document page's text, a view (model/view.hpp) of the page's context. A page
-// has some thirty, and as JSON objects of seven names each they were made, shown once and
+// has some thirty, and as JSON objects of six names or more they were made, shown once and
 // freed by the hundred thousand; a view keeps the paragraph's HTML and makes its label when
 // asked. Its names are those of the JSON object: "anchor", "lead", "number", "html", "label",
 // "is_<kind>", and, as the paragraph has them, "voice_html", "subparagraphs", "backref" and

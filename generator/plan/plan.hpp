@@ -99,7 +99,8 @@ inline uint32_t index_in(const Corpus& corpus, const Document& doc) {
 // Where a document's page lives: "E/RES/2003/28/index.html", "doc/<id>/index.html".
 std::string page_path(const Document& doc);
 // The same, appended to `out`: a genealogy writes a link to some three hundred clauses of
-// other texts on each page, and a string made for each was a third of the links' time.
+// other texts on each page, and a string made for each put 1.8% of a build's time (perf, 10,000
+// documents) in making those links.
 void append_page_path(std::string& out, const Document& doc);
 
 // The way from one page to another: relative, naming index.html, so that the site works under
