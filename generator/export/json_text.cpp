@@ -148,7 +148,16 @@ void JsonWriter::before_value() {
     next_item();
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(Name name) {
+    next_item();
+    out_ += '"';
+    out_ += name.text;
+    out_ += indent_ < 0 ? "\":" : "\": ";
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::key_of(std::string_view name) {
     next_item();
     append_string(out_, name, handler_);
     out_ += indent_ < 0 ? ":" : ": ";
@@ -166,7 +175,7 @@ JsonWriter& JsonWriter::value(const json& v) {
     switch (v.type()) {
         case json::value_t::object:
             begin_object();
-            for (const auto& [name, item] : v.get_ref<const json::object_t&>()) key(name).value(item);
+            for (const auto& [name, item] : v.get_ref<const json::object_t&>()) key_of(name).value(item);
             return end_object();
         case json::value_t::array:
             begin_array();
