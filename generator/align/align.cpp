@@ -111,13 +111,16 @@ uint64_t fnv1a_bytes(uint64_t h, std::string_view s) {
     return h;
 }
 
-uint64_t fnv1a(const uint32_t* w, size_t n) {
+// A run of words (their numbers in the vocabulary) as one number: a multiply and a shift a
+// word, where FNV-1a over their bytes took four multiplies. Only equality matters (the
+// shingles are sorted and intersected, never ordered for what they mean), and at 64 bits two
+// runs share a number about as rarely as before.
+uint64_t shingle_hash(const uint32_t* w, size_t n) {
     uint64_t h = kFnvBasis;
-    for (size_t i = 0; i < n; ++i)
-        for (int b = 0; b < 4; ++b) {
-            h ^= (w[i] >> (8 * b)) & 0xff;
-            h *= 1099511628211ull;
-        }
+    for (size_t i = 0; i < n; ++i) {
+        h = (h ^ w[i]) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
     return h;
 }
 
@@ -205,7 +208,7 @@ void number_words(const std::vector<uint64_t>& hashes, Vocabulary& vocabulary, s
 void make_shingles(std::span<const uint32_t> w, size_t shingle, std::vector<uint64_t>& out) {
     out.clear();
     size_t k = std::min(shingle, w.size());
-    for (size_t s = 0; s + k <= w.size(); ++s) out.push_back(fnv1a(w.data() + s, k));
+    for (size_t s = 0; s + k <= w.size(); ++s) out.push_back(shingle_hash(w.data() + s, k));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
