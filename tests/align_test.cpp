@@ -756,7 +756,8 @@ TEST_CASE("genealogies and compare rows show the same through their views as thr
     REQUIRE_FALSE(has_errors(series.diagnostics));
     const Renderer series_renderer(templates, series.config);
     std::map<std::string, size_t> seen;
-    for (const auto& f : series.files) written[f.path] = &f.bytes;
+    std::map<std::string, const std::string*> series_written;
+    for (const auto& f : series.files) series_written[f.path] = &f.bytes;
     for (const Page& page : series.plan.pages) {
         if (page.template_name != "document" || !page.make_context) continue;
         const json tree = page_context(page).to_json();
@@ -767,8 +768,8 @@ TEST_CASE("genealogies and compare rows show the same through their views as thr
                     for (const auto& [key, value] : sub.items()) seen[key] += value != "";
             }
         INFO(page.path);
-        REQUIRE(written.count(page.path));
-        CHECK(series_renderer.render(Page{page.path, page.template_name, tree, {}}) == *written[page.path]);
+        REQUIRE(series_written.count(page.path));
+        CHECK(series_renderer.render(Page{page.path, page.template_name, tree, {}}) == *series_written[page.path]);
     }
     for (const char* key : {"is_voice", "voice_html", "is_heading", "is_note", "is_footnote", "backref", "is_operative",
                             "subparagraphs", "is_subparagraph", "lead", "genealogy"}) {
