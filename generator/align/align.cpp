@@ -418,19 +418,11 @@ namespace {
 
 // Whether plain text may hold white space tokenize() would fold: plain_text() folds runs of
 // spaces, tabs and line ends, but cmark-gfm's text can keep \v, \f and \r, and a space can be
-// left at an end. Looked for eight bytes at a time: nearly no text has one.
+// left at an end.
 bool may_need_folding(std::string_view text) {
     if (text.empty()) return false;
     if (text.front() == ' ' || text.back() == ' ') return true;
-    auto odd = [](char x) { return x >= '\v' && x <= '\r'; };
-    size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8)
-        if (bytes::byte_below(bytes::load_word(text.data() + i), '\r' + 1))
-            for (size_t k = i; k < i + 8; ++k)
-                if (odd(text[k])) return true;
-    for (; i < text.size(); ++i)
-        if (odd(text[i])) return true;
-    return false;
+    return bytes::any_byte_below(text, '\r' + 1, [](unsigned char c) { return c >= '\v'; });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace resgen::bytes {
 
@@ -24,5 +25,21 @@ inline constexpr std::uint64_t has_byte(std::uint64_t w, unsigned char c) { retu
 
 // Non-zero if a byte of `w` is below `n` (n at most 0x80).
 inline constexpr std::uint64_t byte_below(std::uint64_t w, unsigned char n) { return (w - kOnes * n) & ~w & kHighs; }
+
+// Whether a byte of `s` below `n` (n at most 0x80) is one `pred` asks for: the eight-byte words
+// with no byte below `n`, nearly every word of a text when `n` is a control character, are
+// passed over whole.
+template <class Pred>
+bool any_byte_below(std::string_view s, unsigned char n, Pred pred) {
+    auto asked = [&](char c) { return static_cast<unsigned char>(c) < n && pred(static_cast<unsigned char>(c)); };
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8)
+        if (byte_below(load_word(s.data() + i), n))
+            for (size_t k = i; k < i + 8; ++k)
+                if (asked(s[k])) return true;
+    for (; i < s.size(); ++i)
+        if (asked(s[i])) return true;
+    return false;
+}
 
 }  // namespace resgen::bytes

@@ -109,20 +109,22 @@ bool same_files(const fs::path& a, const fs::path& b) {
 // compared with the previous build's before anything is written; a file that grows past
 // kWhole is written as its pieces come, and compared once written. Every page of a document
 // is far below it; at 8 MB, the large data files of 10,000 documents, written side by side,
-// each held a string of up to 16 MB as it grew, at the build's peak. A file the previous build
-// did not have (`compared` false) is written as its pieces come, whatever its size: kept, the
-// pages of a first build were each copied once more for nothing (1.1 GB at 10,000 documents).
+// each held a string of up to 16 MB as it grew, at the build's peak. A file with nothing to be
+// compared with (no `old`) is written as its pieces come, whatever its size: kept, the pages of
+// a first build were each copied once more for nothing (1.1 GB at 10,000 documents).
 class FileWriter {
 public:
     static constexpr size_t kWhole = size_t{1} << 20;
 
-    explicit FileWriter(fs::path target, bool compared = true) : target_(std::move(target)), compared_(compared) {}
+    // `old` is the file this one may turn out the same as (the previous build's, or the file a
+    // refresh replaces), or empty when there is none.
+    FileWriter(fs::path target, fs::path old) : target_(std::move(target)), old_(std::move(old)) {}
     ~FileWriter() {
         if (fd_ >= 0) ::close(fd_);
     }
 
     void add(std::string_view piece) {
-        if (fd_ < 0 && compared_ && whole_.size() + piece.size() <= kWhole) {
+        if (fd_ < 0 && !old_.empty() && whole_.size() + piece.size() <= kWhole) {
             whole_ += piece;
             return;
         }
@@ -136,42 +138,46 @@ public:
 
     // Ends the file: true when it holds what `old` holds (then it is `old`, linked, so that
     // its time and inode stay), false when it was written.
-    bool finish(const fs::path& old) {
+    bool finish() {
         if (fd_ < 0) {
-            if (!old.empty() && same_bytes(old, whole_) && ::link(old.c_str(), target_.c_str()) == 0) return true;
+            if (!old_.empty() && same_bytes(old_, whole_) && ::link(old_.c_str(), target_.c_str()) == 0) return true;
             write_bytes(target_, whole_);
             return false;
         }
         close_file();
-        if (old.empty() || !same_files(old, target_)) return false;
+        if (old_.empty() || !same_files(old_, target_)) return false;
         fs::path linked = target_;
         linked += ".resgen-link";
-        if (::link(old.c_str(), linked.c_str()) != 0) return false;
+        if (::link(old_.c_str(), linked.c_str()) != 0) return false;
         fs::rename(linked, target_);
         return true;
     }
 
+    // Ends the file of an update: true, leaving nothing at the target, when it holds what
+    // `old` holds; false when the target holds it.
+    bool end_unless_same() {
+        if (old_.empty()) {
+            end();
+            return false;
+        }
+        if (fd_ < 0) {
+            if (same_bytes(old_, whole_)) return true;
+            end();
+            return false;
+        }
+        end();
+        if (!same_files(old_, target_)) return false;
+        fs::remove(target_);
+        return true;
+    }
+
+private:
     // Ends the file where it is written.
     void end() {
         if (fd_ < 0) write_bytes(target_, whole_);
         else close_file();
     }
 
-    // Ends the file of an update: true, leaving nothing at the target, when it holds what
-    // `old` holds; false when the target holds it.
-    bool end_unless_same(const fs::path& old) {
-        if (fd_ < 0) {
-            if (same_bytes(old, whole_)) return true;
-            end();
-            return false;
-        }
-        end();
-        if (!same_files(old, target_)) return false;
-        fs::remove(target_);
-        return true;
-    }
-
-private:
     void close_file() {
         int fd = fd_;
         fd_ = -1;
@@ -179,7 +185,7 @@ private:
     }
 
     fs::path target_;
-    bool compared_;
+    fs::path old_;
     std::string whole_;
     int fd_ = -1;
 };
@@ -320,11 +326,10 @@ WriteStats write_site(const fs::path& out_arg, const SiteFiles& files, Diagnosti
         parallel_for(files.paths.size(), [&](size_t i) {
             if (stop_requested()) return;  // checked again before the swap
             const std::string& path = files.paths[i];
-            const fs::path old = exists && previous.count(path) ? out_dir / path : fs::path();
-            FileWriter file(staging / path, !old.empty());
+            FileWriter file(staging / path, exists && previous.count(path) ? out_dir / path : fs::path());
             files.bytes(i, [&file](std::string_view piece) { file.add(piece); });
             // Unchanged bytes: the same file, linked, so its time and inode stay.
-            bool same = file.finish(old);
+            bool same = file.finish();
             ++(same ? unchanged : written);
         }, threads);
         stop_point();
@@ -421,14 +426,12 @@ WriteStats update_site(const fs::path& out_dir, const SiteFiles& files, Diagnost
             bool exists = ::lstat(target.c_str(), &st) == 0;
             // Most files of a refresh are there already, and so is their folder.
             if (!exists) fs::create_directories(target.parent_path());
-            FileWriter file(tmp);
+            FileWriter file(tmp, exists ? target : fs::path());
             files.bytes(i, [&](std::string_view piece) {
                 stop_point();
                 file.add(piece);
             });
-            if (!exists) {
-                file.end();
-            } else if (file.end_unless_same(target)) {
+            if (file.end_unless_same()) {
                 outcome[i] = Outcome::unchanged;
                 return;
             }
