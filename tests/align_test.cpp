@@ -237,6 +237,39 @@ TEST_CASE("the bit-parallel LCS agrees with the textbook one", "[align]") {
     CHECK(lcs_similarity(Words{1, 2, 3, 4}, Words{5, 6}) == 0.0);
 }
 
+// The bound lets candidates go unmeasured: it must never be below the LCS, and it is what it
+// says, the pattern's words (repeats counted) whose bit the text has.
+TEST_CASE("LcsBound is at least the LCS: the pattern's words whose bit the text has", "[align]") {
+    using Words = std::vector<uint32_t>;
+    CHECK(LcsBound(Words{}).most(word_bits(Words{1, 2})) == 0);
+    CHECK(LcsBound(Words{1, 2}).most(word_bits(Words{})) == 0);
+    CHECK(LcsBound(Words{1, 2, 3}).most(word_bits(Words{3, 2, 1})) == 3);   // order aside
+    CHECK(LcsBound(Words{7, 7, 7}).most(word_bits(Words{7})) == 3);         // repeats counted
+    std::mt19937 rng(11);
+    for (int round = 0; round < 2000; ++round) {
+        const size_t alphabet = 2 + rng() % 300;
+        const uint32_t base = round % 2 ? static_cast<uint32_t>(rng()) : UINT32_MAX - static_cast<uint32_t>(alphabet);
+        auto word = [&] { return base + static_cast<uint32_t>(rng() % alphabet); };
+        Words a(rng() % 150), b(rng() % 150);
+        for (auto& w : a) w = word();
+        for (auto& w : b) w = word();
+        // The words of a that b has, and those whose bit b has: the bound lies between.
+        const std::set<uint32_t> in_b(b.begin(), b.end());
+        const WordBits bits = word_bits(b);
+        size_t shared = 0, bit_shared = 0;
+        for (uint32_t w : a) {
+            shared += in_b.count(w);
+            unsigned bit = (w * 0x9E3779B1u) >> 25;
+            bit_shared += bits.bits[bit / 64] >> (bit % 64) & 1;
+        }
+        INFO("round " << round << ", sizes " << a.size() << " and " << b.size());
+        const size_t most = LcsBound(a).most(bits);
+        REQUIRE(most == bit_shared);
+        REQUIRE(most >= shared);
+        REQUIRE(most >= LcsPattern(a).lcs(b));
+    }
+}
+
 TEST_CASE("count_held counts the units a sorted run holds, as a binary search of each would", "[align]") {
     using Units = std::vector<uint32_t>;
     auto held_by_search = [](const Units& run, const Units& units) {

@@ -10,6 +10,9 @@ namespace {
 // Fibonacci hashing: the top bits of the product spread consecutive word ids over the table.
 size_t slot_of(uint32_t word, unsigned shift) { return (word * 0x9E3779B1u) >> shift; }
 
+// The top seven bits of the product, for the same reason.
+unsigned bit_of(uint32_t word) { return (word * 0x9E3779B1u) >> 25; }
+
 }  // namespace
 
 LcsPattern::LcsPattern(std::span<const uint32_t> words) : size_(words.size()), blocks_((words.size() + 63) / 64) {
@@ -69,6 +72,24 @@ size_t LcsPattern::lcs(const uint32_t* text, size_t n) const {
         zeros += static_cast<size_t>(std::popcount(word));
     }
     return zeros;
+}
+
+WordBits word_bits(std::span<const uint32_t> words) {
+    WordBits out;
+    for (uint32_t w : words) out.bits[bit_of(w) / 64] |= uint64_t{1} << (bit_of(w) % 64);
+    return out;
+}
+
+LcsBound::LcsBound(std::span<const uint32_t> pattern) : bits_(word_bits(pattern)) {
+    for (uint32_t w : pattern) ++held_[bit_of(w)];
+}
+
+size_t LcsBound::most(const WordBits& text) const {
+    size_t most = 0;
+    for (size_t half = 0; half < 2; ++half)
+        for (uint64_t both = bits_.bits[half] & text.bits[half]; both; both &= both - 1)
+            most += held_[half * 64 + static_cast<size_t>(std::countr_zero(both))];
+    return most;
 }
 
 double lcs_similarity(std::span<const uint32_t> a, std::span<const uint32_t> b) {
