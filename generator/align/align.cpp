@@ -300,7 +300,10 @@ struct ReadByIndex {
         __builtin_prefetch(&start[j]);
         __builtin_prefetch(&bits[j]);
     }
-    void ask_words(uint32_t j) const { __builtin_prefetch(words.data() + start[j]); }
+    void ask_words(uint32_t j) const {
+        __builtin_prefetch(words.data() + start[j]);
+        __builtin_prefetch(&units[j]);
+    }
 };
 
 // The candidates of `u` (later units of other documents of its tier sharing a shingle that is
@@ -329,8 +332,8 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     const double size = static_cast<double>(u.words.size());
     const LcsBound bound(u.words);
     size_t kept = 0;
+    for (const Candidate& c : touched) read.ask_brief(c);
     for (size_t k = 0; k < touched.size(); ++k) {
-        if (k + 8 < touched.size()) read.ask_brief(touched[k + 8]);
         const size_t other = read.size_of(touched[k]);
         const size_t most = std::min({u.words.size(), other, bound.most(read.bits_of(touched[k]))});
         // As the similarity is reckoned below: rounding cannot then let a pair through there
@@ -341,8 +344,8 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     touched.resize(kept);
     std::vector<ScoredRef> out;
     const LcsPattern pattern(u.words);
+    for (const Candidate& c : touched) read.ask_words(c);
     for (size_t k = 0; k < touched.size(); ++k) {
-        if (k + 4 < touched.size()) read.ask_words(touched[k + 4]);
         const std::span<const uint32_t> wj = read.words_of(touched[k]);
         const double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / (size + static_cast<double>(wj.size()));
         if (s >= options.threshold) out.push_back({read.ref(touched[k]), s});
