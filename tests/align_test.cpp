@@ -253,14 +253,15 @@ TEST_CASE("LcsBound is at least the LCS: the pattern's words whose bit the text 
         Words a(rng() % 150), b(rng() % 150);
         for (auto& w : a) w = word();
         for (auto& w : b) w = word();
-        // The words of a that b has, and those whose bit b has: the bound lies between.
+        // The words of a that b has, and those whose bit b has: the bound is the second, never
+        // below the first.
         const std::set<uint32_t> in_b(b.begin(), b.end());
         const WordBits bits = word_bits(b);
         size_t shared = 0, bit_shared = 0;
         for (uint32_t w : a) {
             shared += in_b.count(w);
-            unsigned bit = (w * 0x9E3779B1u) >> 25;
-            bit_shared += bits.bits[bit / 64] >> (bit % 64) & 1;
+            const WordBits one = word_bits(Words{w});
+            bit_shared += ((one.bits[0] & bits.bits[0]) | (one.bits[1] & bits.bits[1])) != 0;
         }
         INFO("round " << round << ", sizes " << a.size() << " and " << b.size());
         const size_t most = LcsBound(a).most(bits);

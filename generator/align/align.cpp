@@ -329,7 +329,7 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     // First what each candidate's size and WordBits allow, the LCS bounded by the shorter
     // clause and by the words the other can hold: at 100,000 documents two candidates in three
     // are then let go without their words being read.
-    const double size = static_cast<double>(u.words.size());
+    const double own = static_cast<double>(u.words.size());
     const LcsBound bound(u.words);
     size_t kept = 0;
     for (const Candidate& c : touched) read.ask_brief(c);
@@ -338,7 +338,7 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
         const size_t most = std::min({u.words.size(), other, bound.most(read.bits_of(touched[k]))});
         // As the similarity is reckoned below: rounding cannot then let a pair through there
         // that was let go here.
-        if (2.0 * static_cast<double>(most) / (size + static_cast<double>(other)) >= options.threshold)
+        if (2.0 * static_cast<double>(most) / (own + static_cast<double>(other)) >= options.threshold)
             touched[kept++] = touched[k];
     }
     touched.resize(kept);
@@ -347,7 +347,7 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     for (const Candidate& c : touched) read.ask_words(c);
     for (size_t k = 0; k < touched.size(); ++k) {
         const std::span<const uint32_t> wj = read.words_of(touched[k]);
-        const double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / (size + static_cast<double>(wj.size()));
+        const double s = 2.0 * static_cast<double>(pattern.lcs(wj)) / (own + static_cast<double>(wj.size()));
         if (s >= options.threshold) out.push_back({read.ref(touched[k]), s});
     }
     return out;

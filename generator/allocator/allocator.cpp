@@ -1,13 +1,13 @@
 // How resgen's executables set up mimalloc. A build touches most of the memory it takes only
 // once, and on a virtual machine first touching a page is dear: the 10,000-document build took
-// 120,000 page faults of 4 KiB at some 8 microseconds each (perf: 13% of the alignment's
-// samples under exc_page_fault). mimalloc takes its memory in 2 MiB pages (transparent huge
+// 120,000 page faults of 4 KiB, at some 8 microseconds each (perf put 13.6% of the alignment's
+// samples at 100,000 documents under exc_page_fault). mimalloc takes its memory in 2 MiB pages (transparent huge
 // pages, which the system gives in its default `madvise` mode when asked) and commits a new
 // segment's memory at once; that build then takes some 500 faults. In interleaved builds of
 // 10,000 documents on tmpfs, 5 pairs, the build took 5.42-5.73 s against 6.49-7.02 s with
 // 4 KiB pages, and the five-document build 35 against 42 ms (medians of 15). The cost is
 // memory: a partly used 2 MiB page is resident whole, and mimalloc keeps such memory when it
-// is freed, so the peak rose from 280-283 MB to 298-312 MB. It had been left off while memory
+// is freed, so the peak rose from 277-283 MB to 298-321 MB (two sets of 5 pairs). It had been left off while memory
 // was the target further off (when it saved only 3% of the time); docs/performance.md has both
 // rounds. mimalloc reads its options when it starts, before main: setting them here, from the
 // executable's pre-initialisation array, runs before any library is initialised.
