@@ -282,7 +282,7 @@ private:
 
 // Reads the candidates of the whole corpus, named by their unit's index: their words straight
 // from the store, by where each unit's words start (4 bytes a unit, where a unit's record is
-// 64), so that a candidate's record is loaded only if it is kept. At 100,000 documents, perf
+// 64), so that a candidate's record is loaded only if its words are. At 100,000 documents, perf
 // annotate put about half of the candidate loop's own time on loading each candidate's record
 // for the place of its words, then on its words.
 struct ReadByIndex {
@@ -326,16 +326,16 @@ std::vector<ScoredRef> score_candidates(const Unit& u, std::vector<Candidate>& t
     }
     std::sort(touched.begin(), touched.end());
     measured = touched.size();
-    // First what each candidate's size and WordBits allow, the LCS bounded by the shorter
-    // clause and by the words the other can hold: at 100,000 documents two candidates in three
-    // are then let go without their words being read.
+    // First what each candidate's size and WordBits allow, the LCS bounded by the candidate's
+    // length and by the words of `u` it can hold (never more than `u` has): at 100,000
+    // documents two candidates in three are then let go without their words being read.
     const double own = static_cast<double>(u.words.size());
     const LcsBound bound(u.words);
     size_t kept = 0;
     for (const Candidate& c : touched) read.ask_brief(c);
     for (size_t k = 0; k < touched.size(); ++k) {
         const size_t other = read.size_of(touched[k]);
-        const size_t most = std::min({u.words.size(), other, bound.most(read.bits_of(touched[k]))});
+        const size_t most = std::min(other, bound.most(read.bits_of(touched[k])));
         // As the similarity is reckoned below: rounding cannot then let a pair through there
         // that was let go here.
         if (2.0 * static_cast<double>(most) / (own + static_cast<double>(other)) >= options.threshold)
