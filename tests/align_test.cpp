@@ -88,7 +88,7 @@ const CompareRow& row_before(const Corpus& c, const Comparison& cmp, const std::
 }
 
 std::string before_anchor(const Corpus& c, const Comparison& cmp, const CompareRow& r) {
-    return r.before ? c.documents[cmp.before].clauses[*r.before].anchor : "";
+    return r.before ? c.documents[cmp.before].clauses[*r.before].anchor.str() : "";
 }
 
 Comparison compare_keys(const Corpus& c, const Alignment& al, const std::string& a, const std::string& b) {

@@ -57,7 +57,7 @@ std::string escape_attribute(std::string_view s) {
 bool is_footnote(const Clause& c) {
     // A footnote whose text is lost is written as an editor's note under the footnote's anchor.
     return c.kind == ClauseKind::footnote ||
-           (c.kind == ClauseKind::note && c.anchor.rfind("fn", 0) == 0 && c.parent == c.anchor);
+           (c.kind == ClauseKind::note && c.anchor.starts_with("fn") && c.parent == c.anchor);
 }
 
 class AknWriter {
@@ -65,7 +65,7 @@ public:
     AknWriter(const Document& doc, const Corpus& corpus, const std::string& language)
         : doc_(doc), corpus_(corpus), language_(language) {
         for (const auto& c : doc.clauses)
-            if (is_footnote(c)) footnotes_[c.number] = &c;
+            if (is_footnote(c)) footnotes_[c.number.str()] = &c;
     }
 
     std::string write() {
@@ -366,7 +366,7 @@ private:
             if (c.kind == ClauseKind::operative) {
                 paragraph = body.append_child("paragraph");
                 paragraph.append_attribute("eId") = clean(akn_eid(c)).c_str();
-                if (!c.number.empty()) paragraph.append_child("num").text().set(clean(c.lead + c.number + ".").c_str());
+                if (!c.number.empty()) paragraph.append_child("num").text().set(clean(c.lead.str() + c.number + ".").c_str());
                 fill(paragraph.append_child("content").append_child("p"), c);
             } else if (c.kind == ClauseKind::subparagraph) {
                 pugi::xml_node parent = paragraph ? paragraph : body;
@@ -374,7 +374,7 @@ private:
                 if (pugi::xml_node content = parent.child("content")) content.set_name("intro");
                 pugi::xml_node sub = parent.append_child(paragraph ? "subparagraph" : "paragraph");
                 sub.append_attribute("eId") = clean(akn_eid(c)).c_str();
-                sub.append_child("num").text().set(clean(c.lead + "(" + c.number + ")").c_str());
+                sub.append_child("num").text().set(clean(c.lead.str() + "(" + c.number + ")").c_str());
                 fill(sub.append_child("content").append_child("p"), c);
             } else {
                 paragraph = pugi::xml_node();

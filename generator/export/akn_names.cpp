@@ -98,15 +98,15 @@ std::string akn_path(const Document& doc) {
 // Built from the page anchor, which the parser keeps unique in the document ("op1-2" for a
 // second paragraph 1), so that eIds are unique too.
 std::string akn_eid(const Clause& c) {
-    auto without = [](const std::string& s, const std::string& prefix) {
-        return s.rfind(prefix, 0) == 0 && s.size() > prefix.size() ? s.substr(prefix.size()) : s;
+    auto without = [](std::string_view s, std::string_view prefix) {
+        return std::string(s.starts_with(prefix) && s.size() > prefix.size() ? s.substr(prefix.size()) : s);
     };
     switch (c.kind) {
         case ClauseKind::preambular: return "preambularParagraph_" + without(c.anchor, "pp");
-        case ClauseKind::operative: return "para_" + (c.number.empty() ? c.anchor : without(c.anchor, "op"));
+        case ClauseKind::operative: return "para_" + (c.number.empty() ? c.anchor.str() : without(c.anchor, "op"));
         case ClauseKind::subparagraph:
-            if (c.parent.empty() || c.anchor.rfind(c.parent, 0) != 0) return "para_" + c.anchor;
-            return "para_" + without(c.parent, "op") + "__subpara_" + c.anchor.substr(c.parent.size());
+            if (c.parent.empty() || !c.anchor.starts_with(c.parent)) return "para_" + c.anchor;
+            return ("para_" + without(c.parent, "op") + "__subpara_").append(c.anchor.substr(c.parent.size()));
         case ClauseKind::text: return "text_" + without(c.anchor, "p");
         default: return "";
     }

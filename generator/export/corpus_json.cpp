@@ -13,7 +13,7 @@ namespace resgen {
 namespace {
 
 // A field the source states, else null.
-void stated(JsonWriter& w, const std::string& value) {
+void stated(JsonWriter& w, std::string_view value) {
     if (value.empty()) w.null();
     else w.string(value);
 }

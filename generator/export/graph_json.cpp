@@ -8,7 +8,7 @@ namespace resgen {
 
 namespace {
 
-json stated(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+json stated(std::string_view value) { return value.empty() ? json(nullptr) : json(value); }
 
 json node_json(const Document& d) {
     return {{"id", d.key},

@@ -275,14 +275,14 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     }
 
     // A footnote speaks with the voice of the paragraph that calls it.
-    std::map<std::string, Voice> caller_voice;
+    std::map<std::string, Voice, std::less<>> caller_voice;
     for (const auto& c : clauses)
         markdown::for_each_footnote_ref(c.markdown, [&](std::string_view id, size_t, size_t) {
             caller_voice.emplace(std::string(id), c.voice);
         });
     for (auto& c : clauses) {
         if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && starts_with(c.anchor, "fn"))) {
-            auto it = caller_voice.find(c.number);
+            auto it = caller_voice.find(std::string_view(c.number));
             if (it != caller_voice.end()) c.voice = it->second;
             else diags.push_back({Severity::warning, src.path, c.line, c.column,
                                   "footnote [^" + c.number + "] is never referred to in the text"});

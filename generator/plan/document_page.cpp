@@ -12,9 +12,9 @@ namespace resgen {
 
 namespace {
 
-json link_to(const Document& from_page_doc, const Document& to, const std::string& anchor = "") {
+json link_to(const Document& from_page_doc, const Document& to, std::string_view anchor = {}) {
     std::string href = relative_url(page_path(from_page_doc), page_path(to));
-    if (!anchor.empty()) href += "#" + anchor;
+    if (!anchor.empty()) href.append("#").append(anchor);
     return object_of("href", std::move(href), "label", label_of(to), "title", to.meta.title, "outside", !to.in_collection);
 }
 
@@ -39,7 +39,7 @@ json outgoing(const Document& doc, const Corpus& corpus) {
         for (const auto& c : cl.citations) {
             if (c.kind == Citation::Kind::self) continue;
             const Document* t = corpus.find(c.target);
-            if (!t || !seen.insert({c.target, cl.anchor}).second) continue;
+            if (!t || !seen.insert({c.target, cl.anchor.str()}).second) continue;
             json item = link_to(doc, *t);
             item["from_anchor"] = cl.anchor;
             item["from_label"] = clause_label(cl);
@@ -161,7 +161,7 @@ PageContext document_context(const Document& doc, const Corpus& corpus, const Si
     // Sub-paragraphs sit inside their operative paragraph.
     for (const auto& c : doc.clauses) {
         ClauseView view = clause_view(c, corpus, path, config.allow_html);
-        if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.rfind("fn", 0) == 0 &&
+        if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.starts_with("fn") &&
                                                c.parent == c.anchor)) {
             std::string backref;
             for (const auto& caller : doc.clauses) {

@@ -36,12 +36,12 @@ std::string label_of(const Document& doc) {
 
 std::string clause_label(const Clause& c) {
     switch (c.kind) {
-        case ClauseKind::preambular: return "preambular paragraph " + c.anchor.substr(2);
+        case ClauseKind::preambular: return "preambular paragraph " + std::string(c.anchor.substr(2));
         case ClauseKind::operative:
             return c.number.empty() ? "paragraph “" + c.phrase + "”" : "paragraph " + c.number;
         case ClauseKind::subparagraph: {
-            std::string parent = c.parent.rfind("op", 0) == 0 ? c.parent.substr(2) : c.parent;
-            return "paragraph " + parent + " (" + c.number + ")";
+            const std::string_view parent = c.parent.starts_with("op") ? c.parent.substr(2) : std::string_view(c.parent);
+            return "paragraph " + std::string(parent) + " (" + c.number + ")";
         }
         case ClauseKind::footnote: return "footnote " + c.number;
         case ClauseKind::text: return "introductory text";

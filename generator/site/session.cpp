@@ -304,7 +304,7 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
                 if (s.corpus.by_key.count(cit.target)) show.insert(s.corpus.by_key.at(cit.target));
         auto anchors = [](const Document& x) {
             std::vector<std::string> a;
-            for (const auto& c : x.clauses) a.push_back(c.anchor);
+            for (const auto& c : x.clauses) a.emplace_back(c.anchor);
             return a;
         };
         if (anchors(*old) != anchors(doc))
