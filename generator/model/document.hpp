@@ -1,5 +1,5 @@
 // The model every stage after `parse` shares: plain structs, no behaviour (a Voice only shares
-// its text).
+// its text; a SmallString only keeps short text in place).
 #pragma once
 #include <map>
 #include <memory>
