@@ -54,12 +54,6 @@ std::string escape_attribute(std::string_view s) {
     return out;
 }
 
-bool is_footnote(const Clause& c) {
-    // A footnote whose text is lost is written as an editor's note under the footnote's anchor.
-    return c.kind == ClauseKind::footnote ||
-           (c.kind == ClauseKind::note && c.anchor.starts_with("fn") && c.parent == c.anchor);
-}
-
 class AknWriter {
 public:
     AknWriter(const Document& doc, const Corpus& corpus, const std::string& language)

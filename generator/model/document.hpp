@@ -83,6 +83,13 @@ struct Clause {
     std::vector<Citation> citations;
 };
 
+// A footnote, or the editor's note that stands for a footnote whose text is lost: the parser
+// gives such a note the footnote's anchor ("fn1") as its own and as its parent.
+inline bool is_footnote(const Clause& c) {
+    return c.kind == ClauseKind::footnote ||
+           (c.kind == ClauseKind::note && c.anchor.starts_with("fn") && c.parent == c.anchor);
+}
+
 // Front matter: what the source states about the document. Empty means "not stated".
 struct Metadata {
     std::string symbol;

@@ -51,22 +51,11 @@ public:
     // Null-terminated, like std::string's.
     const char* c_str() const noexcept { return data(); }
     size_t size() const noexcept { return on_heap() ? heap_size() : kLocal - static_cast<unsigned char>(bytes_[kLocal]); }
-    size_t length() const noexcept { return size(); }
     bool empty() const noexcept { return size() == 0; }
-    const char* begin() const noexcept { return data(); }
-    const char* end() const noexcept { return data() + size(); }
-    char operator[](size_t i) const noexcept { return data()[i]; }
-    char front() const noexcept { return data()[0]; }
-    char back() const noexcept { return data()[size() - 1]; }
 
-    size_t find(std::string_view s, size_t from = 0) const noexcept { return view().find(s, from); }
-    size_t find(char c, size_t from = 0) const noexcept { return view().find(c, from); }
-    size_t rfind(std::string_view s, size_t from = std::string_view::npos) const noexcept { return view().rfind(s, from); }
-    size_t rfind(char c, size_t from = std::string_view::npos) const noexcept { return view().rfind(c, from); }
     // A view, not a copy: it lives as long as this string is unchanged.
     std::string_view substr(size_t from, size_t n = std::string_view::npos) const { return view().substr(from, n); }
     bool starts_with(std::string_view s) const noexcept { return view().starts_with(s); }
-    bool ends_with(std::string_view s) const noexcept { return view().ends_with(s); }
 
     operator std::string_view() const noexcept { return {data(), size()}; }
     std::string str() const { return std::string(data(), size()); }
@@ -135,8 +124,3 @@ void to_json(Json& j, const SmallString& s) {
 }
 
 }  // namespace resgen
-
-template <>
-struct std::hash<resgen::SmallString> {
-    size_t operator()(const resgen::SmallString& s) const noexcept { return std::hash<std::string_view>{}(s); }
-};

@@ -161,8 +161,7 @@ PageContext document_context(const Document& doc, const Corpus& corpus, const Si
     // Sub-paragraphs sit inside their operative paragraph.
     for (const auto& c : doc.clauses) {
         ClauseView view = clause_view(c, corpus, path, config.allow_html);
-        if (c.kind == ClauseKind::footnote || (c.kind == ClauseKind::note && c.anchor.starts_with("fn") &&
-                                               c.parent == c.anchor)) {
+        if (is_footnote(c)) {
             std::string backref;
             for (const auto& caller : doc.clauses) {
                 bool calls = false;
