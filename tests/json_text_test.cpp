@@ -135,10 +135,16 @@ TEST_CASE("JsonWriter writes keys in the order given, empty containers closed wh
     CHECK(compact == "{\"x\":[-2],\"a\":\"q\\\"\"}");
 }
 
-TEST_CASE("a data file's text is dump's with two spaces and a final line end", "[json]") {
-    const json j = {{"b", {1, 2}}, {"a", {{"x", "\xff"}}}, {"c", json::array()}};
-    CHECK(resgen::json_text(j) == j.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
-    std::string element;
-    resgen::append_json_element(element, j, 2);
-    CHECK(element == "    " + by_dump(j, 2, 2, json::error_handler_t::replace));
+TEST_CASE("a data file's text is compact, each element of the root's arrays on a line of its own", "[json]") {
+    constexpr auto replace = json::error_handler_t::replace;
+    const json j = {{"b", {1, {{"y", "\xff"}}}}, {"a", {{"x", "\xff"}}}, {"c", json::array()}, {"d", "s"}};
+    // Keys in their sorted order, a byte that is not UTF-8 replaced, an empty array as [].
+    CHECK(resgen::json_text(j) ==
+          "{\"a\":{\"x\":\"\xef\xbf\xbd\"},\"b\":[\n1,\n{\"y\":\"\xef\xbf\xbd\"}\n],\"c\":[],\"d\":\"s\"}\n");
+    CHECK(json::parse(resgen::json_text(j)) == json::parse(j.dump(-1, ' ', false, replace)));
+    // A root that is not an object is written compact.
+    CHECK(resgen::json_text(json::array({1, 2})) == "[1,2]\n");
+    std::string record;
+    resgen::append_json_record(record, j["b"]);
+    CHECK(record == by_dump(j["b"], -1, 0, replace));
 }

@@ -132,25 +132,23 @@ void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
     // The root's keys in their sorted order, as nlohmann::json keeps them.
     const size_t n = corpus.documents.size();
     if (n == 0) {
-        sink("{\n  \"documents\": [],\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n");
+        sink("{\"documents\":[],\"format\":\"resgen-corpus\",\"version\":1}\n");
         return;
     }
-    sink("{\n  \"documents\": [\n");
-    // Each document as json_text would indent it at its depth (two levels: the root object,
-    // the "documents" array), made a batch at a time on every core.
+    sink("{\"documents\":[\n");
+    // Each document as json_text lays out a record, made a batch at a time on every core.
     constexpr size_t kBatch = 256;
     std::vector<std::string> parts;
     for (size_t first = 0; first < n; first += kBatch) {
         parts.assign(std::min(kBatch, n - first), {});
         parallel_for(parts.size(), [&](size_t k) {
-            parts[k].append(4, ' ');
-            JsonWriter w(parts[k], 2);
+            JsonWriter w = JsonWriter::compact(parts[k]);
             write_document(w, corpus.documents[first + k]);
             parts[k] += first + k + 1 < n ? ",\n" : "\n";
         });
         for (const auto& part : parts) sink(part);
     }
-    sink("  ],\n  \"format\": \"resgen-corpus\",\n  \"version\": 1\n}\n");
+    sink("],\"format\":\"resgen-corpus\",\"version\":1}\n");
 }
 
 std::string whole_text(void (*write)(const Corpus&, const TextSink&), const Corpus& corpus) {

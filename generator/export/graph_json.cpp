@@ -62,33 +62,33 @@ json graph_json(const Corpus& corpus) {
 
 void graph_json_write(const Corpus& corpus, const TextSink& sink) {
     // The root's keys in their sorted order, as nlohmann::json keeps them; each node and edge
-    // laid out as json_text lays it out two levels down, and handed on every few hundred KB.
+    // a record as json_text lays it out, handed on every few hundred KB.
     constexpr size_t kPiece = 256 * 1024;
-    std::string out = "{\n";
+    std::string out = "{";
     auto array = [&](const char* name, const auto& each_element) {
-        out += "  \"";
+        out += '"';
         out += name;
-        out += "\": [";
+        out += "\":[";
         bool first = true;
         each_element([&](const json& element) {
             out += first ? "\n" : ",\n";
             first = false;
-            append_json_element(out, element, 2);
+            append_json_record(out, element);
             if (out.size() >= kPiece) {
                 sink(out);
                 out.clear();
             }
         });
-        out += first ? "]" : "\n  ]";
+        out += first ? "]" : "\n]";
     };
     array("edges", [&](const auto& emit) {
         for (const auto& d : corpus.documents) for_each_edge(d, emit);
     });
-    out += ",\n  \"format\": \"resgen-graph\",\n";
+    out += ",\"format\":\"resgen-graph\",";
     array("nodes", [&](const auto& emit) {
         for (const auto& d : corpus.documents) emit(node_json(d));
     });
-    out += ",\n  \"version\": 1\n}\n";
+    out += ",\"version\":1}\n";
     sink(out);
 }
 

@@ -113,15 +113,37 @@ void append_json(std::string& out, const json& value, int indent, int depth, jso
 }
 
 std::string json_text(const json& j) {
+    constexpr auto replace = json::error_handler_t::replace;
     std::string out;
-    append_json(out, j, 2, 0, json::error_handler_t::replace);
-    out += '\n';
+    if (!j.is_object()) {
+        append_json(out, j, -1, 0, replace);
+        out += '\n';
+        return out;
+    }
+    out += '{';
+    bool first = true;
+    for (const auto& [name, value] : j.get_ref<const json::object_t&>()) {
+        if (!first) out += ',';
+        first = false;
+        append_json(out, json(name), -1, 0, replace);
+        out += ':';
+        if (!value.is_array() || value.empty()) {
+            append_json(out, value, -1, 0, replace);
+            continue;
+        }
+        out += '[';
+        for (size_t i = 0; i < value.size(); ++i) {
+            out += i ? ",\n" : "\n";
+            append_json_record(out, value[i]);
+        }
+        out += "\n]";
+    }
+    out += "}\n";
     return out;
 }
 
-void append_json_element(std::string& out, const json& element, int depth) {
-    out.append(static_cast<size_t>(2 * depth), ' ');
-    append_json(out, element, 2, depth, json::error_handler_t::replace);
+void append_json_record(std::string& out, const json& element) {
+    append_json(out, element, -1, 0, json::error_handler_t::replace);
 }
 
 void JsonWriter::line() {

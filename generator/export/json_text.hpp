@@ -21,13 +21,16 @@ namespace resgen {
 void append_json(std::string& out, const resgen::json& value, int indent = -1, int depth = 0,
                  resgen::json::error_handler_t handler = resgen::json::error_handler_t::strict);
 
-// The JSON text of a data file: two-space indent, a final newline; bytes that are not UTF-8
-// are replaced rather than aborting the build.
+// The JSON text of a data file (corpus.json, graph.json): compact, but each element of the
+// root object's arrays (a document, a node, an edge) on a line of its own, and a final line end.
+// A record a line keeps the file greppable and its diffs readable; indented, the same data
+// took some 30% more bytes, and writing them was a measurable part of a large build
+// (docs/performance.md). Bytes that are not UTF-8 are replaced rather than aborting the build.
 std::string json_text(const resgen::json& j);
 
-// Appends `element` as json_text lays it out inside a file written a piece at a time, as an
-// element `depth` levels down (every line indented by two spaces a level), without a line end.
-void append_json_element(std::string& out, const resgen::json& element, int depth);
+// Appends `element` as json_text lays out an element of the root's arrays, for a file written a
+// piece at a time: compact, without the line end.
+void append_json_record(std::string& out, const resgen::json& element);
 
 // JSON text written a value at a time, laid out as append_json lays out a tree (`indent`
 // spaces a level, "key": value; compact when `indent` is negative), as for a value `depth`
