@@ -48,6 +48,8 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"pursuant to resolution 2003/28", GA, {"E/RES/2003/28"}},
         {"Security Council resolution 1373 (2001)", GA, {"S/RES/1373(2001)"}},
         {"resolution 1373 (2001)", GA, {"S/RES/1373(2001)"}},
+        {"its resolutions 1373 (2001) of 28 September 2001, 1904 (2009) and 2083 (2012)", "Security Council",
+         {"S/RES/1373(2001)", "S/RES/1904(2009)", "S/RES/2083(2012)"}},
         // "its" follows the subject of the relative clause, not the voice.
         {"Recalling General Assembly resolution 61/179 of 20 December 2006, in which the Assembly noted "
          "the publication of an operational manual, prepared pursuant to its resolution 59/154,",

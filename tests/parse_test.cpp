@@ -6,6 +6,7 @@
 
 #include "load/source.hpp"
 #include "markdown/markdown.hpp"
+#include "model/organ.hpp"
 #include "parse/parse.hpp"
 
 using namespace resgen;
@@ -150,6 +151,31 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
                               diags);
     CHECK(parse_document(src, {}, diags).clauses[0].kind == ClauseKind::operative);  // unknown phrase
     CHECK(parse_document(src, ParseOptions{{"Heartened"}}, diags).clauses[0].kind == ClauseKind::preambular);
+}
+
+// Its symbols are printed with a space before the year and without; the key is the form its
+// citations name, so that "resolution 2133 (2014)" finds the document and not a stub.
+TEST_CASE("a Security Council symbol printed with a space is keyed without it", "[parse]") {
+    for (const char* written : {"S/RES/2133 (2014)", "S/RES/2133(2014)", "\"S/RES/2133 (2014)\""}) {
+        INFO(written);
+        Diagnostics diags;
+        Document doc = parse_text(std::string("---\nsymbol: ") + written +
+                                      "\ntitle: T\nbody: Security Council\nkind: resolution\nadopted_as: S/RES/1 (2000)\n---\n"
+                                      "*Noting* it,\n",
+                                  diags);
+        for (const auto& d : diags) INFO(format_diagnostic(d));
+        CHECK(diags.empty());
+        CHECK(doc.key == "S/RES/2133(2014)");
+        CHECK(doc.meta.symbol == "S/RES/2133(2014)");
+        CHECK(doc.meta.adopted_as == "S/RES/1(2000)");
+    }
+    CHECK(canonical_symbol("A/RES/59/154") == "A/RES/59/154");
+    CHECK(canonical_symbol("S/RES/1373 (2001)") == "S/RES/1373(2001)");
+    // What is not a symbol is left for valid_symbol to refuse.
+    Diagnostics diags;
+    parse_text("---\nsymbol: S/RES/2133 2014\ntitle: T\nbody: Security Council\nkind: resolution\n---\n", diags);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].message.find("malformed symbol") == 0);
 }
 
 // Paragraphs are recognised from their start, read only as far as the longest voice or phrase.

@@ -270,12 +270,7 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
             const Organ* o = organ;
             if (!shape_fits(o, number)) o = organ_of_number_shape(number);
             if (!o) break;
-            c.target = o->resolution_prefix + number;
-            // Security Council symbols carry the year without the space: S/RES/1373(2001).
-            if (o->name == "Security Council") {
-                auto sp = c.target.find(" (");
-                if (sp != std::string::npos) c.target.erase(sp, 1);
-            }
+            c.target = canonical_symbol(o->resolution_prefix + number);
             size_t e = ne;
             if (starts_with(s, e, " of ")) {
                 size_t used = 0;

@@ -234,6 +234,7 @@ ImportResult import_text(std::string_view raw, const std::string& path,
                                               " is not known; left out");
         }
     }
+    meta.symbol = canonical_symbol(std::move(meta.symbol));
     std::string why;
     if (!meta.symbol.empty() && !valid_symbol(meta.symbol, &why)) {
         report.warn(meta.symbol_line, "symbol: `" + meta.symbol + "` cannot be used (" + why +

@@ -59,4 +59,9 @@ const Organ* organ_of_number_shape(std::string_view n) {
     return nullptr;
 }
 
+std::string canonical_symbol(std::string symbol) {
+    for (size_t at = symbol.find(" ("); at != std::string::npos; at = symbol.find(" (", at)) symbol.erase(at, 1);
+    return symbol;
+}
+
 }  // namespace resgen

@@ -28,4 +28,9 @@ const Organ* organ_of_symbol(std::string_view symbol);
 // number (year) the Security Council's. nullptr when the shape says nothing.
 const Organ* organ_of_number_shape(std::string_view number);
 
+// A symbol as resgen keys it: the space before a bracketed year taken out. The Security
+// Council's symbols are printed both ways, "S/RES/1373 (2001)" and "S/RES/1373(2001)"; the
+// key, the page and every citation of the resolution use the second.
+std::string canonical_symbol(std::string symbol);
+
 }  // namespace resgen

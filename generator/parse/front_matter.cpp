@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "model/organ.hpp"
 #include "parse/parse.hpp"
 
 namespace resgen {
@@ -253,7 +254,8 @@ Metadata parse_front_matter(const Source& src, Diagnostics& diags) {
         }
         if (key == "symbol" || key == "adopted_as") {
             std::string why;
-            const std::string& s = key == "symbol" ? m.symbol : m.adopted_as;
+            std::string& s = key == "symbol" ? m.symbol : m.adopted_as;
+            s = canonical_symbol(std::move(s));
             if (!valid_symbol(s, &why)) at_value(Severity::error, "malformed " + key + ": " + why);
         }
         // A source becomes a link on some page: only an address a reader can follow safely.
