@@ -153,6 +153,23 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
     CHECK(parse_document(src, ParseOptions{{"Heartened"}}, diags).clauses[0].kind == ClauseKind::preambular);
 }
 
+// The Security Council opens with preambular phrases of its own: "Acting under Chapter VII"
+// is a preambular paragraph, not an operative one.
+TEST_CASE("the Security Council's preambular phrases are known", "[parse]") {
+    Diagnostics diags;
+    Document doc = parse_text(
+        "---\nsymbol: S/RES/2133(2014)\ntitle: T\nbody: Security Council\nkind: resolution\n---\n"
+        "*The Security Council,*\n\n"
+        "*Determining* that the situation constitutes a threat,\n\n"
+        "*Condemning* in the strongest terms the incidents,\n\n"
+        "*Acting* under Chapter VII of the Charter of the United Nations,\n\n"
+        "1. *Decides* to remain seized of the matter.\n",
+        diags);
+    CHECK(diags.empty());
+    CHECK(anchors(doc) == "pp1 pp2 pp3 op1");
+    CHECK(at(doc, "pp3").phrase == "Acting");
+}
+
 // Its symbols are printed with a space before the year and without; the key is the form its
 // citations name, so that "resolution 2133 (2014)" finds the document and not a stub.
 TEST_CASE("a Security Council symbol printed with a space is keyed without it", "[parse]") {

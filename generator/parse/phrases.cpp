@@ -4,24 +4,28 @@
 
 namespace resgen {
 
-// The opening phrases of preambular paragraphs in UN resolutions. A site adds its own in
+// The opening phrases of preambular paragraphs in UN resolutions, the Security Council's
+// among them ("Determining that ...", "Acting under Chapter VII ..."). A site adds its own in
 // site.yml; "also", "further" and "with ..." variants are written out so that the longest
 // phrase is what the page shows.
 static const char* const kPreambular[] = {
-    "Acknowledging", "Acknowledging also", "Acknowledging further", "Affirming",
+    "Acknowledging", "Acknowledging also", "Acknowledging further", "Acting", "Affirming",
     "Affirming also", "Alarmed", "Alarmed by", "Appreciating", "Aware", "Aware also",
     "Bearing in mind", "Bearing in mind also", "Believing", "Cognizant", "Commending",
-    "Concerned", "Concerned also", "Conscious", "Considering", "Considering also", "Convinced",
-    "Convinced also", "Convinced further", "Deeply concerned", "Deeply convinced",
-    "Deploring", "Desiring", "Determined", "Emphasizing", "Emphasizing also", "Encouraged",
-    "Expressing", "Expressing its appreciation", "Expressing concern", "Fully aware",
-    "Gravely concerned", "Guided", "Having considered", "Having examined", "Highlighting",
-    "Keeping in mind", "Mindful", "Mindful also", "Noting", "Noting also", "Noting further",
-    "Noting with appreciation", "Noting with concern", "Noting with satisfaction", "Reaffirming",
-    "Reaffirming also", "Realizing", "Recalling", "Recalling also", "Recalling further",
-    "Recognizing", "Recognizing also", "Reiterating", "Reiterating also", "Seeking",
-    "Stressing", "Stressing also", "Taking into account", "Taking into consideration",
-    "Taking note", "Underlining", "Underscoring", "Welcoming", "Welcoming also",
+    "Concerned", "Concerned also", "Condemning", "Conscious", "Considering", "Considering also",
+    "Convinced", "Convinced also", "Convinced further", "Deeply concerned", "Deeply convinced",
+    "Deploring", "Desiring", "Determined", "Determining", "Emphasizing", "Emphasizing also",
+    "Encouraged", "Expressing", "Expressing its appreciation", "Expressing concern", "Fully aware",
+    "Gravely concerned", "Guided", "Having considered", "Having examined", "Having heard",
+    "Having received", "Having reviewed", "Highlighting", "Keeping in mind", "Mindful",
+    "Mindful also", "Noting", "Noting also", "Noting further", "Noting with appreciation",
+    "Noting with concern", "Noting with satisfaction", "Observing", "Reaffirming",
+    "Reaffirming also", "Reaffirming further", "Realizing", "Recalling", "Recalling also",
+    "Recalling further", "Recognizing", "Recognizing also", "Recognizing further", "Regretting",
+    "Reiterating", "Reiterating also", "Seeking", "Stressing", "Stressing also",
+    "Stressing further", "Taking into account", "Taking into consideration", "Taking note",
+    "Taking note also", "Underlining", "Underscoring", "Welcoming", "Welcoming also",
+    "Welcoming further",
 };
 
 std::vector<std::string> preambular_phrases(const std::vector<std::string>& extra) {
