@@ -82,6 +82,10 @@ TEST_CASE("FRBR identifiers follow the AKN4UN naming convention", "[export]") {
     sc.meta.kind = "resolution";
     CHECK(akn_names(sc).work == "/akn/un/statement/deliberation/unsc/2001/1373-2001");
     CHECK(akn_path(sc) == "S/RES/1373(2001)/akn.xml");
+    // As resgen keys it (canonical_symbol), and as the citations of it name it.
+    sc.key = sc.meta.symbol = "S/RES/1373(2001)";
+    CHECK(akn_names(sc).work == "/akn/un/statement/deliberation/unsc/2001/1373-2001");
+    CHECK(akn_path(sc) == "S/RES/1373(2001)/akn.xml");
 }
 
 TEST_CASE("every document of the collection has a well-formed Akoma Ntoso file beside its page", "[export]") {
