@@ -180,7 +180,7 @@ TEST_CASE("a Security Council symbol printed with a space is keyed without it", 
                                       "\ntitle: T\nbody: Security Council\nkind: resolution\nadopted_as: S/RES/1 (2000)\n---\n"
                                       "*Noting* it,\n",
                                   diags);
-        for (const auto& d : diags) INFO(format_diagnostic(d));
+        for (const auto& d : diags) UNSCOPED_INFO(format_diagnostic(d));
         CHECK(diags.empty());
         CHECK(doc.key == "S/RES/2133(2014)");
         CHECK(doc.meta.symbol == "S/RES/2133(2014)");
