@@ -416,7 +416,7 @@ TEST_CASE("the parser cuts each import into the clauses it cuts content/ into", 
         resgen::Source src = resgen::split_source(path, text, diags);
         auto cs = resgen::parse_clauses(src, voice, {}, diags);
         INFO(path);
-        for (const auto& d : diags) INFO(resgen::format_diagnostic(d));
+        for (const auto& d : diags) UNSCOPED_INFO(resgen::format_diagnostic(d));
         CHECK(!resgen::has_errors(diags));
         std::vector<std::string> out;
         for (const auto& c : cs)

@@ -17,7 +17,7 @@ Document parse_content(const std::string& name) {
     Diagnostics diags;
     Source src = split_source(name, read_file(std::string(RESGEN_SOURCE_DIR) + "/content/" + name), diags);
     Document doc = parse_document(src, {}, diags);
-    for (const auto& d : diags) INFO(format_diagnostic(d));
+    for (const auto& d : diags) UNSCOPED_INFO(format_diagnostic(d));
     CHECK(diags.empty());
     return doc;
 }
