@@ -48,6 +48,14 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"pursuant to resolution 2003/28", GA, {"E/RES/2003/28"}},
         {"Security Council resolution 1373 (2001)", GA, {"S/RES/1373(2001)"}},
         {"resolution 1373 (2001)", GA, {"S/RES/1373(2001)"}},
+        // The Commission and the Human Rights Council number by session, as the Assembly does:
+        // named, the organ decides; only a bare number is read as the Assembly's.
+        {"Commission on Crime Prevention and Criminal Justice resolution 18/2 of 24 April 2009", GA,
+         {"E/CN.15/RES/18/2"}},
+        {"Human Rights Council resolution 25/1 of 27 March 2014", GA, {"A/HRC/RES/25/1"}},
+        {"its resolution 18/2", "Commission on Crime Prevention and Criminal Justice", {"E/CN.15/RES/18/2"}},
+        {"Human Rights Council resolutions 25/1 and 26/3", ECOSOC, {"A/HRC/RES/25/1", "A/HRC/RES/26/3"}},
+        {"resolution 18/2", "Commission on Crime Prevention and Criminal Justice", {"A/RES/18/2"}},
         {"its resolutions 1373 (2001) of 28 September 2001, 1904 (2009) and 2083 (2012)", "Security Council",
          {"S/RES/1373(2001)", "S/RES/1904(2009)", "S/RES/2083(2012)"}},
         // "its" follows the subject of the relative clause, not the voice.

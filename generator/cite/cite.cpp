@@ -99,10 +99,11 @@ const Organ* subject_of_relative_clause(std::string_view s, size_t at) {
     return nullptr;
 }
 
-// Does the number's shape belong to this organ's numbering?
+// Does the number's shape belong to this organ's numbering? "18/2" fits the Commission as it
+// fits the Assembly: both number by session.
 bool shape_fits(const Organ* organ, std::string_view number) {
     const Organ* by_shape = organ_of_number_shape(number);
-    return by_shape == nullptr || by_shape == organ;
+    return by_shape == nullptr || by_shape->numbering == organ->numbering;
 }
 
 struct Taken {

@@ -7,12 +7,14 @@ namespace resgen {
 const std::vector<Organ>& organs() {
     static const std::vector<Organ> table = {
         {"Commission on Crime Prevention and Criminal Justice", "Commission", "Commission",
-         "E/CN.15/RES/", "E/CN.15/"},
-        {"Economic and Social Council", "Council", "Economic and Social Council", "E/RES/", "E/"},
-        {"General Assembly", "Assembly", "General Assembly", "A/RES/", "A/"},
-        {"Security Council", "Security Council", "Security Council", "S/RES/", "S/"},
+         "E/CN.15/RES/", "E/CN.15/", Numbering::session},
+        {"Economic and Social Council", "Council", "Economic and Social Council", "E/RES/", "E/",
+         Numbering::year},
+        {"General Assembly", "Assembly", "General Assembly", "A/RES/", "A/", Numbering::session},
+        {"Security Council", "Security Council", "Security Council", "S/RES/", "S/",
+         Numbering::number_and_year},
         {"Human Rights Council", "Human Rights Council", "Human Rights Council", "A/HRC/RES/",
-         "A/HRC/"},
+         "A/HRC/", Numbering::session},
     };
     return table;
 }

@@ -6,12 +6,17 @@
 
 namespace resgen {
 
+// How an organ numbers its resolutions: by session ("59/154"), by year ("2003/28"), or by a
+// running number and its year ("1373 (2001)").
+enum class Numbering { session, year, number_and_year };
+
 struct Organ {
     std::string name;           // "General Assembly"
     std::string short_name;     // "Assembly": what "the Assembly" in a text refers to
     std::string lane;           // the timeline lane it is drawn in
     std::string resolution_prefix;  // "A/RES/": a resolution number n becomes prefix + n
     std::string document_prefix;    // "A/": documents whose symbol starts so belong to it
+    Numbering numbering = Numbering::session;
 };
 
 // The built-in table, in lane order (Commission, Council, Assembly, then the others).
@@ -24,8 +29,9 @@ const Organ* find_organ(std::string_view name);
 const Organ* organ_of_symbol(std::string_view symbol);
 
 // The organ whose resolutions are numbered in this shape, for a bare "resolution 59/154":
-// year/number (2003/28) is the Council's, session/number (59/154) the Assembly's,
-// number (year) the Security Council's. nullptr when the shape says nothing.
+// year/number (2003/28) is the Council's, session/number (59/154) the Assembly's (the
+// Commission and the Human Rights Council number theirs so too, but a bare number is read as
+// the Assembly's), number (year) the Security Council's. nullptr when the shape says nothing.
 const Organ* organ_of_number_shape(std::string_view number);
 
 // A symbol as resgen keys it: the space before a bracketed year taken out. The Security
