@@ -56,6 +56,14 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"its resolution 18/2", "Commission on Crime Prevention and Criminal Justice", {"E/CN.15/RES/18/2"}},
         {"Human Rights Council resolutions 25/1 and 26/3", ECOSOC, {"A/HRC/RES/25/1", "A/HRC/RES/26/3"}},
         {"resolution 18/2", "Commission on Crime Prevention and Criminal Justice", {"A/RES/18/2"}},
+        // A capitalized word that opens the clause or a sentence names no organ.
+        {"Recalling resolution 60/1", GA, {"A/RES/60/1"}},
+        {"*Recalling* resolution 60/1", GA, {"A/RES/60/1"}},
+        {"\xE2\x80\x9C*Recalling* resolution 60/1", GA, {"A/RES/60/1"}},
+        {"adopted in 2005. In resolution 60/1", GA, {"A/RES/60/1"}},
+        // An organ resgen does not know, or one named short, is not guessed by the number's shape.
+        {"Commission on Narcotic Drugs resolution 52/1", GA, {}},
+        {"Recalling Commission resolution 18/2 and resolution 60/1", GA, {"A/RES/60/1"}},
         {"its resolutions 1373 (2001) of 28 September 2001, 1904 (2009) and 2083 (2012)", "Security Council",
          {"S/RES/1373(2001)", "S/RES/1904(2009)", "S/RES/2083(2012)"}},
         // "its" follows the subject of the relative clause, not the voice.
