@@ -195,6 +195,39 @@ TEST_CASE("a Security Council symbol printed with a space is keyed without it", 
     CHECK(diags[0].message.find("malformed symbol") == 0);
 }
 
+// "(i)" is an item of the lettered sub-paragraph above it, or the letter after "(h)", or, in a
+// list that opens with it or under an unnumbered paragraph, a sub-paragraph of its own.
+TEST_CASE("items in roman figures belong to the lettered sub-paragraph above them", "[parse]") {
+    Diagnostics diags;
+    std::string text = "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+                       "1. *Decides* that States shall:\n\n(a) Cooperate, including by:\n\n(i) Sharing;\n\n"
+                       "(ii) Assisting;\n\n(b) Report;\n\n";
+    for (const char* letter : {"c", "d", "e", "f", "g", "h", "i"}) text += std::string("(") + letter + ") More;\n\n";
+    text += "(j) Also:\n\n(iv) Fourth, as the text numbers it;\n\n"
+            "2. *Requests*:\n\n(i) One;\n\n(ii) Two;\n\n*Recommends*:\n\n(a) Act, by:\n\n(i) Acting;\n";
+    Document doc = parse_text(text, diags);
+    CHECK(diags.empty());
+    CHECK(anchors(doc) == "op1 op1a op1ai op1aii op1b op1c op1d op1e op1f op1g op1h op1i op1j op1jiv "
+                          "op2 op2i op2ii recommends recommendsa recommendsi");
+    CHECK(at(doc, "op1ai").parent == "op1a");
+    CHECK(at(doc, "op1ai").number == "i");
+    CHECK(at(doc, "op1aii").parent == "op1a");
+    CHECK(at(doc, "op1b").parent == "op1");
+    CHECK(at(doc, "op1i").parent == "op1");   // the letter after (h)
+    CHECK(at(doc, "op1jiv").parent == "op1j");
+    CHECK(at(doc, "op2ii").parent == "op2");  // a list in roman figures
+    // An unnumbered paragraph's sub-paragraphs keep one level.
+    CHECK(at(doc, "recommendsi").parent == "recommends");
+    CHECK(is_item(at(doc, "op1ai")));
+    CHECK_FALSE(is_item(at(doc, "op1i")));
+    CHECK_FALSE(is_item(at(doc, "op2i")));
+    CHECK(split_parent("op12ab").paragraph == "op12");
+    CHECK(split_parent("op12ab").letter == "ab");
+    CHECK(split_parent("op12").letter.empty());
+    CHECK(split_parent("op1-2").letter.empty());
+    CHECK(split_parent("opposes").letter.empty());
+}
+
 // Paragraphs are recognised from their start, read only as far as the longest voice or phrase.
 TEST_CASE("a paragraph is known by its start, however long it or its phrase is", "[parse]") {
     const std::string front = "---\nid: x\ntitle: T\nbody: General Assembly\nkind: draft\n---\n";

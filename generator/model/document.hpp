@@ -77,7 +77,9 @@ struct Clause {
                              // markdown::plain_text() gives it as plain text where that is
                              // needed (not kept: it would hold the corpus's text twice)
     Voice voice;             // the organ speaking ("General Assembly")
-    SmallString parent;      // a sub-paragraph's operative anchor; a note's preceding clause anchor
+    SmallString parent;      // a sub-paragraph's operative anchor, or for an item of a lettered
+                             // sub-paragraph ("(i)" under "(a)") that sub-paragraph's anchor;
+                             // a note's preceding clause anchor
     int line = 0;            // where the clause starts in the source file (1-based)
     int column = 1;
     std::vector<Citation> citations;
@@ -88,6 +90,27 @@ struct Clause {
 inline bool is_footnote(const Clause& c) {
     return c.kind == ClauseKind::footnote ||
            (c.kind == ClauseKind::note && c.anchor.starts_with("fn") && c.parent == c.anchor);
+}
+
+// A sub-paragraph's parent, as the paragraph and the letter it stands under: "op2" gives
+// {"op2", ""}; "op2a", the parent of an item "(i)" of paragraph 2 (a), gives {"op2", "a"}.
+struct SubparagraphParent {
+    std::string_view paragraph;
+    std::string_view letter;   // empty unless the clause is an item of a lettered sub-paragraph
+};
+inline SubparagraphParent split_parent(std::string_view parent) {
+    size_t digits = 2;
+    if (!parent.starts_with("op")) return {parent, {}};
+    while (digits < parent.size() && parent[digits] >= '0' && parent[digits] <= '9') ++digits;
+    size_t letters = digits;
+    while (letters < parent.size() && parent[letters] >= 'a' && parent[letters] <= 'z') ++letters;
+    if (digits == 2 || letters == digits || letters != parent.size()) return {parent, {}};
+    return {parent.substr(0, digits), parent.substr(digits)};
+}
+
+// An item of a lettered sub-paragraph: "(i)" under paragraph 2 (a).
+inline bool is_item(const Clause& c) {
+    return c.kind == ClauseKind::subparagraph && !split_parent(c.parent).letter.empty();
 }
 
 // Front matter: what the source states about the document. Empty means "not stated".

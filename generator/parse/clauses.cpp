@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 
@@ -170,6 +171,42 @@ bool read_label(std::string_view s, bool letter, std::string& lead, std::string&
     return true;
 }
 
+// The sub-paragraphs of one operative paragraph, as far as they tell whether a label in roman
+// figures is an item of the last lettered one: "(i)" and "(ii)" under "(a)" are its items,
+// but "(i)" right after "(h)" is the next letter, and a list that opens with "(i)" is one
+// level of roman figures. Only a numbered paragraph's sub-paragraphs have items: an item is
+// known by its parent's anchor, "op2a", which an unnumbered paragraph's ("recommendsa")
+// would not show.
+struct SubparagraphList {
+    bool nests = true;          // the paragraph is numbered
+    bool opened = false;        // a sub-paragraph has been read
+    bool lettered = false;      // the first was "(a)"
+    std::string letter;         // the last letter, and that sub-paragraph's anchor
+    std::string letter_anchor;
+
+    static bool roman(std::string_view label) {
+        static const std::array<std::string_view, 20> numerals = {
+            "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+            "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+        return std::find(numerals.begin(), numerals.end(), label) != numerals.end();
+    }
+    bool items_of(std::string_view label) const {
+        if (!nests || !lettered || letter.empty() || !roman(label)) return false;
+        const bool next_letter = label.size() == 1 && letter.size() == 1 && label[0] == letter[0] + 1;
+        return !next_letter;
+    }
+    void add(const std::string& label, const std::string& anchor) {
+        if (!opened) {
+            opened = true;
+            lettered = label == "a";
+        }
+        if (lettered && label.size() == 1) {
+            letter = label;
+            letter_anchor = anchor;
+        }
+    }
+};
+
 // The anchor is unique in the document: a second "op1" (a second numbered sequence) becomes "op1-2".
 std::string unique_anchor(std::map<std::string, int>& used, const std::string& base) {
     int n = ++used[base];
@@ -192,6 +229,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     Voice voice(body_voice);
     int pp = 0, text_n = 0;
     std::string last_operative, last_anchor;
+    SubparagraphList list;  // the sub-paragraphs of the last operative paragraph
     const std::vector<Block> blocks = split_blocks(src);
     std::vector<const Block*> block_of;  // the block each clause came from
 
@@ -238,16 +276,23 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
             c.anchor = unique_anchor(used, "op" + label);
             c.phrase = leading_emphasis(c.markdown);
             last_operative = c.anchor;
+            list = {};
         } else if (read_label(t, true, lead, label, rest)) {
             c.kind = ClauseKind::subparagraph;
             c.number = label;
             c.lead = lead;
             c.markdown = t.substr(rest);
-            c.parent = last_operative;
-            if (last_operative.empty())
-                diags.push_back({Severity::warning, src.path, b.line, b.column,
-                                 "sub-paragraph (" + label + ") has no operative paragraph before it"});
-            c.anchor = unique_anchor(used, (last_operative.empty() ? "p" : last_operative) + label);
+            if (list.items_of(label)) {
+                c.parent = list.letter_anchor;
+                c.anchor = unique_anchor(used, list.letter_anchor + label);
+            } else {
+                c.parent = last_operative;
+                if (last_operative.empty())
+                    diags.push_back({Severity::warning, src.path, b.line, b.column,
+                                     "sub-paragraph (" + label + ") has no operative paragraph before it"});
+                c.anchor = unique_anchor(used, (last_operative.empty() ? "p" : last_operative) + label);
+                list.add(label, c.anchor.str());
+            }
         } else {
             auto phrase = std::find_if(phrases.begin(), phrases.end(), [&](const std::string& p) {
                 return starts_with(probe, p) &&
@@ -264,6 +309,8 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
                 c.phrase = em;
                 c.anchor = unique_anchor(used, slug(em));
                 last_operative = c.anchor;
+                list = {};
+                list.nests = false;
             } else {
                 c.kind = ClauseKind::text;
                 c.anchor = unique_anchor(used, "p" + std::to_string(++text_n));

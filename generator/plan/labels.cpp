@@ -40,8 +40,12 @@ std::string clause_label(const Clause& c) {
         case ClauseKind::operative:
             return c.number.empty() ? "paragraph “" + c.phrase + "”" : "paragraph " + c.number;
         case ClauseKind::subparagraph: {
-            const std::string_view parent = c.parent.starts_with("op") ? c.parent.substr(2) : std::string_view(c.parent);
-            return "paragraph " + std::string(parent) + " (" + c.number + ")";
+            // "paragraph 2 (a)", and for an item of it "paragraph 2 (a) (i)".
+            const auto [paragraph, letter] = split_parent(c.parent);
+            std::string label = "paragraph ";
+            label += paragraph.starts_with("op") ? paragraph.substr(2) : paragraph;
+            if (!letter.empty()) label.append(" (").append(letter).append(")");
+            return label + " (" + c.number + ")";
         }
         case ClauseKind::footnote: return "footnote " + c.number;
         case ClauseKind::text: return "introductory text";
