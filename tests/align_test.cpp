@@ -437,6 +437,31 @@ TEST_CASE("the Colombia draft against A/RES/59/154", "[align]") {
     }
 }
 
+// An item rewritten past recognition under a sub-paragraph carried over is the same item, as
+// a rewritten sub-paragraph is under its paragraph.
+TEST_CASE("items (i) of two paired sub-paragraphs are paired by their number", "[align]") {
+    Diagnostics diags;
+    const std::string front = "---\ntitle: t\nbody: General Assembly\nkind: resolution\n";
+    const std::string paragraph = "1. *Decides* that States shall strengthen their cooperation against kidnapping:\n\n"
+                                  "(a) Cooperate closely with one another in the investigation of such crimes, including by:\n\n";
+    std::vector<Document> docs;
+    docs.push_back(parse_document(split_source("a.md", front + "symbol: A/RES/98/1\ndate: 2003-01-01\n---\n\n" + paragraph +
+                                                           "(i) Crisis management;\n\n(ii) Sharing information on the groups involved;\n", diags),
+                                  {}, diags));
+    docs.push_back(parse_document(split_source("b.md", front + "symbol: A/RES/98/2\ndate: 2004-01-01\n---\n\n" + paragraph +
+                                                           "(i) Response to disasters;\n\n(ii) Sharing information on the groups involved;\n", diags),
+                                  {}, diags));
+    Corpus c = resolve(std::move(docs), diags);
+    Alignment al = align_corpus(c);
+    Comparison cmp = compare_keys(c, al, "A/RES/98/1", "A/RES/98/2");
+    CHECK(before_anchor(c, cmp, row_after(c, cmp, "op1a")) == "op1a");
+    CHECK(before_anchor(c, cmp, row_after(c, cmp, "op1aii")) == "op1aii");
+    const CompareRow& item = row_after(c, cmp, "op1ai");
+    CHECK(before_anchor(c, cmp, item) == "op1ai");
+    CHECK(item.change == Change::amended);
+    CHECK(item.similarity < AlignOptions{}.threshold);
+}
+
 TEST_CASE("E/RES/2003/28 against A/RES/59/154: renumbered, new and dropped paragraphs", "[align]") {
     const Corpus& c = seeds();
     Alignment al = align_corpus(c);

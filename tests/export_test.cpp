@@ -9,6 +9,7 @@
 #include "export/export.hpp"
 #include "markdown/markdown.hpp"
 #include "parse/parse.hpp"
+#include "plan/labels.hpp"
 #include "plan/plan.hpp"
 #include "plan/search.hpp"
 #include "site/site.hpp"
@@ -337,6 +338,29 @@ TEST_CASE("eIds stay unique when a text numbers its paragraphs twice", "[export]
     CHECK(count(x, "//paragraph[@eId='para_1']/subparagraph[@eId='para_1__subpara_a']") == 1);
     CHECK(count(x, "//paragraph[@eId='para_1-2']/subparagraph") == 1);
     CHECK(count(x, "//mainBody/paragraph") == 4);
+}
+
+// An item "(i)" of paragraph 1 (a) nests inside that sub-paragraph, and is named after it.
+TEST_CASE("an item of a lettered sub-paragraph nests inside it, in the Akoma Ntoso file and the labels", "[export]") {
+    Corpus c = corpus_of({{"items.md", "---\nsymbol: A/RES/98/1\ntitle: t\nbody: General Assembly\nkind: resolution\n---\n\n"
+                                       "*The General Assembly,*\n\n"
+                                       "1. *Decides* that States shall:\n\n"
+                                       "(a) Cooperate, including by:\n\n(i) Sharing;\n\n(ii) Assisting;\n\n"
+                                       "(b) Report.\n"}});
+    const Document& d = *c.find("A/RES/98/1");
+    pugi::xml_document x = parse_xml(akn_xml(d, c));
+    CHECK(count(x, "//paragraph[@eId='para_1']/subparagraph[@eId='para_1__subpara_a']/subparagraph"
+                   "[@eId='para_1__subpara_a__subpara_i']/num[. = '(i)']") == 1);
+    CHECK(count(x, "//subparagraph[@eId='para_1__subpara_a']/intro/p[contains(., 'Cooperate')]") == 1);
+    CHECK(count(x, "//subparagraph[@eId='para_1__subpara_a']/subparagraph") == 2);
+    CHECK(count(x, "//paragraph[@eId='para_1']/subparagraph") == 2);  // (a) and (b)
+    auto clause = [&](const char* anchor) -> const Clause& {
+        return *std::find_if(d.clauses.begin(), d.clauses.end(), [&](const Clause& cl) { return cl.anchor == anchor; });
+    };
+    CHECK(clause_label(clause("op1ai")) == "paragraph 1 (a) (i)");
+    CHECK(clause_label(clause("op1a")) == "paragraph 1 (a)");
+    CHECK(clause_label(clause("op1b")) == "paragraph 1 (b)");
+    CHECK(akn_eid(clause("op1aii")) == "para_1__subpara_a__subpara_ii");
 }
 
 // corpus.json and the search index are written a batch of 256 documents at a time: across

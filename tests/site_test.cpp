@@ -241,6 +241,12 @@ TEST_CASE("a tiny fixture site: pages, recalls, an editor's pinned link, an outs
     CHECK(site_check::first_citation_target(second, "pp2") == "../../../../A/RES/55/25/index.html");
     CHECK(site_check::first_citation_target(second, "op1") == "../../../../E/RES/2001/1/index.html");
     CHECK(second.find(">the Council’s decision</a>") != std::string::npos);
+    // An item of a lettered sub-paragraph: inside paragraph 2, one step further in than (a).
+    CHECK(second.find("<p class=\"clause sub\" id=\"op2a\"><a class=\"pin\" href=\"#op2a\" "
+                      "aria-label=\"Link to paragraph 2 (a)\">") != std::string::npos);
+    CHECK(second.find("<p class=\"clause sub item\" id=\"op2ai\"><a class=\"pin\" href=\"#op2ai\" "
+                      "aria-label=\"Link to paragraph 2 (a) (i)\">") != std::string::npos);
+    CHECK(second.find("<p class=\"clause sub\" id=\"op2b\">") != std::string::npos);
     std::string outside = page(root, "A/RES/55/25/index.html");
     CHECK(outside.find("United Nations Convention against Transnational Organized Crime") != std::string::npos);
     CHECK(outside.find("15 November 2000") != std::string::npos);

@@ -387,11 +387,11 @@ DocumentAlignment pair_documents(const Corpus& corpus, size_t da, size_t db, con
         if (!used_a[e.ca] && !used_b[e.cb]) add(e.ca, e.cb, e.similarity);
     // Sub-paragraphs left over under two paired paragraphs, under the same letter, are the same
     // item of the list rewritten ("(d) Crisis management" -> "(d) Response to and management
-    // of crises").
-    size_t paired = pair.matches.size();
-    for (size_t m = 0; m < paired; ++m) {
+    // of crises"); so are the items "(i)" of two paired sub-paragraphs, which may have been
+    // paired here themselves (the loop goes on over the pairs it adds).
+    for (size_t m = 0; m < pair.matches.size(); ++m) {
         const Clause &pa = A.clauses[pair.matches[m].a], &pb = B.clauses[pair.matches[m].b];
-        if (pa.kind != ClauseKind::operative || pb.kind != ClauseKind::operative) continue;
+        if (pa.kind != pb.kind || (pa.kind != ClauseKind::operative && pa.kind != ClauseKind::subparagraph)) continue;
         for (size_t ca = 0; ca < A.clauses.size(); ++ca) {
             const Clause& sa = A.clauses[ca];
             if (sa.kind != ClauseKind::subparagraph || sa.parent != pa.anchor || used_a[ca] || !unit(da, ca)) continue;

@@ -355,22 +355,31 @@ private:
         }
         pugi::xml_node body = top.append_child("mainBody");
         pugi::xml_node paragraph;
+        pugi::xml_node lettered;        // the last sub-paragraph, which items "(i)" go into
+        std::string_view lettered_anchor;
         for (size_t i = first_operative; i < text.size(); ++i) {
             const Clause& c = *text[i];
             if (c.kind == ClauseKind::operative) {
+                lettered = pugi::xml_node();
                 paragraph = body.append_child("paragraph");
                 paragraph.append_attribute("eId") = clean(akn_eid(c)).c_str();
                 if (!c.number.empty()) paragraph.append_child("num").text().set(clean(c.lead.str() + c.number + ".").c_str());
                 fill(paragraph.append_child("content").append_child("p"), c);
             } else if (c.kind == ClauseKind::subparagraph) {
-                pugi::xml_node parent = paragraph ? paragraph : body;
+                const bool item = lettered && is_item(c) && c.parent == lettered_anchor;
+                pugi::xml_node parent = item ? lettered : paragraph ? paragraph : body;
                 // A paragraph with sub-paragraphs has an intro instead of content.
                 if (pugi::xml_node content = parent.child("content")) content.set_name("intro");
-                pugi::xml_node sub = parent.append_child(paragraph ? "subparagraph" : "paragraph");
+                pugi::xml_node sub = parent.append_child(item || paragraph ? "subparagraph" : "paragraph");
                 sub.append_attribute("eId") = clean(akn_eid(c)).c_str();
                 sub.append_child("num").text().set(clean(c.lead.str() + "(" + c.number + ")").c_str());
                 fill(sub.append_child("content").append_child("p"), c);
+                if (!item) {
+                    lettered = sub;
+                    lettered_anchor = c.anchor;
+                }
             } else {
+                lettered = pugi::xml_node();
                 paragraph = pugi::xml_node();
                 block(body, c);
             }

@@ -104,9 +104,14 @@ std::string akn_eid(const Clause& c) {
     switch (c.kind) {
         case ClauseKind::preambular: return "preambularParagraph_" + without(c.anchor, "pp");
         case ClauseKind::operative: return "para_" + (c.number.empty() ? c.anchor.str() : without(c.anchor, "op"));
-        case ClauseKind::subparagraph:
+        case ClauseKind::subparagraph: {
             if (c.parent.empty() || !c.anchor.starts_with(c.parent)) return "para_" + c.anchor;
-            return ("para_" + without(c.parent, "op") + "__subpara_").append(c.anchor.substr(c.parent.size()));
+            // An item of paragraph 2 (a) is "para_2__subpara_a__subpara_i".
+            const auto [paragraph, letter] = split_parent(c.parent);
+            std::string eid = "para_" + without(paragraph, "op") + "__subpara_";
+            if (!letter.empty()) eid.append(letter).append("__subpara_");
+            return eid.append(c.anchor.substr(c.parent.size()));
+        }
         case ClauseKind::text: return "text_" + without(c.anchor, "p");
         default: return "";
     }

@@ -102,6 +102,8 @@ json lineage(const Document& doc, const Corpus& corpus) {
 
 std::optional<Shown> ClauseView::find(std::string_view name, std::string& scratch) const {
     const Clause& c = *clause_;
+    // An item of a lettered sub-paragraph, "(i)" under "(a)", is shown one step further in.
+    if (name == "is_item") return is_item(c) ? std::optional(Shown::of_flag(true)) : std::nullopt;
     if (name.starts_with("is_"))
         return name.substr(3) == clause_kind_name(c.kind) ? std::optional(Shown::of_flag(true)) : std::nullopt;
     if (name == "anchor") return Shown::of_text(c.anchor);
@@ -124,6 +126,7 @@ json ClauseView::to_json() const {
     const Clause& c = *clause_;
     json j = object_of("anchor", c.anchor, "lead", c.lead, "number", c.number, "html", html_, "label", clause_label(c));
     j[std::string("is_") + clause_kind_name(c.kind)] = true;
+    if (is_item(c)) j["is_item"] = true;
     if (c.kind == ClauseKind::voice) j["voice_html"] = voice_html_;
     if (c.kind == ClauseKind::operative) {
         j["subparagraphs"] = json::array();
