@@ -221,6 +221,15 @@ TEST_CASE("items in roman figures belong to the lettered sub-paragraph above the
     CHECK(is_item(at(doc, "op1ai")));
     CHECK_FALSE(is_item(at(doc, "op1i")));
     CHECK_FALSE(is_item(at(doc, "op2i")));
+    // "(i)" after "(h)" is read as a letter until "(ii)" shows it was an item of (h).
+    Document h = parse_text("---\nid: x\ntitle: T\nbody: General Assembly\nkind: draft\n---\n1. *Decides*:\n\n"
+                            "(a) A;\n\n(b) B;\n\n(c) C;\n\n(d) D;\n\n(e) E;\n\n(f) F;\n\n(g) G;\n\n"
+                            "(h) H, by:\n\n(i) one;\n\n(ii) two;\n\n(i) The letter i;\n",
+                            diags);
+    CHECK(diags.empty());
+    CHECK(anchors(h) == "op1 op1a op1b op1c op1d op1e op1f op1g op1h op1hi op1hii op1i");
+    CHECK(at(h, "op1hi").parent == "op1h");
+    CHECK(at(h, "op1i").parent == "op1");
     CHECK(split_parent("op12ab").paragraph == "op12");
     CHECK(split_parent("op12ab").letter == "ab");
     CHECK(split_parent("op12").letter.empty());

@@ -183,6 +183,7 @@ struct SubparagraphList {
     bool lettered = false;      // the first was "(a)"
     std::string letter;         // the last letter, and that sub-paragraph's anchor
     std::string letter_anchor;
+    std::string before, before_anchor;  // the letter before it, and its anchor
 
     static bool roman(std::string_view label) {
         static const std::array<std::string_view, 20> numerals = {
@@ -201,6 +202,8 @@ struct SubparagraphList {
             lettered = label == "a";
         }
         if (lettered && label.size() == 1) {
+            before = letter;
+            before_anchor = letter_anchor;
             letter = label;
             letter_anchor = anchor;
         }
@@ -282,6 +285,19 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
             c.number = label;
             c.lead = lead;
             c.markdown = t.substr(rest);
+            // "(h) ...: (i) ...; (ii) ...": the "(i)" read as the letter after (h) was its first
+            // item, as "(ii)" right after it shows.
+            if (label == "ii" && list.letter == "i" && list.before == "h" && !clauses.empty() &&
+                clauses.back().anchor == list.letter_anchor) {
+                Clause& first = clauses.back();
+                const std::string was = first.anchor.str();
+                --used[was];
+                first.parent = list.before_anchor;
+                first.anchor = unique_anchor(used, list.before_anchor + "i");
+                if (last_anchor == was) last_anchor = first.anchor.str();
+                list.letter = "h";
+                list.letter_anchor = list.before_anchor;
+            }
             if (list.items_of(label)) {
                 c.parent = list.letter_anchor;
                 c.anchor = unique_anchor(used, list.letter_anchor + label);
