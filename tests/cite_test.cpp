@@ -154,3 +154,17 @@ TEST_CASE("dates are read only when they are real", "[cite]") {
     CHECK(cs[0].date.empty());
     CHECK(cs[0].span == "its resolution 2002/16");
 }
+
+// A reference left unlinked says why, and where: the editor pins it or lets it be.
+TEST_CASE("a resolution of an organ resgen does not know is reported, not guessed", "[cite]") {
+    const std::string text = "Recalling Commission on Narcotic Drugs resolution 52/1 and resolution 60/1,";
+    std::vector<resgen::CitationProblem> problems;
+    const auto found = find_citations(text, CiteContext{GA, true}, &problems);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].target == "A/RES/60/1");
+    REQUIRE(problems.size() == 1);
+    CHECK(text.substr(problems[0].begin, problems[0].end - problems[0].begin) == "resolution 52/1");
+    CHECK(problems[0].message ==
+          "'resolution 52/1' is not linked: the name before it (... Drugs) is not one of the organs resgen knows; "
+          "pin it with [text](symbol:...)");
+}

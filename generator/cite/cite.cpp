@@ -85,28 +85,29 @@ const Organ* organ_named_before(std::string_view s, size_t at, size_t& name_star
     return nullptr;
 }
 
-// Whether the words just before `at` name an organ resgen does not know: a capitalized word
+// The word just before `at` when it names an organ resgen does not know: a capitalized word
 // in the middle of a sentence, as in "Commission on Narcotic Drugs resolution 52/1" or
 // "Commission resolution 18/2". Such a number must not be read by its shape: 52/1 is not the
 // General Assembly's. A capitalized word that opens the clause or a sentence ("Recalling
 // resolution 60/1", "... 2005. In resolution 60/1") names nothing.
-bool names_unknown_organ(std::string_view s, size_t at) {
+std::string_view unknown_organ_before(std::string_view s, size_t at) {
     size_t end = at;
     while (end > 0 && s[end - 1] == ' ') --end;
     // Emphasis around the word, and an opening quotation mark before it, are not the word.
     while (end > 0 && (s[end - 1] == '*' || s[end - 1] == '_')) --end;
     size_t begin = end;
     while (begin > 0 && is_alpha(s[begin - 1])) --begin;
-    if (begin == end || !is_upper(s[begin])) return false;
+    if (begin == end || !is_upper(s[begin])) return {};
     size_t before = begin;
     while (before > 0 && (s[before - 1] == '*' || s[before - 1] == '_' || s[before - 1] == ' ')) --before;
-    if (before == 0) return false;
+    if (before == 0) return {};
     if (before >= 3 && s.substr(before - 3, 3) == "\xE2\x80\x9C") {  // “
         before -= 3;
         while (before > 0 && s[before - 1] == ' ') --before;
-        if (before == 0) return false;
+        if (before == 0) return {};
     }
-    return !std::strchr(".;:!?", s[before - 1]);
+    if (std::strchr(".;:!?", s[before - 1])) return {};
+    return s.substr(begin, end - begin);
 }
 
 // Inside "..., in which the Assembly requested ... its resolution 59/154", "its" is the
@@ -274,11 +275,11 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         } else if (const Organ* named = organ_named_before(s, word, name_start)) {
             span_start = name_start;
             organ = named;
-        } else if (names_unknown_organ(s, word)) {
+        } else if (const std::string_view unknown = unknown_organ_before(s, word); !unknown.empty()) {
             if (!taken.overlaps(word, num_end))
                 problem(word, num_end,
-                        "is not linked: the organ named before it is not one resgen knows; pin it with "
-                        "[text](symbol:...)");
+                        "is not linked: the name before it (... " + std::string(unknown) +
+                            ") is not one of the organs resgen knows; pin it with [text](symbol:...)");
             continue;
         } else {
             organ = organ_of_number_shape(first_number);
