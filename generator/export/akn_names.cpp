@@ -16,8 +16,8 @@ namespace {
 
 std::string actor_of(const Document& d) { return d.meta.kind == "treaty" ? "unts" : akn_actor(d.meta.body); }
 
-// "A/RES/59/154" -> "59-154", "S/RES/1373(2001)" (or with a space before the year) ->
-// "1373-2001", "E/CN.15/2004/7" -> "E-CN.15-2004-7", "UNTS/2225/39574" -> "2225-39574".
+// "A/RES/59/154" -> "59-154", "S/RES/1373(2001)" -> "1373-2001", "E/CN.15/2004/7" ->
+// "E-CN.15-2004-7", "UNTS/2225/39574" -> "2225-39574".
 std::string number_of(const Document& d) {
     std::string s = d.meta.symbol;
     if (d.meta.kind == "treaty") s = d.key.substr(5);
@@ -25,7 +25,7 @@ std::string number_of(const Document& d) {
     else if (auto res = s.find("/RES/"); res != std::string::npos) s = s.substr(res + 5);
     std::string out;
     for (char c : s) {
-        if (c == '/' || c == ' ' || c == '(') {
+        if (c == '/' || c == '(') {
             if (!out.empty() && out.back() != '-') out += '-';
         } else if (c != ')') {
             out += c;
@@ -45,7 +45,7 @@ std::string type_of(const Document& d) {
 std::string date_of(const Document& d) {
     if (!d.meta.date.empty()) return d.meta.date;
     if (int y = year_of(d)) return std::to_string(y);
-    // A Security Council symbol carries its year in brackets: "S/RES/1373 (2001)".
+    // A Security Council symbol carries its year in brackets: "S/RES/1373(2001)".
     const std::string& s = d.meta.symbol;
     if (s.size() >= 6 && s.back() == ')' && s[s.size() - 6] == '(' &&
         std::all_of(s.end() - 5, s.end() - 1, [](unsigned char c) { return std::isdigit(c); }))

@@ -21,10 +21,7 @@ void append_page_path(std::string& out, const Document& doc) {
         out += "doc/";
         out += doc.meta.id;
     } else {
-        const size_t from = out.size();
-        out += doc.key;
-        // "S/RES/1373 (2001)" -> "S/RES/1373(2001)"
-        if (doc.key.find(' ') != std::string::npos) out.erase(std::remove(out.begin() + from, out.end(), ' '), out.end());
+        out += doc.key;  // canonical_symbol() keyed it: no space, safe as a path
     }
     out += "/index.html";
 }
