@@ -1,5 +1,5 @@
-// append_json writes what nlohmann::json::dump writes, byte for byte: each tree below is
-// written both ways, in every layout and with every way of handling bytes that are not UTF-8.
+// append_json writes what nlohmann::json::dump writes compact, byte for byte: each tree below
+// is written both ways, with every way of handling bytes that are not UTF-8.
 #include <catch2/catch.hpp>
 
 #include <limits>
@@ -48,21 +48,14 @@ json random_value(std::mt19937& rng, int depth) {
     }
 }
 
-std::string by_append(const json& j, int indent, int depth, json::error_handler_t handler) {
+std::string by_append(const json& j, json::error_handler_t handler) {
     std::string out = "prefix";
-    append_json(out, j, indent, depth, handler);
+    append_json(out, j, handler);
     REQUIRE(out.compare(0, 6, "prefix") == 0);
     return out.substr(6);
 }
 
-// What dump writes for a value `depth` levels down: every line after the first indented by
-// indent * depth more.
-std::string by_dump(const json& j, int indent, int depth, json::error_handler_t handler) {
-    std::string text = j.dump(indent, ' ', false, handler);
-    const std::string more(static_cast<size_t>(std::max(indent, 0) * depth), ' ');
-    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) text.insert(at + 1, more);
-    return text;
-}
+std::string by_dump(const json& j, json::error_handler_t handler) { return j.dump(-1, ' ', false, handler); }
 
 }  // namespace
 
@@ -70,18 +63,18 @@ TEST_CASE("append_json writes each string as dump does", "[json]") {
     for (const auto& s : kStrings) {
         INFO("string: " << json(s).dump(-1, ' ', true, json::error_handler_t::replace));
         for (auto handler : {json::error_handler_t::replace, json::error_handler_t::ignore})
-            CHECK(by_append(s, -1, 0, handler) == json(s).dump(-1, ' ', false, handler));
+            CHECK(by_append(s, handler) == json(s).dump(-1, ' ', false, handler));
         bool dump_throws = false;
         std::string dumped;
         try { dumped = json(s).dump(); } catch (const json::type_error&) { dump_throws = true; }
-        if (dump_throws) CHECK_THROWS_AS(by_append(s, -1, 0, json::error_handler_t::strict), json::type_error);
-        else CHECK(by_append(s, -1, 0, json::error_handler_t::strict) == dumped);
+        if (dump_throws) CHECK_THROWS_AS(by_append(s, json::error_handler_t::strict), json::type_error);
+        else CHECK(by_append(s, json::error_handler_t::strict) == dumped);
     }
     // Every byte value on its own and after a lead byte.
     for (int b = 0; b < 256; ++b)
         for (const std::string& s : {std::string(1, char(b)), "\xc3" + std::string(1, char(b)), "\xe2\x80" + std::string(1, char(b))}) {
             INFO("byte " << b);
-            CHECK(by_append(s, -1, 0, json::error_handler_t::replace) == json(s).dump(-1, ' ', false, json::error_handler_t::replace));
+            CHECK(by_append(s, json::error_handler_t::replace) == json(s).dump(-1, ' ', false, json::error_handler_t::replace));
         }
 }
 
@@ -95,44 +88,39 @@ TEST_CASE("append_json writes a string as dump does wherever in it each byte sta
         for (size_t at = 0; at <= 17; ++at) {
             const std::string s = plain.substr(0, at) + piece + plain.substr(at);
             INFO("string: " << json(s).dump(-1, ' ', true, json::error_handler_t::replace));
-            CHECK(by_append(s, -1, 0, json::error_handler_t::replace) ==
+            CHECK(by_append(s, json::error_handler_t::replace) ==
                   json(s).dump(-1, ' ', false, json::error_handler_t::replace));
         }
 }
 
-TEST_CASE("append_json lays out trees as dump does, at any depth", "[json]") {
+TEST_CASE("append_json writes trees as dump does", "[json]") {
     std::mt19937 rng(20261126);
     int compared = 0;
     for (int round = 0; round < 400; ++round) {
         const json j = random_value(rng, 0);
-        for (int indent : {-1, 0, 2, 4})
-            for (int depth : {0, 1, 3})
-                for (auto handler : {json::error_handler_t::replace, json::error_handler_t::ignore}) {
-                    INFO("tree: " << j.dump(-1, ' ', true, json::error_handler_t::replace) << " indent " << indent << " depth " << depth);
-                    REQUIRE(by_append(j, indent, depth, handler) == by_dump(j, indent, indent < 0 ? 0 : depth, handler));
-                    ++compared;
-                }
+        for (auto handler : {json::error_handler_t::replace, json::error_handler_t::ignore}) {
+            INFO("tree: " << j.dump(-1, ' ', true, json::error_handler_t::replace));
+            REQUIRE(by_append(j, handler) == by_dump(j, handler));
+            ++compared;
+        }
     }
-    CHECK(compared == 400 * 4 * 3 * 2);
-    CHECK(by_append(json::object(), 2, 1, json::error_handler_t::strict) == "{}");
-    CHECK(by_append(json::array(), 2, 1, json::error_handler_t::strict) == "[]");
+    CHECK(compared == 400 * 2);
+    CHECK(by_append(json::object(), json::error_handler_t::strict) == "{}");
+    CHECK(by_append(json::array(), json::error_handler_t::strict) == "[]");
 }
 
-// append_json tells each tree to a JsonWriter (the tests above compare it with dump in every
-// layout); written by hand, keys stand in the order given.
-TEST_CASE("JsonWriter writes keys in the order given, empty containers closed where they open", "[json]") {
-    std::string indented = "  ";
-    resgen::JsonWriter(indented, 1)
+// append_json tells each tree to a JsonWriter (the tests above compare it with dump); written
+// by hand, keys stand in the order given.
+TEST_CASE("JsonWriter writes keys in the order given", "[json]") {
+    std::string out;
+    resgen::JsonWriter(out)
         .begin_object()
         .key("b").begin_array().end_array()
         .key("a").begin_object().end_object()
         .key("c").begin_array().number(1).string("\xff").null().boolean(true).end_array()
+        .key("x").string("q\"")
         .end_object();
-    CHECK(indented == "  {\n    \"b\": [],\n    \"a\": {},\n    \"c\": [\n      1,\n      \"\xef\xbf\xbd\",\n      null,\n"
-                      "      true\n    ]\n  }");
-    std::string compact;
-    resgen::JsonWriter::compact(compact).begin_object().key("x").begin_array().number(-2).end_array().key("a").string("q\"").end_object();
-    CHECK(compact == "{\"x\":[-2],\"a\":\"q\\\"\"}");
+    CHECK(out == "{\"b\":[],\"a\":{},\"c\":[1,\"\xef\xbf\xbd\",null,true],\"x\":\"q\\\"\"}");
 }
 
 TEST_CASE("a data file's text is compact, each element of the root's arrays on a line of its own", "[json]") {
@@ -146,5 +134,5 @@ TEST_CASE("a data file's text is compact, each element of the root's arrays on a
     CHECK(resgen::json_text(json::array({1, 2})) == "[1,2]\n");
     std::string record;
     resgen::append_json_record(record, j["b"]);
-    CHECK(record == by_dump(j["b"], -1, 0, replace));
+    CHECK(record == by_dump(j["b"], replace));
 }

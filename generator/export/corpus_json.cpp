@@ -142,7 +142,7 @@ void corpus_json_write(const Corpus& corpus, const TextSink& sink) {
     for (size_t first = 0; first < n; first += kBatch) {
         parts.assign(std::min(kBatch, n - first), {});
         parallel_for(parts.size(), [&](size_t k) {
-            JsonWriter w = JsonWriter::compact(parts[k]);
+            JsonWriter w(parts[k]);
             write_document(w, corpus.documents[first + k]);
             parts[k] += first + k + 1 < n ? ",\n" : "\n";
         });

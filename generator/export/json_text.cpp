@@ -108,15 +108,15 @@ void append_number(std::string& out, Number n) {
 
 }  // namespace
 
-void append_json(std::string& out, const json& value, int indent, int depth, json::error_handler_t handler) {
-    JsonWriter(out, depth, indent, handler).value(value);
+void append_json(std::string& out, const json& value, json::error_handler_t handler) {
+    JsonWriter(out, handler).value(value);
 }
 
 std::string json_text(const json& j) {
     constexpr auto replace = json::error_handler_t::replace;
     std::string out;
     if (!j.is_object()) {
-        append_json(out, j, -1, 0, replace);
+        append_json(out, j, replace);
         out += '\n';
         return out;
     }
@@ -125,10 +125,10 @@ std::string json_text(const json& j) {
     for (const auto& [name, value] : j.get_ref<const json::object_t&>()) {
         if (!first) out += ',';
         first = false;
-        append_json(out, json(name), -1, 0, replace);
+        append_json(out, json(name), replace);
         out += ':';
         if (!value.is_array() || value.empty()) {
-            append_json(out, value, -1, 0, replace);
+            append_json(out, value, replace);
             continue;
         }
         out += '[';
@@ -143,21 +143,13 @@ std::string json_text(const json& j) {
 }
 
 void append_json_record(std::string& out, const json& element) {
-    append_json(out, element, -1, 0, json::error_handler_t::replace);
+    append_json(out, element, json::error_handler_t::replace);
 }
 
-void JsonWriter::line() {
-    if (indent_ < 0) return;
-    out_ += '\n';
-    out_.append(static_cast<size_t>(indent_ * depth_), ' ');
-}
-
-// A key, or a value of an array: after a comma unless it is the container's first, on a line
-// of its own.
+// A key, or a value of an array: after a comma unless it is the container's first.
 void JsonWriter::next_item() {
     if (!empty_.back()) out_ += ',';
     empty_.back() = false;
-    line();
 }
 
 // Where a value goes: after its key, or as an item of an array.
@@ -174,7 +166,7 @@ JsonWriter& JsonWriter::key(Name name) {
     next_item();
     out_ += '"';
     out_ += name.text;
-    out_ += indent_ < 0 ? "\":" : "\": ";
+    out_ += "\":";
     after_key_ = true;
     return *this;
 }
@@ -182,7 +174,7 @@ JsonWriter& JsonWriter::key(Name name) {
 JsonWriter& JsonWriter::key_of(std::string_view name) {
     next_item();
     append_string(out_, name, handler_);
-    out_ += indent_ < 0 ? ":" : ": ";
+    out_ += ':';
     after_key_ = true;
     return *this;
 }
@@ -209,11 +201,10 @@ JsonWriter& JsonWriter::value(const json& v) {
         case json::value_t::number_integer: return number(v.get<json::number_integer_t>());
         case json::value_t::number_unsigned: return number(v.get<json::number_unsigned_t>());
         // Floating point numbers (nlohmann's shortest form) are nlohmann's to write. So are
-        // binary values, which no JSON text holds and resgen never makes: laid out over
-        // several lines, they would be indented as at depth 0.
+        // binary values, which no JSON text holds and resgen never makes.
         default:
             before_value();
-            out_ += v.dump(indent_, ' ', false, handler_);
+            out_ += v.dump(-1, ' ', false, handler_);
             return *this;
     }
 }
@@ -246,14 +237,10 @@ JsonWriter& JsonWriter::open(char bracket) {
     before_value();
     out_ += bracket;
     empty_.push_back(true);
-    ++depth_;
     return *this;
 }
 
-// An empty container closes where it opened ("[]"), as dump writes it.
 JsonWriter& JsonWriter::close(char bracket) {
-    --depth_;
-    if (!empty_.back()) line();
     out_ += bracket;
     empty_.pop_back();
     return *this;

@@ -14,11 +14,10 @@
 
 namespace resgen {
 
-// Appends what value.dump(indent, ' ', false, handler) returns, laid out as if the value stood
-// `depth` levels down: its inner lines are indented by indent * (depth + 1) spaces, its closing
-// bracket by indent * depth. The first line is not indented. A string that is not valid UTF-8
-// is written by nlohmann itself, so that `handler` decides (replace, ignore, or throw).
-void append_json(std::string& out, const resgen::json& value, int indent = -1, int depth = 0,
+// Appends what value.dump(-1, ' ', false, handler) returns: compact JSON, every layout resgen
+// writes. A string that is not valid UTF-8 is written by nlohmann itself, so that `handler`
+// decides (replace, ignore, or throw).
+void append_json(std::string& out, const resgen::json& value,
                  resgen::json::error_handler_t handler = resgen::json::error_handler_t::strict);
 
 // The JSON text of a data file (corpus.json, graph.json): compact, but each element of the
@@ -32,11 +31,10 @@ std::string json_text(const resgen::json& j);
 // piece at a time: compact, without the line end.
 void append_json_record(std::string& out, const resgen::json& element);
 
-// JSON text written a value at a time, laid out as append_json lays out a tree (`indent`
-// spaces a level, "key": value; compact when `indent` is negative), as for a value `depth`
-// levels down, for data too large to build as a tree first. Keys stand in the order they are
-// given: to write what a tree's dump writes, give each object's keys sorted, as nlohmann::json
-// keeps them. A string that is not UTF-8 is written as `handler` says (by default, replaced).
+// Compact JSON text written a value at a time, as append_json writes a tree, for data too
+// large to build as a tree first. Keys stand in the order they are given: to write what a
+// tree's dump writes, give each object's keys sorted, as nlohmann::json keeps them. A string
+// that is not UTF-8 is written as `handler` says (by default, replaced).
 class JsonWriter {
 public:
     // A key written in resgen's code: printable ASCII without a quote or a backslash, checked
@@ -51,10 +49,9 @@ public:
         }
     };
 
-    explicit JsonWriter(std::string& out, int depth = 0, int indent = 2,
+    explicit JsonWriter(std::string& out,
                         resgen::json::error_handler_t handler = resgen::json::error_handler_t::replace)
-        : out_(out), depth_(depth), indent_(indent), handler_(handler) {}
-    static JsonWriter compact(std::string& out) { return JsonWriter(out, 0, -1); }
+        : out_(out), handler_(handler) {}
 
     JsonWriter& key(Name name);
     // Any other key (a tree's), escaped as a string is.
@@ -74,13 +71,10 @@ public:
 private:
     void before_value();
     void next_item();
-    void line();
     JsonWriter& open(char bracket);
     JsonWriter& close(char bracket);
 
     std::string& out_;
-    int depth_;                // of the next value: inside the innermost open container
-    int indent_;
     resgen::json::error_handler_t handler_;
     std::vector<char> empty_;  // for each open container: nothing written in it yet
     bool after_key_ = false;

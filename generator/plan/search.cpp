@@ -18,7 +18,7 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
         std::string tags;
         for (const auto& t : d.meta.tags) tags += (tags.empty() ? "" : " ") + t;
         // Each object's keys in their sorted order, as the index has always had them.
-        JsonWriter::compact(docs[index])
+        JsonWriter(docs[index])
             .begin_object()
             .key("b").string(d.meta.body)
             .key("g").string(tags)
@@ -49,7 +49,7 @@ void search_index_write(const Corpus& corpus, const TextSink& sink) {
                 const std::string text = markdown::plain_text(c.markdown);
                 if (text.empty()) continue;
                 if (!paras[k].empty()) paras[k] += ',';
-                JsonWriter::compact(paras[k])
+                JsonWriter(paras[k])
                     .begin_object()
                     .key("a").string(c.anchor)
                     .key("d").number(index)
