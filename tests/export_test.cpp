@@ -358,6 +358,17 @@ TEST_CASE("an item of a lettered sub-paragraph nests inside it, in the Akoma Nto
     CHECK(clause_label(clause("op1a")) == "paragraph 1 (a)");
     CHECK(clause_label(clause("op1b")) == "paragraph 1 (b)");
     CHECK(akn_eid(clause("op1aii")) == "para_1__subpara_a__subpara_ii");
+
+    // The same in a draft that numbers its paragraphs again inside the text.
+    Corpus twice = corpus_of({{"twice.md", "---\nsymbol: E/RES/2099/2\ntitle: t\nbody: Economic and Social Council\nkind: resolution\n---\n\n"
+                                           "1. *Recommends* the following draft:\n\n*“The General Assembly,*\n\n"
+                                           "“1. *Requests* States:\n\n“(a) To act, by:\n\n“(i) Sharing;\n"}});
+    const Document& t = *twice.find("E/RES/2099/2");
+    const Clause& item = t.clauses.back();
+    CHECK(item.anchor == "op1-2ai");
+    CHECK(clause_label(item) == "paragraph 1-2 (a) (i)");
+    CHECK(akn_eid(item) == "para_1-2__subpara_a__subpara_i");
+    CHECK(count(parse_xml(akn_xml(t, twice)), "//subparagraph[@eId='para_1-2__subpara_a']/subparagraph[@eId='para_1-2__subpara_a__subpara_i']") == 1);
 }
 
 // corpus.json and the search index are written a batch of 256 documents at a time: across

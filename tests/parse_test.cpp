@@ -234,6 +234,9 @@ TEST_CASE("items in roman figures belong to the lettered sub-paragraph above the
     CHECK(split_parent("op12ab").letter == "ab");
     CHECK(split_parent("op12").letter.empty());
     CHECK(split_parent("op1-2").letter.empty());
+    CHECK(split_parent("op1-2a").paragraph == "op1-2");  // a second numbered sequence
+    CHECK(split_parent("op1-2a").letter == "a");
+    CHECK(split_parent("op1-a").letter.empty());
     CHECK(split_parent("opposes").letter.empty());
 }
 

@@ -93,7 +93,8 @@ inline bool is_footnote(const Clause& c) {
 }
 
 // A sub-paragraph's parent, as the paragraph and the letter it stands under: "op2" gives
-// {"op2", ""}; "op2a", the parent of an item "(i)" of paragraph 2 (a), gives {"op2", "a"}.
+// {"op2", ""}; "op2a", the parent of an item "(i)" of paragraph 2 (a), gives {"op2", "a"};
+// "op2-2a", the same in a text's second numbered sequence, gives {"op2-2", "a"}.
 struct SubparagraphParent {
     std::string_view paragraph;
     std::string_view letter;   // empty unless the clause is an item of a lettered sub-paragraph
@@ -102,6 +103,9 @@ inline SubparagraphParent split_parent(std::string_view parent) {
     size_t digits = 2;
     if (!parent.starts_with("op")) return {parent, {}};
     while (digits < parent.size() && parent[digits] >= '0' && parent[digits] <= '9') ++digits;
+    if (digits > 2 && digits + 1 < parent.size() && parent[digits] == '-' && parent[digits + 1] >= '0' &&
+        parent[digits + 1] <= '9')
+        for (++digits; digits < parent.size() && parent[digits] >= '0' && parent[digits] <= '9';) ++digits;
     size_t letters = digits;
     while (letters < parent.size() && parent[letters] >= 'a' && parent[letters] <= 'z') ++letters;
     if (digits == 2 || letters == digits || letters != parent.size()) return {parent, {}};
