@@ -76,6 +76,26 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"its resolutions 2002/16, 2003/28 and 2006/19", ECOSOC, {"E/RES/2002/16", "E/RES/2003/28", "E/RES/2006/19"}},
         {"documents A/59/100 and Corr.1", GA, {"A/59/100", "A/59/100/Corr.1"}},
         {"[its resolution 2002/16](symbol:E/RES/2002/16)", GA, {"E/RES/2002/16"}},
+        // Decisions, numbered as the organ's resolutions are.
+        {"its decision 2004/237 of 23 July 2004", ECOSOC, {"E/DEC/2004/237"}},
+        {"General Assembly decision 65/530", ECOSOC, {"A/DEC/65/530"}},
+        {"Economic and Social Council decisions 2004/237 and 2005/248", GA, {"E/DEC/2004/237", "E/DEC/2005/248"}},
+        {"Decision 2004/237.", GA, {"E/DEC/2004/237"}},
+        {"Human Rights Council decision 25/115", GA, {"A/HRC/DEC/25/115"}},
+        {"[the decision](symbol:A/DEC/65/530)", GA, {"A/DEC/65/530"}},
+        {"as in document A/DEC/65/530", GA, {"A/DEC/65/530"}},
+        // A decision listed after a resolution is the same organ's.
+        {"its resolution 25/1 and decision 25/115", "Human Rights Council", {"A/HRC/RES/25/1", "A/HRC/DEC/25/115"}},
+        {"Economic and Social Council resolution 2003/28 and decision 2004/237", GA, {"E/RES/2003/28", "E/DEC/2004/237"}},
+        // The old numbering: a roman session, a part letter, a special session.
+        {"its resolution 2200 A (XXI) of 16 December 1966", GA, {"A/RES/2200(XXI)"}},
+        {"General Assembly resolution 217 A (III)", ECOSOC, {"A/RES/217(III)"}},
+        {"General Assembly resolutions 1514 (XV) and 2625 (XXV)", ECOSOC, {"A/RES/1514(XV)", "A/RES/2625(XXV)"}},
+        {"its resolution 1503 (XLVIII)", ECOSOC, {"E/RES/1503(XLVIII)"}},
+        {"its resolution 3201 (S-VI)", GA, {"A/RES/3201(S-VI)"}},
+        // Special and emergency special sessions of today's numbering.
+        {"its resolution S-26/2 of 27 June 2001", GA, {"A/RES/S-26/2"}},
+        {"General Assembly resolution ES-10/19", ECOSOC, {"A/RES/ES-10/19"}},
     };
     for (const auto& row : rows) {
         INFO(row.text << " [" << row.voice << "]");
@@ -96,6 +116,12 @@ TEST_CASE("forms that are not citations do not match", "[cite]") {
         "AB/CD",
         "in 59/154 cases",
         "and/or",
+        "the decision-making process",
+        "a decision 3 times",
+        "resolution 12 (b)",
+        "resolution 12 (IVa)",
+        "resolution 12 A(III)",
+        "indecision 2004/237",
     };
     for (const char* t : texts) {
         INFO(t);
@@ -167,4 +193,37 @@ TEST_CASE("a resolution of an organ resgen does not know is reported, not guesse
     CHECK(problems[0].message ==
           "'resolution 52/1' is not linked: the name before it (... Drugs) is not one of the organs resgen knows; "
           "pin it with [text](symbol:...)");
+}
+
+TEST_CASE("a decision or old number resgen cannot place is reported, not guessed", "[cite]") {
+    struct Case {
+        std::string text, voice, span, message;
+    };
+    const std::vector<Case> cases = {
+        {"Recalling Commission on Crime Prevention and Criminal Justice decision 18/1,", GA,
+         "Commission on Crime Prevention and Criminal Justice decision 18/1",
+         "'Commission on Crime Prevention and Criminal Justice decision 18/1' is not linked: resgen does not "
+         "know the symbols of the Commission on Crime Prevention and Criminal Justice's decisions; pin it with "
+         "[text](symbol:...)"},
+        // Both the Assembly and the Council numbered by roman sessions: a bare one is neither's.
+        {"Recalling resolution 1503 (XLVIII),", GA, "resolution 1503 (XLVIII)",
+         "'resolution 1503 (XLVIII)' cannot be resolved: no organ is named and the number's shape does not "
+         "say whose it is; name the organ or pin it with [text](symbol:...)"},
+        {"Recalling its resolution 1503 (XLVIII),", "Security Council", "its resolution 1503 (XLVIII)",
+         "'its resolution 1503 (XLVIII)' cannot be resolved: the Security Council speaks, but 1503 (XLVIII) is "
+         "not numbered as its resolutions are; pin it with [text](symbol:...)"},
+        {"Recalling its decision 65/530,", ECOSOC, "its decision 65/530",
+         "'its decision 65/530' is ambiguous: the Economic and Social Council speaks, but 65/530 is numbered as "
+         "a General Assembly decision; read as the Assembly's, pin it with [text](symbol:...) if not"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text << " [" << c.voice << "]");
+        std::vector<resgen::CitationProblem> problems;
+        const auto found = find_citations(c.text, CiteContext{c.voice, true}, &problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(c.text.substr(problems[0].begin, problems[0].end - problems[0].begin) == c.span);
+        CHECK(problems[0].message == c.message);
+        // Only the ambiguous one is still read, by its shape.
+        CHECK(found.size() == (c.message.find("ambiguous") != std::string::npos ? 1u : 0u));
+    }
 }

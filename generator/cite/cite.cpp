@@ -30,21 +30,48 @@ size_t read_digits(std::string_view s, size_t at) {
     return at;
 }
 
-// A resolution number: 59/154, 2003/28, or 1373 (2001). Returns its end, or `at` if none.
+// A resolution or decision number: 59/154, 2003/28, S-26/2, 1373 (2001), or one of the old
+// numbering, 2200 A (XXI) or 3201 (S-VI). Returns its end, or `at` if none.
 size_t read_resolution_number(std::string_view s, size_t at) {
-    size_t a = read_digits(s, at);
-    if (a == at) return at;
+    size_t start = at;
+    for (std::string_view special : {"S-", "ES-"})
+        if (starts_with(s, at, special)) start = at + special.size();
+    size_t a = read_digits(s, start);
+    if (a == start) return at;
     if (a < s.size() && s[a] == '/') {
         size_t b = read_digits(s, a + 1);
         if (b == a + 1) return at;
         if (b < s.size() && (is_alpha(s[b]) || s[b] == '/')) return at;  // part of a symbol
         return b;
     }
+    if (start != at) return at;
     if (starts_with(s, a, " (")) {
         size_t y = read_digits(s, a + 2);
         if (y - (a + 2) == 4 && y < s.size() && s[y] == ')') return y + 1;
     }
-    return at;
+    // The old numbering: a part letter may stand between number and session ("217 A (III)").
+    size_t open = a;
+    if (open + 2 < s.size() && s[open] == ' ' && is_upper(s[open + 1]) && s[open + 2] == ' ') open += 2;
+    if (!starts_with(s, open, " (")) return at;
+    size_t r = open + 2;
+    for (std::string_view special : {"S-", "ES-"})
+        if (starts_with(s, r, special)) r += special.size();
+    size_t e = r;
+    while (e < s.size() && std::strchr("IVXLC", s[e]) && s[e] != '\0') ++e;
+    if (e == r || e >= s.size() || s[e] != ')') return at;
+    return e + 1;
+}
+
+// The number as its symbol writes it: "2200 A (XXI)" -> "2200 (XXI)". The part letter names
+// one of the texts adopted under one number, which share a symbol (A/RES/2200(XXI)).
+std::string symbol_number(std::string_view printed) {
+    std::string n(printed);
+    if (n.size() > 4 && n.back() == ')') {
+        size_t open = n.find(" (");
+        if (open != std::string::npos && open >= 2 && n[open - 2] == ' ' && is_upper(n[open - 1]))
+            n.erase(open - 2, 2);
+    }
+    return n;
 }
 
 const std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
@@ -124,11 +151,11 @@ const Organ* subject_of_relative_clause(std::string_view s, size_t at) {
     return nullptr;
 }
 
-// Does the number's shape belong to this organ's numbering? "18/2" fits the Commission as it
-// fits the Assembly: both number by session.
-bool shape_fits(const Organ* organ, std::string_view number) {
-    const Organ* by_shape = organ_of_number_shape(number);
-    return by_shape == nullptr || by_shape->numbering == organ->numbering;
+// What a symbol an editor pins or a text prints is: A/RES/... a resolution, A/DEC/... a decision.
+Citation::Kind kind_of_target(std::string_view target) {
+    if (target.find("/RES/") != std::string_view::npos) return Citation::Kind::resolution;
+    if (target.find("/DEC/") != std::string_view::npos) return Citation::Kind::decision;
+    return Citation::Kind::document;
 }
 
 struct Taken {
@@ -195,8 +222,7 @@ void find_pinned(std::string_view s, std::vector<Citation>& out, Taken& taken) {
         c.end = close + 1;
         c.span = std::string(s.substr(open, c.end - open));
         c.target = std::string(s.substr(pos + 9, close - pos - 9));
-        c.kind = c.target.find("/RES/") != std::string::npos ? Citation::Kind::resolution
-                                                              : Citation::Kind::document;
+        c.kind = kind_of_target(c.target);
         taken.ranges.push_back({c.begin, c.end});
         out.push_back(std::move(c));
         pos = close;
@@ -222,23 +248,52 @@ void find_present_resolution(std::string_view s, std::vector<Citation>& out, Tak
     }
 }
 
+// The words that introduce a numbered act of an organ, and the kind of what they cite.
+struct ActWord {
+    std::string_view word;  // in lower case; the first letter may be a capital in the text
+    size_t tail;            // where the part searched for starts: at a letter rarer than 'e',
+                            // so the search stops less often (a quarter less time over a corpus)
+    Citation::Kind kind;
+    std::string_view searched() const { return word.substr(tail); }
+};
+constexpr std::array<ActWord, 2> kActWords = {{{"resolution", 4, Citation::Kind::resolution},
+                                                {"decision", 2, Citation::Kind::decision}}};
+
+const std::string& prefix_of(const Organ& organ, Citation::Kind kind) {
+    return kind == Citation::Kind::decision ? organ.decision_prefix : organ.resolution_prefix;
+}
+
 void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Citation>& out,
                       Taken& taken, std::vector<CitationProblem>* problems) {
     auto problem = [&](size_t b, size_t e, std::string why) {
-        if (!problems) return;
+        if (!problems || taken.overlaps(b, e)) return;
         std::string message = "'";  // appended, not a chain of + (a false warning of GCC 12)
         message += s.substr(b, e - b);
         message += "' ";
         message += why;
         problems->push_back({b, e, std::move(message)});
     };
+    // Where each word is next found, so that each is searched for once per occurrence.
+    std::array<size_t, kActWords.size()> next{};
+    for (size_t i = 0; i < kActWords.size(); ++i) next[i] = s.find(kActWords[i].searched());
+    // The last group read: "its resolution 2002/16 and decision 2004/237" share the organ.
+    const Organ* previous_organ = nullptr;
+    size_t previous_end = std::string_view::npos;
     size_t pos = 0;
     while (pos < s.size()) {
-        size_t p = s.find("esolution", pos);
-        if (p == std::string_view::npos || p == 0) break;
-        pos = p + 9;
-        size_t word = p - 1;
-        if (s[word] != 'r' && s[word] != 'R') continue;
+        size_t w = 0;
+        for (size_t i = 0; i < kActWords.size(); ++i) {
+            if (next[i] < pos) next[i] = s.find(kActWords[i].searched(), pos);
+            if (next[i] < next[w]) w = i;
+        }
+        const ActWord& act = kActWords[w];
+        size_t p = next[w];
+        if (p == std::string_view::npos) break;
+        pos = p + act.word.size() - act.tail;
+        if (p < act.tail) continue;
+        size_t word = p - act.tail;
+        if (s.substr(word + 1, act.tail - 1) != act.word.substr(1, act.tail - 1)) continue;
+        if (s[word] != act.word[0] && s[word] != act.word[0] - 'a' + 'A') continue;
         if (word > 0 && is_word(s[word - 1])) continue;
         size_t q = pos;
         if (q < s.size() && s[q] == 's') ++q;
@@ -247,43 +302,51 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         size_t num_end = read_resolution_number(s, num_start);
         if (num_end == num_start) continue;
 
-        // Who issued it: an organ named before, "its" (the voice), or the number's shape.
+        // Who issued it: an organ named before, "its" (the voice), the group just read, or
+        // the number's shape.
         size_t span_start = word;
         const Organ* organ = nullptr;
         size_t name_start = 0;
-        std::string_view first_number = s.substr(num_start, num_end - num_start);
+        const std::string first_number = symbol_number(s.substr(num_start, num_end - num_start));
+        std::string_view gap = previous_end <= word ? s.substr(previous_end, word - previous_end) : "";
         if (word >= 4 && s.substr(word - 4, 4) == "its " && (word == 4 || !is_word(s[word - 5]))) {
             span_start = word - 4;
             organ = subject_of_relative_clause(s, word);
             if (!organ) organ = find_organ(ctx.voice);
-            if (!organ && !taken.overlaps(span_start, num_end)) {
+            if (!organ) {
                 problem(span_start, num_end,
                         "cannot be resolved: the organ speaking (" +
                             (ctx.voice.empty() ? std::string("not stated") : "'" + ctx.voice + "'") +
                             ") is not one resgen knows; pin it with [text](symbol:...)");
                 continue;
             }
-            if (!shape_fits(organ, first_number)) {
+            if (!numbered_so(*organ, first_number)) {
                 const Organ* by_shape = organ_of_number_shape(first_number);
-                if (!taken.overlaps(span_start, num_end))
+                if (!by_shape) {
                     problem(span_start, num_end,
-                            "is ambiguous: the " + organ->name + " speaks, but " + std::string(first_number) +
-                                " is numbered as a " + by_shape->name + " resolution; read as the " +
-                                by_shape->short_name + "'s, pin it with [text](symbol:...) if not");
+                            "cannot be resolved: the " + organ->name + " speaks, but " + first_number +
+                                " is not numbered as its resolutions are; pin it with [text](symbol:...)");
+                    continue;
+                }
+                problem(span_start, num_end,
+                        "is ambiguous: the " + organ->name + " speaks, but " + first_number +
+                            " is numbered as a " + by_shape->name + " " + std::string(act.word) + "; read as the " +
+                            by_shape->short_name + "'s, pin it with [text](symbol:...) if not");
                 organ = by_shape;
             }
         } else if (const Organ* named = organ_named_before(s, word, name_start)) {
             span_start = name_start;
             organ = named;
+        } else if (previous_organ && (gap == " and " || gap == ", " || gap == ", and ")) {
+            organ = previous_organ;
         } else if (const std::string_view unknown = unknown_organ_before(s, word); !unknown.empty()) {
-            if (!taken.overlaps(word, num_end))
-                problem(word, num_end,
-                        "is not linked: the name before it (... " + std::string(unknown) +
-                            ") is not one of the organs resgen knows; pin it with [text](symbol:...)");
+            problem(word, num_end,
+                    "is not linked: the name before it (... " + std::string(unknown) +
+                        ") is not one of the organs resgen knows; pin it with [text](symbol:...)");
             continue;
         } else {
             organ = organ_of_number_shape(first_number);
-            if (!organ && !taken.overlaps(word, num_end))
+            if (!organ)
                 problem(word, num_end,
                         "cannot be resolved: no organ is named and the number's shape does not say whose it "
                         "is; name the organ or pin it with [text](symbol:...)");
@@ -293,16 +356,25 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         // One or more numbers: "resolutions 2002/16 of 24 July 2002 and 2003/28".
         std::vector<Citation> group;
         size_t cursor = num_start, start = span_start;
+        const Organ* last = organ;
         while (true) {
             size_t ne = read_resolution_number(s, cursor);
             if (ne == cursor) break;
             Citation c;
-            c.kind = Citation::Kind::resolution;
-            std::string number(s.substr(cursor, ne - cursor));
+            c.kind = act.kind;
+            std::string number = symbol_number(s.substr(cursor, ne - cursor));
             const Organ* o = organ;
-            if (!shape_fits(o, number)) o = organ_of_number_shape(number);
+            if (!numbered_so(*o, number)) o = organ_of_number_shape(number);
             if (!o) break;
-            c.target = canonical_symbol(o->resolution_prefix + number);
+            const std::string& prefix = prefix_of(*o, act.kind);
+            if (prefix.empty()) {
+                problem(start, ne,
+                        "is not linked: resgen does not know the symbols of the " + o->name +
+                            "'s decisions; pin it with [text](symbol:...)");
+                break;
+            }
+            last = o;
+            c.target = canonical_symbol(prefix + number);
             size_t e = ne;
             if (starts_with(s, e, " of ")) {
                 size_t used = 0;
@@ -343,6 +415,8 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
             taken.ranges.push_back({c.begin, c.end});
             out.push_back(std::move(c));
         }
+        previous_organ = last;
+        previous_end = after;
         pos = after;
     }
 }
@@ -373,8 +447,7 @@ void find_symbols(std::string_view s, std::vector<Citation>& out, Taken& taken) 
         std::string base(s.substr(i, e - i));
         auto add = [&](size_t b, size_t en, std::string target) {
             Citation c;
-            c.kind = target.find("/RES/") != std::string::npos ? Citation::Kind::resolution
-                                                               : Citation::Kind::document;
+            c.kind = kind_of_target(target);
             c.begin = b;
             c.end = en;
             c.span = std::string(s.substr(b, en - b));

@@ -16,13 +16,15 @@ namespace {
 
 std::string actor_of(const Document& d) { return d.meta.kind == "treaty" ? "unts" : akn_actor(d.meta.body); }
 
-// "A/RES/59/154" -> "59-154", "S/RES/1373(2001)" -> "1373-2001", "E/CN.15/2004/7" ->
+// "A/RES/59/154" -> "59-154", "S/RES/1373(2001)" -> "1373-2001", "E/DEC/2004/237" ->
+// "2004-237", "A/RES/2200(XXI)" -> "2200-XXI", "E/CN.15/2004/7" ->
 // "E-CN.15-2004-7", "UNTS/2225/39574" -> "2225-39574".
 std::string number_of(const Document& d) {
     std::string s = d.meta.symbol;
     if (d.meta.kind == "treaty") s = d.key.substr(5);
     else if (s.empty()) return d.meta.id.empty() ? "nn" : d.meta.id;
     else if (auto res = s.find("/RES/"); res != std::string::npos) s = s.substr(res + 5);
+    else if (auto dec = s.find("/DEC/"); dec != std::string::npos) s = s.substr(dec + 5);
     std::string out;
     for (char c : s) {
         if (c == '/' || c == '(') {

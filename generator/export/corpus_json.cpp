@@ -27,6 +27,7 @@ void strings(JsonWriter& w, const std::vector<std::string>& values) {
 const char* citation_kind_name(Citation::Kind k) {
     switch (k) {
         case Citation::Kind::resolution: return "resolution";
+        case Citation::Kind::decision: return "decision";
         case Citation::Kind::document: return "document";
         case Citation::Kind::treaty: return "treaty";
         case Citation::Kind::self: return "self";

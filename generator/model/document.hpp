@@ -34,7 +34,7 @@ private:
 
 // A reference in a clause to another document (or to the document itself).
 struct Citation {
-    enum class Kind { resolution, document, treaty, self };
+    enum class Kind { resolution, decision, document, treaty, self };
     Kind kind = Kind::resolution;
     std::string target;      // the cited document's key: a symbol ("A/RES/59/154") or "UNTS/2225/39574"
     std::string pinpoint;    // "annex I", "annex I, article 2"

@@ -1,20 +1,19 @@
 #include "model/organ.hpp"
 
-#include <cctype>
-
 namespace resgen {
 
 const std::vector<Organ>& organs() {
     static const std::vector<Organ> table = {
         {"Commission on Crime Prevention and Criminal Justice", "Commission", "Commission",
-         "E/CN.15/RES/", "E/CN.15/", Numbering::session},
+         "E/CN.15/RES/", "E/CN.15/", "", Numbering::session, false},
         {"Economic and Social Council", "Council", "Economic and Social Council", "E/RES/", "E/",
-         Numbering::year},
-        {"General Assembly", "Assembly", "General Assembly", "A/RES/", "A/", Numbering::session},
-        {"Security Council", "Security Council", "Security Council", "S/RES/", "S/",
-         Numbering::number_and_year},
+         "E/DEC/", Numbering::year, true},
+        {"General Assembly", "Assembly", "General Assembly", "A/RES/", "A/", "A/DEC/",
+         Numbering::session, true},
+        {"Security Council", "Security Council", "Security Council", "S/RES/", "S/", "",
+         Numbering::number_and_year, false},
         {"Human Rights Council", "Human Rights Council", "Human Rights Council", "A/HRC/RES/",
-         "A/HRC/", Numbering::session},
+         "A/HRC/", "A/HRC/DEC/", Numbering::session, false},
     };
     return table;
 }
@@ -40,25 +39,63 @@ const Organ* organ_of_symbol(std::string_view symbol) {
     return best;
 }
 
-const Organ* organ_of_number_shape(std::string_view n) {
-    auto digits = [](std::string_view s) {
-        if (s.empty()) return false;
-        for (char c : s)
-            if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-        return true;
-    };
+namespace {
+
+bool all_of(std::string_view s, const char* set) {
+    return !s.empty() && s.find_first_not_of(set) == std::string_view::npos;
+}
+
+}  // namespace
+
+NumberShape number_shape(std::string_view n) {
+    const char* digits = "0123456789";
     auto slash = n.find('/');
     if (slash != std::string_view::npos) {
         auto left = n.substr(0, slash), right = n.substr(slash + 1);
-        if (!digits(left) || !digits(right)) return nullptr;
-        if (left.size() == 4) return find_organ("Economic and Social Council");
-        if (left.size() <= 3) return find_organ("General Assembly");
-        return nullptr;
+        // A special or emergency special session of today's numbering: "S-26/2", "ES-10/19".
+        for (std::string_view special : {"S-", "ES-"}) {
+            if (left.substr(0, special.size()) == special) {
+                left.remove_prefix(special.size());
+                return all_of(left, digits) && all_of(right, digits) ? NumberShape::session : NumberShape::none;
+            }
+        }
+        if (!all_of(left, digits) || !all_of(right, digits)) return NumberShape::none;
+        if (left.size() == 4) return NumberShape::year;
+        if (left.size() <= 3) return NumberShape::session;
+        return NumberShape::none;
     }
     auto paren = n.find(" (");
-    if (paren != std::string_view::npos && n.back() == ')' && digits(n.substr(0, paren)))
-        return find_organ("Security Council");
+    if (paren == std::string_view::npos || n.back() != ')' || !all_of(n.substr(0, paren), digits))
+        return NumberShape::none;
+    std::string_view inside = n.substr(paren + 2, n.size() - paren - 3);
+    if (inside.size() == 4 && all_of(inside, digits)) return NumberShape::number_and_year;
+    // A special or emergency special session: "S-VI", "ES-V".
+    for (std::string_view special : {"S-", "ES-"})
+        if (inside.substr(0, special.size()) == special) inside.remove_prefix(special.size());
+    if (all_of(inside, "IVXLC")) return NumberShape::roman_session;
+    return NumberShape::none;
+}
+
+const Organ* organ_of_number_shape(std::string_view n) {
+    switch (number_shape(n)) {
+        case NumberShape::year: return find_organ("Economic and Social Council");
+        case NumberShape::session: return find_organ("General Assembly");
+        case NumberShape::number_and_year: return find_organ("Security Council");
+        case NumberShape::roman_session:
+        case NumberShape::none: return nullptr;
+    }
     return nullptr;
+}
+
+bool numbered_so(const Organ& organ, std::string_view n) {
+    switch (number_shape(n)) {
+        case NumberShape::session: return organ.numbering == Numbering::session;
+        case NumberShape::year: return organ.numbering == Numbering::year;
+        case NumberShape::number_and_year: return organ.numbering == Numbering::number_and_year;
+        case NumberShape::roman_session: return organ.roman_sessions;
+        case NumberShape::none: return true;
+    }
+    return true;
 }
 
 std::string canonical_symbol(std::string symbol) {

@@ -12,6 +12,7 @@ namespace {
 std::string kind_of_symbol(const std::string& key) {
     if (key.rfind("UNTS/", 0) == 0) return "treaty";
     if (key.find("/RES/") != std::string::npos) return "resolution";
+    if (key.find("/DEC/") != std::string::npos) return "decision";
     return "document";
 }
 
