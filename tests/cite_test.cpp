@@ -43,6 +43,7 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"E/CN.15/2003/7 and Add.1.", ECOSOC, {"E/CN.15/2003/7", "E/CN.15/2003/7/Add.1"}},
         {"United Nations, Treaty Series, vol. 2225, No. 39574.", ECOSOC, {"UNTS/2225/39574"}},
         {"on the implementation of the present resolution.", ECOSOC, {""}},
+        {"The present decision shall be reviewed", ECOSOC, {""}},
         // Bare numbers are read by their shape.
         {"pursuant to resolution 59/154", ECOSOC, {"A/RES/59/154"}},
         {"pursuant to resolution 2003/28", GA, {"E/RES/2003/28"}},

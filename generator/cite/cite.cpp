@@ -230,7 +230,8 @@ void find_pinned(std::string_view s, std::vector<Citation>& out, Taken& taken) {
 }
 
 void find_present_resolution(std::string_view s, std::vector<Citation>& out, Taken& taken) {
-    for (std::string_view form : {"the present resolution", "The present resolution"}) {
+    for (std::string_view form :
+         {"the present resolution", "The present resolution", "the present decision", "The present decision"}) {
         size_t pos = 0;
         while ((pos = s.find(form, pos)) != std::string_view::npos) {
             size_t end = pos + form.size();

@@ -3,7 +3,9 @@
 // The forms understood are those of design.md: "its resolution 2002/16", "General Assembly
 // resolution 59/154 of 20 December 2004", "resolutions 2002/16 of 24 July 2002 and 2003/28",
 // "resolution 55/25, annex I", "E/CN.15/2004/7 and Add.1", "United Nations, Treaty Series,
-// vol. 2225, No. 39574", "the present resolution", and an editor's [text](symbol:X) link.
+// vol. 2225, No. 39574", "the present resolution", and an editor's [text](symbol:X) link;
+// decisions in the forms of resolutions ("its decision 2004/237"), and the numbers of early
+// and special sessions ("resolution 2200 A (XXI)", "resolution S-26/2").
 #pragma once
 #include <string>
 #include <string_view>
