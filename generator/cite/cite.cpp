@@ -78,20 +78,59 @@ const std::array<const char*, 12> kMonths = {"January", "February", "March",    
                                              "May",     "June",     "July",      "August",
                                              "September", "October", "November", "December"};
 
-// Pinpoint after a number: ", annex I", ", annex I, article 2", ", para. 3".
+// Pinpoint after a number: ", annex I", ", annex I, article 2", ", para. 3", ", annex" (a
+// resolution with one annex), ", annexes I and II", ", chap. I, sect. B".
 size_t read_pinpoint(std::string_view s, size_t at, std::string& pinpoint) {
+    struct Part {
+        std::string_view word;
+        bool plural;          // its value may name several: "I and II", "3-5"
+        bool value_optional;  // "annex" alone is the annex of a resolution that has one
+    };
+    static const std::array<Part, 13> parts = {{{"annexes", true, false},
+                                                {"annex", false, true},
+                                                {"articles", true, false},
+                                                {"article", false, false},
+                                                {"paras.", true, false},
+                                                {"para.", false, false},
+                                                {"paragraphs", true, false},
+                                                {"paragraph", false, false},
+                                                {"sect.", false, false},
+                                                {"section", false, false},
+                                                {"chap.", false, false},
+                                                {"chapter", false, false},
+                                                {"part", false, false}}};
+    // A number or letter of a part: "I", "2", "B", "IV".
+    auto read_value = [&](size_t v) {
+        size_t e = v;
+        while (e < s.size() && (is_upper(s[e]) || is_digit(s[e]))) ++e;
+        if (e < s.size() && is_alpha(s[e])) return v;
+        return e;
+    };
     size_t pos = at;
     for (;;) {
         if (!starts_with(s, pos, ", ")) break;
         size_t w = pos + 2;
-        static const std::array<std::string_view, 5> words = {"annex ", "article ", "para. ",
-                                                              "paragraph ", "section "};
-        auto it = std::find_if(words.begin(), words.end(),
-                               [&](std::string_view wd) { return starts_with(s, w, wd); });
-        if (it == words.end()) break;
-        size_t v = w + it->size(), e = v;
-        while (e < s.size() && (is_upper(s[e]) || is_digit(s[e]))) ++e;
-        if (e == v || (e < s.size() && is_alpha(s[e]))) break;
+        auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& p) {
+            size_t after = w + p.word.size();
+            return starts_with(s, w, p.word) && (after == s.size() || !is_alpha(s[after]));
+        });
+        if (it == parts.end()) break;
+        size_t e = w + it->word.size();
+        size_t v = e + 1, ve = starts_with(s, e, " ") ? read_value(v) : v;
+        if (ve > v) {
+            e = ve;
+            // More values: "annexes I and II", "paras. 3-5".
+            while (it->plural) {
+                size_t next = e;
+                for (std::string_view sep : {" and ", "-", ", "})
+                    if (starts_with(s, e, sep)) next = e + sep.size();
+                size_t ne = next > e ? read_value(next) : next;
+                if (ne == next) break;
+                e = ne;
+            }
+        } else if (!it->value_optional) {
+            break;
+        }
         if (!pinpoint.empty()) pinpoint += ", ";
         pinpoint += std::string(s.substr(w, e - w));
         pos = e;
