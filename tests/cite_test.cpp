@@ -74,6 +74,15 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         // An organ resgen does not know, or one named short, is not guessed by the number's shape.
         {"Commission on Narcotic Drugs resolution 52/1", GA, {}},
         {"Recalling Commission resolution 18/2 and resolution 60/1", GA, {"A/RES/60/1"}},
+        // The organ speaking names itself short; "Assembly" alone is the General Assembly.
+        {"Recalling Council resolution 2003/28 of 22 July 2003", ECOSOC, {"E/RES/2003/28"}},
+        {"Recalling Council resolution 5/1", "Human Rights Council", {"A/HRC/RES/5/1"}},
+        {"Recalling Commission resolution 18/2", "Commission on Crime Prevention and Criminal Justice",
+         {"E/CN.15/RES/18/2"}},
+        {"*Recalling* Assembly resolution 59/154", ECOSOC, {"A/RES/59/154"}},
+        {"Recalling Council resolution 2003/28", GA, {}},
+        {"Recalling World Health Assembly resolution 58/3", GA, {}},
+        {"Recalling Council resolution 1373 (2001)", ECOSOC, {"S/RES/1373(2001)"}},
         {"its resolutions 1373 (2001) of 28 September 2001, 1904 (2009) and 2083 (2012)", "Security Council",
          {"S/RES/1373(2001)", "S/RES/1904(2009)", "S/RES/2083(2012)"}},
         // "its" follows the subject of the relative clause, not the voice.
@@ -222,6 +231,10 @@ TEST_CASE("a decision or old number resgen cannot place is reported, not guessed
         {"Recalling its resolution 1503 (XLVIII),", "Security Council", "its resolution 1503 (XLVIII)",
          "'its resolution 1503 (XLVIII)' cannot be resolved: the Security Council speaks, but 1503 (XLVIII) is "
          "not numbered as its resolutions are; pin it with [text](symbol:...)"},
+        // "Council" in the Assembly's voice could be any of three Councils.
+        {"Recalling Council resolution 2003/28,", GA, "resolution 2003/28",
+         "'resolution 2003/28' is not linked: the name before it (... Council) is not one of the organs resgen "
+         "knows; pin it with [text](symbol:...)"},
         {"Recalling its decision 65/530,", ECOSOC, "its decision 65/530",
          "'its decision 65/530' is ambiguous: the Economic and Social Council speaks, but 65/530 is numbered as "
          "a General Assembly decision; read as the Assembly's, pin it with [text](symbol:...) if not"},

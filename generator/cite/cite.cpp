@@ -151,12 +151,12 @@ const Organ* organ_named_before(std::string_view s, size_t at, size_t& name_star
     return nullptr;
 }
 
-// The word just before `at` when it names an organ resgen does not know: a capitalized word
-// in the middle of a sentence, as in "Commission on Narcotic Drugs resolution 52/1" or
-// "Commission resolution 18/2". Such a number must not be read by its shape: 52/1 is not the
-// General Assembly's. A capitalized word that opens the clause or a sentence ("Recalling
-// resolution 60/1", "... 2005. In resolution 60/1") names nothing.
-std::string_view unknown_organ_before(std::string_view s, size_t at) {
+// The word just before `at` when it names an organ: a capitalized word in the middle of a
+// sentence, as in "Commission on Narcotic Drugs resolution 52/1" or "Council resolution
+// 2003/28". Unless it is an organ resgen knows by that word, such a number must not be read by
+// its shape: 52/1 is not the General Assembly's. A capitalized word that opens the clause or a
+// sentence ("Recalling resolution 60/1", "... 2005. In resolution 60/1") names nothing.
+std::string_view capitalized_word_before(std::string_view s, size_t at) {
     size_t end = at;
     while (end > 0 && s[end - 1] == ' ') --end;
     // Emphasis around the word, and an opening quotation mark before it, are not the word.
@@ -174,6 +174,16 @@ std::string_view unknown_organ_before(std::string_view s, size_t at) {
     }
     if (std::strchr(".;:!?", s[before - 1])) return {};
     return s.substr(begin, end - begin);
+}
+
+// Does the organ speak of itself by this one word? The Council says "Council resolution
+// 2003/28", the Human Rights Council "Council resolution 5/1", the Commission "Commission
+// resolution 18/2".
+bool calls_itself(const Organ& organ, std::string_view word) {
+    const std::string& n = organ.name;
+    return organ.short_name == word ||
+           (n.size() > word.size() && n.compare(n.size() - word.size(), word.size(), word) == 0 &&
+            n[n.size() - word.size() - 1] == ' ');
 }
 
 // Inside "..., in which the Assembly requested ... its resolution 59/154", "its" is the
@@ -349,6 +359,10 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         size_t name_start = 0;
         const std::string first_number = symbol_number(s.substr(num_start, num_end - num_start));
         std::string_view gap = previous_end <= word ? s.substr(previous_end, word - previous_end) : "";
+        // "its", or the organ speaking named short ("Council resolution 2003/28" in the
+        // Council's voice): the number should be of that organ's numbering.
+        bool by_voice = false;
+        std::string_view capitalized;
         if (word >= 4 && s.substr(word - 4, 4) == "its " && (word == 4 || !is_word(s[word - 5]))) {
             span_start = word - 4;
             organ = subject_of_relative_clause(s, word);
@@ -360,36 +374,51 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
                             ") is not one resgen knows; pin it with [text](symbol:...)");
                 continue;
             }
-            if (!numbered_so(*organ, first_number)) {
-                const Organ* by_shape = organ_of_number_shape(first_number);
-                if (!by_shape) {
-                    problem(span_start, num_end,
-                            "cannot be resolved: the " + organ->name + " speaks, but " + first_number +
-                                " is not numbered as its resolutions are; pin it with [text](symbol:...)");
-                    continue;
-                }
-                problem(span_start, num_end,
-                        "is ambiguous: the " + organ->name + " speaks, but " + first_number +
-                            " is numbered as a " + by_shape->name + " " + std::string(act.word) + "; read as the " +
-                            by_shape->short_name + "'s, pin it with [text](symbol:...) if not");
-                organ = by_shape;
-            }
+            by_voice = true;
         } else if (const Organ* named = organ_named_before(s, word, name_start)) {
             span_start = name_start;
             organ = named;
         } else if (previous_organ && (gap == " and " || gap == ", " || gap == ", and ")) {
             organ = previous_organ;
-        } else if (const std::string_view unknown = unknown_organ_before(s, word); !unknown.empty()) {
-            problem(word, num_end,
-                    "is not linked: the name before it (... " + std::string(unknown) +
-                        ") is not one of the organs resgen knows; pin it with [text](symbol:...)");
-            continue;
+        } else if (!(capitalized = capitalized_word_before(s, word)).empty()) {
+            const size_t name_begin = static_cast<size_t>(capitalized.data() - s.data());
+            const Organ* voice = find_organ(ctx.voice);
+            // A capitalized word before it makes a longer name: "World Health Assembly".
+            const bool longer_name = !capitalized_word_before(s, name_begin).empty();
+            if (!longer_name && voice && calls_itself(*voice, capitalized)) {
+                span_start = name_begin;
+                organ = voice;
+                by_voice = true;
+            } else if (!longer_name && capitalized == "Assembly") {
+                // The one Assembly that adopts resolutions so numbered.
+                span_start = name_begin;
+                organ = find_organ("General Assembly");
+            } else {
+                problem(word, num_end,
+                        "is not linked: the name before it (... " + std::string(capitalized) +
+                            ") is not one of the organs resgen knows; pin it with [text](symbol:...)");
+                continue;
+            }
         } else {
             organ = organ_of_number_shape(first_number);
             if (!organ)
                 problem(word, num_end,
                         "cannot be resolved: no organ is named and the number's shape does not say whose it "
                         "is; name the organ or pin it with [text](symbol:...)");
+        }
+        if (by_voice && !numbered_so(*organ, first_number)) {
+            const Organ* by_shape = organ_of_number_shape(first_number);
+            if (!by_shape) {
+                problem(span_start, num_end,
+                        "cannot be resolved: the " + organ->name + " speaks, but " + first_number +
+                            " is not numbered as its resolutions are; pin it with [text](symbol:...)");
+                continue;
+            }
+            problem(span_start, num_end,
+                    "is ambiguous: the " + organ->name + " speaks, but " + first_number + " is numbered as a " +
+                        by_shape->name + " " + std::string(act.word) + "; read as the " + by_shape->short_name +
+                        "'s, pin it with [text](symbol:...) if not");
+            organ = by_shape;
         }
         if (!organ) continue;
 
