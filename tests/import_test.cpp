@@ -623,6 +623,14 @@ TEST_CASE("the header of a resolution as the UN prints it is read into fields", 
           "practice of kidnapping;\n");
 }
 
+TEST_CASE("a decision's symbol makes its kind", "[import]") {
+    const std::string raw = "United Nations E/DEC/2099/1\n\nEconomic and Social Council\n\n"
+                            " The Economic and Social Council,\n\n 1. Decides to keep the matter under review.\n";
+    auto fields = fields_of(split_front_matter(resgen::import_text(raw, "dec.txt", {}).markdown).yaml);
+    CHECK(fields["symbol"] == "E/DEC/2099/1");
+    CHECK(fields["kind"] == "decision");
+}
+
 TEST_CASE("importing again changes nothing; a content file comes back as it is", "[import]") {
     for (const Seed& seed : kSeeds) {
         INFO(seed.raw);

@@ -289,6 +289,7 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
                 meta.symbol = m[1].str();
                 meta.symbol_line = it.line;
                 if (meta.symbol.find("/RES/") != std::string::npos) meta.kind = "resolution";
+                else if (meta.symbol.find("/DEC/") != std::string::npos) meta.kind = "decision";
                 use(it, "symbol: " + meta.symbol);
             } else {
                 meta.comments.push_back(t);
