@@ -147,10 +147,39 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
     Diagnostics diags;
     Source src = split_source("t.md",
                               "---\nid: x\ntitle: T\nbody: General Assembly\nkind: draft\n---\n"
-                              "*Heartened* by progress,\n",
+                              "*In the light of* the progress made,\n",
                               diags);
     CHECK(parse_document(src, {}, diags).clauses[0].kind == ClauseKind::operative);  // unknown phrase
-    CHECK(parse_document(src, ParseOptions{{"Heartened"}}, diags).clauses[0].kind == ClauseKind::preambular);
+    CHECK(parse_document(src, ParseOptions{{"In the light of"}}, diags).clauses[0].kind == ClauseKind::preambular);
+}
+
+// No table lists every phrase a preamble may open with; those it lacks are participles or
+// adjectives, which no operative phrase is.
+TEST_CASE("an emphasized phrase no table lists is read by its form", "[parse]") {
+    Diagnostics diags;
+    Document doc = parse_text(
+        "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+        "*The General Assembly,*\n\n"
+        "*Appalled* by the number of victims,\n\n"
+        "*Deeply disturbed* by the reports,\n\n"
+        "*Anxious* to strengthen cooperation,\n\n"
+        "*Hoping* for progress,\n\n"
+        "*Strongly urges* States to act;\n\n"
+        "*Invites* Member States to report;\n\n"
+        "1. *Decides* to remain seized of the matter.\n",
+        diags);
+    CHECK(diags.empty());
+    CHECK(anchors(doc) == "pp1 pp2 pp3 pp4 strongly-urges invites op1");
+    CHECK(at(doc, "pp1").phrase == "Appalled");
+    CHECK(at(doc, "pp2").phrase == "Deeply disturbed");
+    CHECK(at(doc, "pp3").phrase == "Anxious");
+    CHECK(at(doc, "pp4").phrase == "Hoping");
+    for (std::string_view operative : {"Decides", "Requests", "Strongly condemns", "Also invites", "Further decides",
+                                       "Calls upon", "Takes note", "Expresses its appreciation", "Recommends"})
+        CHECK_FALSE(has_preambular_form(operative));
+    for (std::string_view preambular : {"Gravely alarmed", "Seriously concerned", "Mindful also", "Being convinced",
+                                        "Having adopted", "Most deeply regretting", "Fully cognizant"})
+        CHECK(has_preambular_form(preambular));
 }
 
 // The Security Council opens with preambular phrases of its own: "Acting under Chapter VII"

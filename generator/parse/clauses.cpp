@@ -315,12 +315,13 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
                        (probe.size() == p.size() || !std::isalpha(static_cast<unsigned char>(probe[p.size()])));
             });
             c.markdown = t;
-            if (phrase != phrases.end()) {
+            std::string em;
+            if (phrase == phrases.end()) em = leading_emphasis(starts_with(t, kOpenQuote) ? t.substr(3) : t);
+            if (phrase != phrases.end() || has_preambular_form(em)) {
                 c.kind = ClauseKind::preambular;
-                c.phrase = *phrase;
+                c.phrase = phrase != phrases.end() ? *phrase : em;
                 c.anchor = unique_anchor(used, "pp" + std::to_string(++pp));
-            } else if (std::string em = leading_emphasis(starts_with(t, kOpenQuote) ? t.substr(3) : t);
-                       !em.empty()) {
+            } else if (!em.empty()) {
                 c.kind = ClauseKind::operative;
                 c.phrase = em;
                 c.anchor = unique_anchor(used, slug(em));

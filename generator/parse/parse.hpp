@@ -16,6 +16,12 @@ namespace resgen {
 // The preambular phrases the parser knows, longest first.
 std::vector<std::string> preambular_phrases(const std::vector<std::string>& extra);
 
+// Whether an emphasized opening phrase that no table lists has the form of a preambular one:
+// after any adverbs, a participle or an adjective of the organ's state of mind ("Appalled",
+// "Deeply disturbed", "Hoping", "Anxious"). An operative phrase is a verb in -s ("Decides",
+// "Strongly urges"), which this form never takes.
+bool has_preambular_form(std::string_view phrase);
+
 // How texts are read: the phrases that open a preambular paragraph, the built-in ones and a
 // site's own (site.yml), in the order preambular_phrases() gives, made once for every text
 // read with these options.
