@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "run_resgen.hpp"
 
@@ -107,4 +108,58 @@ TEST_CASE("resgen export writes the bytes of the site's data files, without buil
     Run none = run_resgen("export --content " + content + " --format akn --document A/RES/1/1", tmp.path);
     CHECK(none.code == 2);
     CHECK(none.err.find("no document 'A/RES/1/1' in the collection") != std::string::npos);
+}
+
+TEST_CASE("resgen new begins a content file that builds, and never replaces one", "[cli]") {
+    TempDir tmp;
+    const fs::path content = tmp.path / "content";
+    fs::create_directories(content);
+    fs::copy(fs::path(RESGEN_SOURCE_DIR) / "content", content, fs::copy_options::recursive);
+    const std::string in = " --content " + quote(content);
+
+    Run made = run_resgen("new E/RES/2010/5 --title 'Follow-up: kidnapping' --date 2010-07-20" + in, tmp.path);
+    CHECK(made.code == 0);
+    CHECK(made.out.find("E-RES-2010-5.md") != std::string::npos);
+    // The organ and the kind are the symbol's; nothing else is filled in.
+    CHECK(resgen::read_file(content / "E-RES-2010-5.md") ==
+          "---\nsymbol: E/RES/2010/5\ntitle: \"Follow-up: kidnapping\"\nbody: Economic and Social Council\n"
+          "kind: resolution\ndate: 2010-07-20\n---\n\n*The Economic and Social Council,*\n");
+    Run built = run_resgen("build" + in + " --out " + quote(tmp.path / "site"), tmp.path);
+    CHECK(built.code == 0);
+    CHECK(fs::exists(tmp.path / "site" / "E" / "RES" / "2010" / "5" / "index.html"));
+
+    // A key the folder has, in any file, is refused; so is a file that exists.
+    const std::string before = resgen::read_file(content / "E-RES-2010-5.md");
+    Run again = run_resgen("new E/RES/2010/5 --title Other" + in, tmp.path);
+    CHECK(again.code == 1);
+    CHECK(again.err.find("E/RES/2010/5 is already the document of") != std::string::npos);
+    CHECK(resgen::read_file(content / "E-RES-2010-5.md") == before);
+    Run seed = run_resgen("new A/RES/59/154 --title Other" + in, tmp.path);
+    CHECK(seed.code == 1);
+    CHECK(seed.err.find("A-RES-59-154.md:2") != std::string::npos);
+    fs::create_directories(content / "older");
+    std::ofstream(content / "older" / "millennium.md")
+        << "---\ntitle: T\nbody: General Assembly\nkind: resolution\nsymbol: A/RES/55/2\n---\n";
+    Run elsewhere = run_resgen("new A/RES/55/2 --title Other" + in, tmp.path);
+    CHECK(elsewhere.code == 1);
+    CHECK(elsewhere.err.find("older/millennium.md:5") != std::string::npos);
+    CHECK_FALSE(fs::exists(content / "A-RES-55-2.md"));
+
+    // What the symbol does not say must be given; what is malformed is refused; nothing is written.
+    for (const char* args : {"new X/Y/1 --title T", "new A/RES/65/1", "new A/RES/65/1 --title T --date 2010-13-01",
+                             "new A/RES/65/1 --title T --kind verdict", "new 'A/RES/65 1' --title T",
+                             "new A/RES/65/1 --id x --title T"}) {
+        INFO(args);
+        Run bad = run_resgen(args + in, tmp.path);
+        CHECK(bad.code == 2);
+        CHECK(bad.err.find("resgen new: error: ") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(content / "A-RES-65-1.md"));
+    CHECK_FALSE(fs::exists(content / "X-Y-1.md"));
+
+    // A document with no symbol is named by its id; a report has no voice line.
+    Run report = run_resgen("new --id kidnapping-survey --title Survey --body Secretariat --kind report" + in, tmp.path);
+    CHECK(report.code == 0);
+    CHECK(resgen::read_file(content / "kidnapping-survey.md") ==
+          "---\nid: kidnapping-survey\ntitle: Survey\nbody: Secretariat\nkind: report\n---\n\n");
 }

@@ -4,7 +4,9 @@
 // executable of resgen).
 #pragma once
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
+#include <string>
 
 namespace resgen::cli {
 
@@ -19,6 +21,11 @@ void add_import_command(CLI::App& app, Action& run);
 void add_serve_command(CLI::App& app, Action& run);
 void add_bundle_command(CLI::App& app, Action& run);
 void add_export_command(CLI::App& app, Action& run);
+void add_new_command(CLI::App& app, Action& run);
+
+// Writes a file `import` or `new` made, creating its folder; refuses to replace an existing
+// file unless `force` (then it is replaced whole, by a rename). `error` says why it failed.
+bool write_file(const std::filesystem::path& target, const std::string& text, bool force, std::string& error);
 
 // The two commands that run in executables of their own (see helper.cpp), as `resgen --help`
 // and the helper itself describe them.

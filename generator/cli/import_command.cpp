@@ -46,7 +46,8 @@ bool read_file(const std::string& path, std::string& text) {
     return !in.bad();
 }
 
-// Writes a new file; refuses to replace one unless `force`.
+}  // namespace
+
 bool write_file(const fs::path& target, const std::string& text, bool force, std::string& error) {
     std::error_code ec;
     if (!target.parent_path().empty()) fs::create_directories(target.parent_path(), ec);
@@ -87,6 +88,8 @@ bool write_file(const fs::path& target, const std::string& text, bool force, std
     }
     return true;
 }
+
+namespace {
 
 std::string one_line(const std::string& s) {
     std::string out;

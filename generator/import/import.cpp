@@ -94,6 +94,13 @@ std::string make_id(const Metadata& m, const std::string& path, std::string& how
     return id;
 }
 
+// The content file's name for a key: "E/RES/2003/28" -> "E-RES-2003-28".
+std::string file_name_of(std::string key) {
+    for (char& c : key)
+        if (!(is_ascii_alpha(c) || is_digit(c) || c == '.' || c == '(' || c == ')' || c == '-')) c = '-';
+    return key;
+}
+
 std::string front_matter(const Metadata& m) {
     YAML::Emitter e;
     e << YAML::BeginMap;
@@ -307,13 +314,50 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     for (const auto& [n, text] : defs) md += "\n[^" + std::to_string(n) + "]: " + text + "\n";
     result.markdown = std::move(md);
 
-    std::string name = meta.symbol.empty() ? meta.id : meta.symbol;
-    for (char& c : name)
-        if (!(is_ascii_alpha(c) || is_digit(c) || c == '.' || c == '(' || c == ')' || c == '-'))
-            c = '-';
-    result.name = name;
+    result.name = file_name_of(meta.symbol.empty() ? meta.id : meta.symbol);
     std::stable_sort(result.repairs.begin(), result.repairs.end(),
                      [](const Repair& a, const Repair& b) { return a.line < b.line; });
+    return result;
+}
+
+ImportResult new_document(const NewDocument& spec) {
+    using namespace importer;
+    ImportResult result;
+    auto error = [&](std::string message) { result.diagnostics.push_back({Severity::error, "", 0, 0, std::move(message)}); };
+    importer::Metadata meta;
+    meta.symbol = canonical_symbol(spec.symbol);
+    meta.id = spec.id;
+    meta.title = spec.title;
+    meta.body = spec.body;
+    meta.kind = spec.kind;
+    meta.date = spec.date;
+    if (meta.symbol.empty() == meta.id.empty()) error("give the document's symbol, or an id when it has none, not both");
+    // What the symbol says: whose it is, and what: A/RES/ a resolution, E/DEC/ a decision,
+    // A/C.3/59/L.20 a draft (an L document is one of limited distribution: a draft).
+    const Organ* organ = meta.symbol.empty() ? nullptr : organ_of_symbol(meta.symbol);
+    if (meta.body.empty() && organ) meta.body = organ->name;
+    if (meta.kind.empty()) {
+        if (meta.symbol.find("/RES/") != std::string::npos) meta.kind = "resolution";
+        else if (meta.symbol.find("/DEC/") != std::string::npos) meta.kind = "decision";
+        else if (meta.symbol.find("/L.") != std::string::npos) meta.kind = "draft";
+    }
+    if (meta.title.empty()) error("a title is required (--title): the content format requires one");
+    if (meta.body.empty()) error("the organ is not known from the symbol; name it (--body \"General Assembly\")");
+    if (meta.kind.empty()) error("the kind is not known from the symbol; name it (--kind resolution, draft, decision or report)");
+    if (!result.diagnostics.empty()) return result;
+
+    std::string md = front_matter(meta) + "\n";
+    // The organ speaks the text of a resolution, a decision or a draft; a report has no voice.
+    if (meta.kind != "report") md += "*The " + meta.body + ",*\n";
+    result.name = file_name_of(meta.symbol.empty() ? meta.id : meta.symbol);
+
+    // The build's own checks of the front matter (a malformed symbol or id, a date that is
+    // not one, a kind it does not know), so that the file written builds.
+    Diagnostics diags;
+    parse_front_matter(split_source(result.name + ".md", md, diags), diags);
+    for (auto& d : diags)
+        if (d.severity == Severity::error) error(std::move(d.message));
+    if (result.diagnostics.empty()) result.markdown = std::move(md);
     return result;
 }
 

@@ -63,6 +63,18 @@ struct ImportResult {
 ImportResult import_text(std::string_view raw, const std::string& path,
                          const ImportOptions& options = {});
 
+// What an editor states of a new document (`resgen new`); what is not stated stays out.
+struct NewDocument {
+    std::string symbol, id, title, body, kind, date;
+};
+
+// The content file a new document begins with: its front matter and the voice line. The
+// organ and the kind are read off the symbol when not given (E/RES/... is the Economic and
+// Social Council's resolution); nothing else is filled in. What keeps the file from building
+// (no title, an organ or kind the symbol does not say, a malformed symbol or date) is listed
+// in `diagnostics` as errors, and `markdown` is then empty.
+ImportResult new_document(const NewDocument& spec);
+
 // Reads a word list (one word a line, as /usr/share/dict/words) into lower-case words;
 // entries with an apostrophe are skipped. Pure: the caller supplies the file's text.
 std::unordered_set<std::string> parse_word_list(std::string_view text);
