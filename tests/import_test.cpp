@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "import/detail.hpp"
 #include "import/import.hpp"
 #include "load/source.hpp"
 #include "markdown/markdown.hpp"
@@ -621,6 +622,45 @@ TEST_CASE("the header of a resolution as the UN prints it is read into fields", 
           "\n*The General Assembly,*\n\n*Concerned* at the increase in the practice of kidnapping in "
           "various countries of the world,\n\n1. *Vigorously condemns and rejects once again* the "
           "practice of kidnapping;\n");
+}
+
+TEST_CASE("the header of a Security Council resolution as the UN prints it is read into fields", "[import]") {
+    // its symbol printed with a space before the year, its number alone as the heading, the
+    // adoption line wrapped before the date, no title, and the job number, date code and bar
+    // code at the foot of the page
+    std::string raw =
+        "United Nations                                                S/RES/2133 (2014)\n"
+        "                Security Council                              Distr.: General\n"
+        "                                                              27 January 2014\n\n\n"
+        "Resolution 2133 (2014)\n\n"
+        "Adopted by the Security Council at its 7101st meeting, on\n27 January 2014\n\n\n"
+        "     The Security Council,\n\n"
+        "     Acting under Chapter VII of the Charter of the United Nations,\n\n"
+        "     1.   Decides to remain seized of the matter.\n\n\n\n"
+        "14-21709 (E)    290114\n*1421709*\n";
+    auto r = resgen::import_text(raw, "sc.txt", {});
+    auto fields = fields_of(split_front_matter(r.markdown).yaml);
+    CHECK(fields == std::map<std::string, std::string>{{"symbol", "S/RES/2133(2014)"},
+                                                       {"body", "Security Council"},
+                                                       {"kind", "resolution"},
+                                                       {"date", "2014-01-27"},
+                                                       {"meeting", "7101st meeting"},
+                                                       {"distribution", "General"}});
+    CHECK(split_front_matter(r.markdown).body ==
+          "\n*The Security Council,*\n\n*Acting* under Chapter VII of the Charter of the United Nations,\n\n"
+          "1. *Decides* to remain seized of the matter.\n");
+    // The title is not stated: it is left out, and said so.
+    CHECK(warned_about(r, "title"));
+    CHECK(r.markdown.find("# stated in the source") == std::string::npos);
+}
+
+TEST_CASE("page furniture is told from text", "[import]") {
+    for (const char* furniture : {"2", "- 2 -", "Page 2 of 5", "04-47831 (E)", "GE.04-12345", "14-21709 (E) 290114",
+                                  "14-21709 (E) 290114 *1421709*", "*1421709*", "Please recycle"})
+        CHECK(resgen::importer::is_page_furniture(furniture));
+    for (const char* text : {"2014", "Please recycle the paper of the report", "*Decides*", "14-21709 cases",
+                             "*14217*", "1. Decides"})
+        CHECK_FALSE(resgen::importer::is_page_furniture(text));
 }
 
 TEST_CASE("a decision's symbol makes its kind", "[import]") {

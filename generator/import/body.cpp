@@ -46,7 +46,9 @@ bool is_symbol_like(std::string_view w) {
 
 }  // namespace
 
-// "2", "- 2 -", "Page 2", "Page 2 of 5", "04-47831 (E)", "GE.04-12345"
+// "2", "- 2 -", "Page 2", "Page 2 of 5", "04-47831 (E)", "GE.04-12345", the job number with
+// its date code and bar code ("14-21709 (E) 290114 *1421709*", or the bar code alone), and
+// "Please recycle".
 bool is_page_furniture(std::string_view t) {
     if (t.size() > 60) return false;
     auto words = split_words(t);
@@ -55,11 +57,20 @@ bool is_page_furniture(std::string_view t) {
     if (words.size() == 3 && words[0] == "-" && all_digits(words[1]) && words[2] == "-") return true;
     if (words.size() >= 2 && words.size() <= 4 && words[0] == "Page" && all_digits(words[1]))
         return words.size() == 2 || (words[2] == "of" && words.size() == 4 && all_digits(words[3]));
+    if (words[0] == "Please" && words.size() >= 2 && words[1] == "recycle") return words.size() <= 3;
+    auto bar_code = [](std::string_view w) {
+        return w.size() >= 9 && w.front() == '*' && w.back() == '*' && all_digits(w.substr(1, w.size() - 2));
+    };
+    if (bar_code(words.back())) words.pop_back();
+    if (words.empty()) return true;
     // a job number
     std::string_view w = words[0];
     if (w.starts_with("GE.")) w.remove_prefix(3);
-    return w.size() >= 7 && w.find('-') == 2 && all_digits(w.substr(0, 2)) &&
-           all_digits(w.substr(3)) && (words.size() == 1 || (words.size() == 2 && words[1] == "(E)"));
+    if (!(w.size() >= 7 && w.find('-') == 2 && all_digits(w.substr(0, 2)) && all_digits(w.substr(3)))) return false;
+    size_t k = 1;
+    if (k < words.size() && words[k] == "(E)") ++k;
+    if (k < words.size() && words[k].size() == 6 && all_digits(words[k])) ++k;  // the date code
+    return k == words.size();
 }
 
 namespace {

@@ -207,14 +207,18 @@ void read_front_matter(std::vector<Line>& lines, Metadata& meta, Report& report)
 
 void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     static const std::regex re_res(
-        R"(^(?:(ECOSOC|Economic and Social Council|General Assembly|Security Council)\s+)?[Rr]esolution\s+(\d{1,4}/\d{1,4})$)");
+        R"(^(?:(ECOSOC|Economic and Social Council|General Assembly|Security Council)\s+)?[Rr]esolution\s+(\d{1,4}/\d{1,4}|\d{1,4} \(\d{4}\))$)");
     static const std::regex re_res_alone(R"(^[Rr]esolution$)");
     static const std::regex re_number(R"(^(\d{1,4}/\d{1,4})$)");
     static const std::regex re_number_title(R"(^(\d{1,4}/\d{1,4})\.\s+(.+)$)");
+    // The Security Council prints its symbols with a space before the year.
     static const std::regex re_symbol(
-        R"(^(?:United Nations\s+)?([A-Z]{1,2}(?:/[A-Za-z0-9.()-]+){2,})$)");
+        R"(^(?:United Nations\s+)?([A-Z]{1,2}(?:/[A-Za-z0-9.()-]+){2,}(?: \(\d{4}\))?)$)");
     static const std::regex re_adopted_by(
         R"(^Resolution adopted by the ([A-Z][A-Za-z ]+?)(?: on (\d{1,2} [A-Z][a-z]+ \d{4}))?$)");
+    // The Security Council's: "Adopted by the Security Council at its 7101st meeting, on 27 January 2014".
+    static const std::regex re_adopted_at(
+        R"(^Adopted by the ([A-Z][A-Za-z ]+?) at its (\d+(?:st|nd|rd|th) meeting),? on (\d{1,2} [A-Z][a-z]+ \d{4})$)");
     static const std::regex re_distr(
         R"(^Distr\.?\s*:?\s*(General|Limited|Restricted)\b\s*(.*)$)");
     static const std::regex re_original(R"(^Original\s*:\s*([A-Z][a-z]+)$)");
@@ -250,6 +254,20 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         it.used = true;
         report.repair(it.line, RepairKind::metadata, it.raw, field);
     };
+
+    // An adoption line wrapped before its date: "... at its 7101st meeting, on" / "27 January 2014".
+    for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+        std::smatch m;
+        const std::string joined = items[k].text + " " + items[k + 1].text;
+        if (match(items[k].text, re_adopted_at, m) || match(items[k].text, re_adopted_by, m) ||
+            !(match(joined, re_adopted_at, m) || match(joined, re_adopted_by, m)))
+            continue;
+        report.repair(items[k + 1].line, RepairKind::line_join,
+                      snippet_tail(items[k].text) + "⏎" + snippet(items[k + 1].text),
+                      snippet_tail(items[k].text) + " " + snippet(items[k + 1].text));
+        items[k].text = joined;
+        items.erase(items.begin() + static_cast<long>(k) + 1);
+    }
 
     std::size_t agenda_at = std::string::npos;
     for (std::size_t k = 0; k < items.size(); ++k) {
@@ -305,6 +323,16 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
                 }
             }
             use(it, "body: " + meta.organ_hint + (meta.date.empty() ? "" : ", date: " + meta.date));
+        } else if (match(t, re_adopted_at, m)) {
+            meta.organ_hint = m[1].str();
+            meta.kind = "resolution";
+            meta.meeting = m[2].str();
+            if (auto d = parse_date(m[3].str())) {
+                meta.date = *d;
+                meta.date_line = it.line;
+            }
+            use(it, "body: " + meta.organ_hint + ", meeting: " + meta.meeting +
+                        (meta.date.empty() ? "" : ", date: " + meta.date));
         } else if (match(t, re_distr, m)) {
             meta.distribution = m[1].str();
             std::string rest = std::string(trim(m[2].str()));
