@@ -86,6 +86,11 @@ TEST_CASE("every other citation of the series has a page, and the pages say who 
         REQUIRE(fs::exists(root / p));
         CHECK(page(root, p).find("Outside the collection") != std::string::npos);
     }
+    // A page whose title is not known is headed by its symbol, said once.
+    const std::string untitled = page(root, "A/RES/61/179/index.html");
+    CHECK(untitled.find("<h1>A/RES/61/179</h1>") != std::string::npos);
+    CHECK(untitled.find("doc-symbol") == std::string::npos);
+    CHECK(page(root, "E/RES/2002/16/index.html").find("<p class=\"doc-symbol\">E/RES/2002/16</p>") != std::string::npos);
     // What the collection knows of 2002/16: its date and title from 2003/28, and what it did.
     std::string res_2002_16 = page(root, "E/RES/2002/16/index.html");
     CHECK(res_2002_16.find("24 July 2002") != std::string::npos);
