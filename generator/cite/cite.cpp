@@ -57,7 +57,7 @@ size_t read_resolution_number(std::string_view s, size_t at) {
     for (std::string_view special : {"S-", "ES-"})
         if (starts_with(s, r, special)) r += special.size();
     size_t e = r;
-    while (e < s.size() && std::strchr("IVXLC", s[e]) && s[e] != '\0') ++e;
+    while (e < s.size() && std::string_view("IVXLC").find(s[e]) != std::string_view::npos) ++e;
     if (e == r || e >= s.size() || s[e] != ')') return at;
     return e + 1;
 }
@@ -411,7 +411,8 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
             if (!by_shape) {
                 problem(span_start, num_end,
                         "cannot be resolved: the " + organ->name + " speaks, but " + first_number +
-                            " is not numbered as its resolutions are; pin it with [text](symbol:...)");
+                            " is not numbered as its " + std::string(act.word) +
+                            "s are; pin it with [text](symbol:...)");
                 continue;
             }
             problem(span_start, num_end,
