@@ -153,6 +153,29 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
     CHECK(parse_document(src, ParseOptions{{"In the light of"}}, diags).clauses[0].kind == ClauseKind::preambular);
 }
 
+// An organ resgen does not know still speaks its own document: its voice line is a voice line,
+// not an unnumbered paragraph, however long its name.
+TEST_CASE("the voice line of an organ resgen does not know is read when it is the document's body", "[parse]") {
+    for (const std::string body : {"Commission on Narcotic Drugs",
+                                   "Conference of the Parties to the United Nations Convention against Transnational "
+                                   "Organized Crime"}) {
+        INFO(body);
+        Diagnostics diags;
+        Document doc = parse_text("---\nid: x\ntitle: T\nbody: " + body + "\nkind: resolution\n---\n*The " + body +
+                                      ",*\n\n*Recalling* the Convention,\n\n1. *Decides* to act.\n",
+                                  diags);
+        CHECK(diags.empty());
+        CHECK(anchors(doc) == "pp1 op1");
+        CHECK(doc.clauses[0].kind == ClauseKind::voice);
+        CHECK(doc.clauses[0].voice.name() == body);
+    }
+    // Another unknown organ's name is not a voice line.
+    Diagnostics diags;
+    Document doc = parse_text(
+        "---\nid: x\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n*The Commission on Narcotic Drugs,*\n", diags);
+    CHECK(doc.clauses[0].kind != ClauseKind::voice);
+}
+
 // No table lists every phrase a preamble may open with; those it lacks are participles or
 // adjectives, which no operative phrase is.
 TEST_CASE("an emphasized phrase no table lists is read by its form", "[parse]") {

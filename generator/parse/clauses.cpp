@@ -226,6 +226,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     // the longest of them, rather than copying the whole text.
     size_t probe_limit = 0;
     for (const auto& o : organs()) probe_limit = std::max(probe_limit, o.name.size() + 5);
+    probe_limit = std::max(probe_limit, body_voice.size() + 5);
     for (const auto& p : phrases) probe_limit = std::max(probe_limit, p.size());
     std::vector<Clause> clauses;
     std::map<std::string, int> used;
@@ -266,7 +267,10 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
             size_t text_start = t.find_first_not_of('#');  // "###" alone is an empty heading
             c.markdown = text_start == std::string::npos ? std::string() : trim(t.substr(text_start));
         } else if (probe.size() > 5 && starts_with(probe, "The ") && probe.back() == ',' &&
-                   find_organ(probe.substr(4, probe.size() - 5))) {
+                   (find_organ(probe.substr(4, probe.size() - 5)) ||
+                    probe.compare(4, probe.size() - 5, body_voice) == 0)) {
+            // A known organ, or the document's own body though resgen does not know it
+            // ("The Commission on Narcotic Drugs,").
             c.kind = ClauseKind::voice;
             voice = Voice(std::string_view(probe).substr(4, probe.size() - 5));
             c.voice = voice;
