@@ -89,6 +89,15 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"Recalling General Assembly resolution 61/179 of 20 December 2006, in which the Assembly noted "
          "the publication of an operational manual, prepared pursuant to its resolution 59/154,",
          ECOSOC, {"A/RES/61/179", "A/RES/59/154"}},
+        // "in its" after an organ's name is that organ's, whoever speaks.
+        {"the Convention, adopted by the General Assembly in its resolution 54/109 of 9 December 1999",
+         "Human Rights Council", {"A/RES/54/109"}},
+        {"the General Assembly, in its resolution 59/154,", "Commission on Crime Prevention and Criminal Justice",
+         {"A/RES/59/154"}},
+        {"the Assembly, in its resolution 59/154,", ECOSOC, {"A/RES/59/154"}},
+        {"the Council, in its resolution 5/1,", "Human Rights Council", {"A/HRC/RES/5/1"}},
+        {"in which the Council requested the High Commissioner to act pursuant to its resolution 5/1",
+         "Human Rights Council", {"A/HRC/RES/5/1"}},
         // A number whose shape is not the voice's numbering is read by its shape.
         {"its resolution 59/154", ECOSOC, {"A/RES/59/154"}},
         {"Economic and Social Council resolution 2002/16", ECOSOC, {"E/RES/2002/16"}},
@@ -212,6 +221,17 @@ TEST_CASE("a resolution of an organ resgen does not know is reported, not guesse
     CHECK(problems[0].message ==
           "'resolution 52/1' is not linked: the name before it (... Drugs) is not one of the organs resgen knows; "
           "pin it with [text](symbol:...)");
+}
+
+TEST_CASE("an organ named before 'in its' reads without a warning", "[cite]") {
+    std::vector<resgen::CitationProblem> problems;
+    const auto found = find_citations("Recalling that the Economic and Social Council, in its resolution 2003/28, "
+                                      "requested a report,",
+                                      CiteContext{GA, true}, &problems);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].target == "E/RES/2003/28");
+    CHECK(found[0].span == "its resolution 2003/28");
+    CHECK(problems.empty());
 }
 
 TEST_CASE("a decision or old number resgen cannot place is reported, not guessed", "[cite]") {

@@ -186,18 +186,44 @@ bool calls_itself(const Organ& organ, std::string_view word) {
             n[n.size() - word.size() - 1] == ' ');
 }
 
-// Inside "..., in which the Assembly requested ... its resolution 59/154", "its" is the
-// Assembly's, whoever speaks the clause. The last such subject before `at` wins.
-const Organ* subject_of_relative_clause(std::string_view s, size_t at) {
-    std::string_view before = s.substr(0, at);
+// The organ a text names at its start (`at_end` false) or its end: a full name, or a one-word
+// name ("Assembly", "Council", "Commission"), which is the speaking organ's when it calls itself
+// so ("the Council" in the Human Rights Council's voice) and otherwise the organ of that short
+// name. At the end, a one-word name must follow "the ".
+const Organ* organ_named(std::string_view text, bool at_end, const Organ* voice) {
+    auto names = [&](std::string_view name) {
+        if (text.size() < name.size()) return false;
+        const size_t at = at_end ? text.size() - name.size() : 0;
+        if (text.substr(at, name.size()) != name) return false;
+        return at_end ? (at == 0 || !is_word(text[at - 1]))
+                      : (name.size() == text.size() || !is_word(text[name.size()]));
+    };
+    for (const auto& o : organs())
+        if (names(o.name)) return &o;
+    auto one_word = [&](std::string_view word) { return names(at_end ? "the " + std::string(word) : std::string(word)); };
+    if (voice)
+        for (std::string_view word : {"Assembly", "Council", "Commission"})
+            if (calls_itself(*voice, word) && one_word(word)) return voice;
+    for (const auto& o : organs())
+        if (o.short_name.find(' ') == std::string::npos && one_word(o.short_name)) return &o;
+    return nullptr;
+}
+
+// Whose "its" it is, when the text says so: "adopted by the General Assembly in its
+// resolution 54/109", "the Council, in its resolution 2003/28", or inside "..., in which the
+// Assembly requested ... its resolution 59/154" (the last such subject before `its` wins).
+// Otherwise, nullptr: the organ speaking.
+const Organ* owner_of_its(std::string_view s, size_t its, const Organ* voice) {
+    std::string_view before = s.substr(0, its);
+    for (std::string_view in : {", in ", " in "}) {
+        if (before.size() > in.size() && before.substr(before.size() - in.size()) == in) {
+            if (const Organ* o = organ_named(before.substr(0, before.size() - in.size()), true, voice)) return o;
+            break;
+        }
+    }
     size_t p = before.rfind("in which the ");
     if (p == std::string_view::npos) return nullptr;
-    std::string_view rest = before.substr(p + std::strlen("in which the "));
-    for (const auto& o : organs())
-        if (rest.substr(0, o.short_name.size()) == o.short_name ||
-            rest.substr(0, o.name.size()) == o.name)
-            return &o;
-    return nullptr;
+    return organ_named(before.substr(p + std::strlen("in which the ")), false, voice);
 }
 
 // What a symbol an editor pins or a text prints is: A/RES/... a resolution, A/DEC/... a decision.
@@ -365,7 +391,7 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         std::string_view capitalized;
         if (word >= 4 && s.substr(word - 4, 4) == "its " && (word == 4 || !is_word(s[word - 5]))) {
             span_start = word - 4;
-            organ = subject_of_relative_clause(s, word);
+            organ = owner_of_its(s, span_start, find_organ(ctx.voice));
             if (!organ) organ = find_organ(ctx.voice);
             if (!organ) {
                 problem(span_start, num_end,
