@@ -70,5 +70,25 @@ check(exported.toString('utf8') === corpusText, 'resgen export --format json equ
 const akn = execFileSync(process.env.RESGEN, ['export', '--format', 'akn', '--document', 'A/RES/59/154', '--content', path.join(src, 'content')]);
 check(akn.toString('utf8') === readFileSync(path.join(site, 'A/RES/59/154/akn.xml'), 'utf8'), 'resgen export --format akn equals the built akn.xml');
 
+// Forms the seeds do not use (tests/fixtures/forms): decisions, early and special-session
+// numbers, pinpoints without a number, an organ outside the built-in table. Its data files
+// must meet the same schemas, and its Akoma Ntoso files be well-formed.
+const forms = path.join(work, 'forms');
+execFileSync(process.env.RESGEN, ['build', '--content', path.join(src, 'tests/fixtures/forms/content'), '--out', forms], { stdio: 'inherit' });
+const formsCorpus = JSON.parse(readFileSync(path.join(forms, 'data/corpus.json'), 'utf8'));
+check(validateCorpus(formsCorpus), `forms corpus.json against corpus.schema.json: ${ajv.errorsText(validateCorpus.errors)}`);
+check(validateGraph(JSON.parse(readFileSync(path.join(forms, 'data/graph.json'), 'utf8'))),
+      `forms graph.json against graph.schema.json: ${ajv.errorsText(validateGraph.errors)}`);
+const kinds = new Set(formsCorpus.documents.flatMap((d) => (d.clauses || []).flatMap((c) => (c.citations || []).map((x) => x.kind))));
+check(kinds.has('decision') && kinds.has('resolution'), `forms cite decisions and resolutions: ${[...kinds]}`);
+for (const doc of formsCorpus.documents.filter((d) => d.in_collection)) {
+  try {
+    execFileSync(process.env.XMLLINT || 'xmllint', ['--noout', '--nonet', path.join(forms, doc.akn_file)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    check(true);
+  } catch (e) {
+    check(false, `forms ${doc.akn_file} is not well-formed: ${e.stderr}`);
+  }
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
