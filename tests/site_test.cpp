@@ -264,6 +264,28 @@ TEST_CASE("a tiny fixture site: pages, recalls, an editor's pinned link, an outs
     CHECK(site_check::broken_links(root).empty());
 }
 
+TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another organ", "[site]") {
+    TempDir tmp;
+    const fs::path root = tmp.path / "out";
+    BuildResult r = build(fs::path(RESGEN_FIXTURES) / "forms" / "content", root);
+    REQUIRE(r.ok);
+    std::string assembly = page(root, "A/RES/98/1/index.html");
+    // Each reference of the first paragraph, in order, to the page of its symbol.
+    for (const char* target : {"A/RES/2200(XXI)", "A/DEC/65/530", "E/RES/2003/28", "E/DEC/2004/237",
+                               "S/RES/1373(2001)", "A/RES/S-26/2"}) {
+        INFO(target);
+        CHECK(assembly.find("data-symbol=\"" + std::string(target)) != std::string::npos);
+        CHECK(fs::exists(root / target / "index.html"));
+    }
+    CHECK(page(root, "E/DEC/2004/237/index.html").find("Economic and Social Council · Decision") != std::string::npos);
+    // The organ outside the table: its voice line is not a paragraph, its preamble is read.
+    std::string drugs = page(root, "E/CN.7/2098/1/index.html");
+    CHECK(drugs.find("id=\"the-commission-on-narcotic-drugs\"") == std::string::npos);
+    CHECK(drugs.find("id=\"pp1\"") != std::string::npos);
+    CHECK(assembly.find("id=\"pp3\"") != std::string::npos);  // "*Appalled* by ..."
+    CHECK(site_check::broken_links(root).empty());
+}
+
 TEST_CASE("a failed build leaves the previous site as it was", "[site][write]") {
     TempDir tmp;
     const fs::path content = tmp.path / "content";
