@@ -654,6 +654,27 @@ TEST_CASE("the header of a Security Council resolution as the UN prints it is re
     CHECK(r.markdown.find("# stated in the source") == std::string::npos);
 }
 
+TEST_CASE("a title wrapped before a capital, agenda items and a bar code in the header", "[import]") {
+    std::string raw =
+        "United Nations                                              A/RES/70/1\n"
+        "General Assembly                                            Distr.: General\n"
+        "                                                            21 October 2015\n\n"
+        "Seventieth session\nAgenda items 15 and 116\n\n15-16301 (E)\n*1516301*\n\n"
+        "Resolution adopted by the General Assembly on 25 September 2015\n\n"
+        "70/1.     Transforming our world: the 2030 Agenda for Sustainable\n"
+        "          Development\n\n"
+        "          The General Assembly,\n\n"
+        "          Adopts the following outcome document:\n\n"
+        "          4th plenary meeting\n          25 September 2015\n";
+    auto r = resgen::import_text(raw, "ga.txt", {});
+    auto fields = fields_of(split_front_matter(r.markdown).yaml);
+    CHECK(fields["title"] == "Transforming our world: the 2030 Agenda for Sustainable Development");
+    CHECK(fields["agenda_item"] == "15 and 116");
+    CHECK(fields["date"] == "2015-09-25");
+    CHECK(r.markdown.find("1516301") == std::string::npos);
+    CHECK(r.diagnostics.empty());
+}
+
 TEST_CASE("page furniture is told from text", "[import]") {
     for (const char* furniture : {"2", "- 2 -", "Page 2 of 5", "04-47831 (E)", "GE.04-12345", "14-21709 (E) 290114",
                                   "14-21709 (E) 290114 *1421709*", "*1421709*", "Please recycle"})

@@ -228,7 +228,7 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     static const std::regex re_place(
         R"(^[A-Z][A-Za-z .'-]*, \d{1,2}(?:-\d{1,2})?(?: [A-Z][a-z]+)?(?:-\d{1,2})? [A-Z][a-z]+ \d{4}$)");
     static const std::regex re_agenda(
-        R"(^(?:Provisional )?[Aa]genda item (\S+?)\.?$|^Item (\S+) of the (?:provisional )?agenda\*?$)");
+        R"(^(?:Provisional )?[Aa]genda items? (\S+?(?:(?:, | and )\S+?)*)\.?$|^Item (\S+) of the (?:provisional )?agenda\*?$)");
     static const std::regex re_sponsors(R"(^(.+?)\s*:\s*(?:[Rr]evised )?draft (resolution|decision)$)");
     static const std::regex re_draft(R"(^(?:Revised )?[Dd]raft (resolution|decision)$)");
 
@@ -237,7 +237,8 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         if (l.blank) continue;
         l.removed = true;
         std::string text = collapse_spaces(strip_markup(l.text));
-        if (is_page_furniture(text)) {
+        // The bar code's asterisks are not emphasis: "*1516301*".
+        if (is_page_furniture(text) || is_page_furniture(collapse_spaces(l.text))) {
             report.repair(l.no, RepairKind::running_head, l.text, "");
             continue;
         }
@@ -297,8 +298,13 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
             meta.title = m[2].str();
             meta.title_line = it.line;
             use(it, "symbol: resolution " + meta.res_number + ", title: " + meta.title);
-            // a title wrapped onto the next lines
-            while (k + 1 < items.size() && starts_lower(items[k + 1].text)) {
+            // a title wrapped onto the next lines: one that goes on in lower case, or the
+            // very next line ("... for Sustainable" / "Development") unless it opens a note
+            // in brackets
+            while (k + 1 < items.size() &&
+                   (starts_lower(items[k + 1].text) ||
+                    (items[k + 1].line == items[k].line + 1 && items[k + 1].text.front() != '[' &&
+                     items[k + 1].text.front() != '('))) {
                 meta.title += " " + items[++k].text;
                 use(items[k], "title: … " + items[k].text);
             }
