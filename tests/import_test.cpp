@@ -675,6 +675,37 @@ TEST_CASE("a title wrapped before a capital, agenda items and a bar code in the 
     CHECK(r.diagnostics.empty());
 }
 
+TEST_CASE("a Human Rights Council header: agenda title on three lines, number alone, a vote after the date", "[import]") {
+    std::string raw =
+        "United Nations                                              A/HRC/RES/25/1\n"
+        "General Assembly                                            Distr.: General\n"
+        "                                                            9 April 2014\n\n"
+        "Human Rights Council\nTwenty-fifth session\nAgenda item 2\n"
+        "Annual report of the United Nations High Commissioner\n"
+        "for Human Rights and reports of the Office of the\n"
+        "High Commissioner and the Secretary-General\n\n"
+        "      Resolution adopted by the Human Rights Council\n\n"
+        "      25/1\n      Promoting reconciliation, accountability and human rights in Sri Lanka\n\n"
+        "           The Human Rights Council,\n\n"
+        "           1.   Welcomes the report of the Office of the High Commissioner.\n\n"
+        "                                              55th meeting\n"
+        "                                              27 March 2014\n"
+        "                                              [Adopted by a recorded vote of 23 to 12, with 12 abstentions.]\n";
+    auto r = resgen::import_text(raw, "hrc.txt", {});
+    auto fields = fields_of(split_front_matter(r.markdown).yaml);
+    CHECK(fields["title"] == "Promoting reconciliation, accountability and human rights in Sri Lanka");
+    CHECK(fields["agenda_title"] == "Annual report of the United Nations High Commissioner for Human Rights and "
+                                    "reports of the Office of the High Commissioner and the Secretary-General");
+    CHECK(fields["meeting"] == "55th meeting");
+    CHECK(fields["date"] == "2014-03-27");
+    CHECK(fields["body"] == "Human Rights Council");
+    // The vote is part of the official text: it stays, as text of its own.
+    CHECK(split_front_matter(r.markdown).body ==
+          "\n*The Human Rights Council,*\n\n1. *Welcomes* the report of the Office of the High Commissioner.\n\n"
+          "[Adopted by a recorded vote of 23 to 12, with 12 abstentions.]\n");
+    CHECK(r.diagnostics.empty());
+}
+
 TEST_CASE("page furniture is told from text", "[import]") {
     for (const char* furniture : {"2", "- 2 -", "Page 2 of 5", "04-47831 (E)", "GE.04-12345", "14-21709 (E) 290114",
                                   "14-21709 (E) 290114 *1421709*", "*1421709*", "Please recycle"})

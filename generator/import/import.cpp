@@ -178,14 +178,22 @@ ImportResult import_text(std::string_view raw, const std::string& path,
         if (!read_adoption_line(paras[i].text, meeting, date)) continue;
         std::string before = paras[i].text;
         std::size_t drop = 1;
+        // The date may carry a note after it, which stays as text: "27 March 2014 [Adopted by a
+        // recorded vote of 23 to 12, with 12 abstentions.]".
+        std::size_t note = std::string::npos;
         if (date.empty() && i + 1 < paras.size()) {
-            if (auto d = parse_date(strip_markup(paras[i + 1].text))) {
+            const std::string& next = paras[i + 1].text;
+            note = next.find(" [");
+            if (auto d = parse_date(strip_markup(next.substr(0, note)))) {
                 date = *d;
-                before += "⏎" + paras[i + 1].text;
-                drop = 2;
+                before += "⏎" + next.substr(0, note);
+                if (note == std::string::npos) drop = 2;
+            } else {
+                note = std::string::npos;
             }
         }
         if (!meta.meeting.empty()) continue;  // only the first
+        if (note != std::string::npos) paras[i + 1].text.erase(0, note + 1);
         meta.meeting = meeting;
         if (!date.empty()) {
             meta.date = date;

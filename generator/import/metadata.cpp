@@ -2,6 +2,7 @@
 // and its adoption line: what they state goes to the front matter, and only that.
 #include <yaml-cpp/yaml.h>
 
+#include <cstring>
 #include <regex>
 
 #include "import/detail.hpp"
@@ -205,6 +206,13 @@ void read_front_matter(std::vector<Line>& lines, Metadata& meta, Report& report)
                 "content format does not have are kept as comments");
 }
 
+namespace {
+
+// Whether a header line ends a sentence or a label ("Distr.: General", "Agenda item 2:").
+bool ends_sentence(std::string_view t) { return !t.empty() && std::strchr(".:;!?]", t.back()) != nullptr; }
+
+}  // namespace
+
 void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     static const std::regex re_res(
         R"(^(?:(ECOSOC|Economic and Social Council|General Assembly|Security Council)\s+)?[Rr]esolution\s+(\d{1,4}/\d{1,4}|\d{1,4} \(\d{4}\))$)");
@@ -292,6 +300,22 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
             use(it, "kind: resolution");
             use(items[k + 1], "symbol: resolution " + meta.res_number);
             ++k;
+        } else if (match(t, re_number, m) && meta.res_number.empty()) {
+            // "25/1" alone under "Resolution adopted by ...", the title on the next line
+            meta.res_number = m[1].str();
+            meta.symbol_line = it.line;
+            use(it, "symbol: resolution " + meta.res_number);
+            if (meta.title.empty() && k + 1 < items.size() && items[k + 1].line == it.line + 1 &&
+                split_words(items[k + 1].text).size() >= 3) {
+                meta.title = items[++k].text;
+                meta.title_line = items[k].line;
+                use(items[k], "title: " + meta.title);
+                while (k + 1 < items.size() && items[k + 1].line == items[k].line + 1 &&
+                       !ends_sentence(items[k].text)) {
+                    meta.title += " " + items[++k].text;
+                    use(items[k], "title: … " + items[k].text);
+                }
+            }
         } else if (match(t, re_number_title, m)) {
             meta.res_number = m[1].str();
             meta.symbol_line = it.line;
@@ -393,8 +417,12 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     std::vector<Group> groups;
     for (std::size_t k = 0; k < items.size(); ++k) {
         if (items[k].used) continue;
+        // So does the very next line of the source when the one before does not end a
+        // sentence: an agenda item's title set on three lines ("... High Commissioner" /
+        // "for Human Rights and ... of the" / "High Commissioner and the Secretary-General").
         bool continues = !groups.empty() && groups.back().members.back() + 1 == k &&
-                         starts_lower(items[k].text);
+                         (starts_lower(items[k].text) ||
+                          (items[k].line == items[k - 1].line + 1 && !ends_sentence(items[k - 1].text)));
         if (continues) {
             groups.back().text += " " + items[k].text;
             groups.back().members.push_back(k);
