@@ -153,6 +153,30 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
     CHECK(parse_document(src, ParseOptions{{"In the light of"}}, diags).clauses[0].kind == ClauseKind::preambular);
 }
 
+// What a "Recalling" clause cites first is what it recalls; so it is for the other forms of the
+// word, preambular or operative.
+TEST_CASE("every form of 'recalling' recalls", "[parse]") {
+    Diagnostics diags;
+    Document doc = parse_text(
+        "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+        "*The General Assembly,*\n\n"
+        "*Recalling* its resolution 59/154,\n\n"
+        "*Further recalling* its resolution 60/1,\n\n"
+        "*Noting* its resolution 61/1,\n\n"
+        "1. *Also recalls* its resolution 62/1;\n\n"
+        "2. *Requests* a report pursuant to its resolution 63/1.\n",
+        diags);
+    CHECK(diags.empty());
+    std::vector<std::pair<std::string, bool>> read;
+    for (const auto& c : doc.clauses)
+        for (const auto& cit : c.citations) read.push_back({cit.target, cit.recalls});
+    CHECK(read == std::vector<std::pair<std::string, bool>>{{"A/RES/59/154", true},
+                                                            {"A/RES/60/1", true},
+                                                            {"A/RES/61/1", false},
+                                                            {"A/RES/62/1", true},
+                                                            {"A/RES/63/1", false}});
+}
+
 // An organ resgen does not know still speaks its own document: its voice line is a voice line,
 // not an unnumbered paragraph, however long its name.
 TEST_CASE("the voice line of an organ resgen does not know is read when it is the document's body", "[parse]") {
