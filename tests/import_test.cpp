@@ -706,6 +706,17 @@ TEST_CASE("a Human Rights Council header: agenda title on three lines, number al
     CHECK(r.diagnostics.empty());
 }
 
+TEST_CASE("a preambular phrase after adverbs is marked up as the parser reads it", "[import]") {
+    const std::string raw = "     The General Assembly,\n\n     Further recalling its resolution 60/1,\n\n"
+                            "     Deeply disturbed by the reports,\n\n     Anxious to act,\n\n"
+                            "     Also recalling its resolution 61/1,\n\n     1.   Also recalls its resolution 62/1;\n";
+    auto r = resgen::import_text(raw, "adv.txt", {});
+    CHECK(split_front_matter(r.markdown).body ==
+          "\n*The General Assembly,*\n\n*Further recalling* its resolution 60/1,\n\n*Deeply disturbed* by the "
+          "reports,\n\n*Anxious* to act,\n\n*Also recalling* its resolution 61/1,\n\n1. *Also recalls* its "
+          "resolution 62/1;\n");
+}
+
 TEST_CASE("page furniture is told from text", "[import]") {
     for (const char* furniture : {"2", "- 2 -", "Page 2 of 5", "04-47831 (E)", "GE.04-12345", "14-21709 (E) 290114",
                                   "14-21709 (E) 290114 *1421709*", "*1421709*", "Please recycle"})

@@ -162,11 +162,28 @@ std::size_t operative_phrase(std::string_view s) {
 }
 
 std::size_t participle_phrase(std::string_view s) {
-    std::size_t n = first_word(s);
-    if (n < 4 || !is_upper(first_cp(s))) return 0;
-    std::string_view w = s.substr(0, n);
-    bool form = w.ends_with("ing") || w.ends_with("ed");
-    return form ? with_also(s, n) : 0;
+    if (!is_upper(first_cp(s))) return 0;
+    // Adverbs first ("Further recalling", "Deeply disturbed"), then the word that has the
+    // form of a preambular phrase, as the parser reads it (has_preambular_form).
+    std::size_t end = 0;
+    for (int words = 0; words < 4; ++words) {
+        std::size_t n = first_word(s.substr(end));
+        if (n == 0) return 0;
+        std::string_view w = s.substr(end, n);
+        end += n;
+        if (!has_preambular_form(s.substr(0, end))) {
+            // Still only adverbs so far: "Further", "Deeply", "Most deeply".
+            if (end >= s.size() || s[end] != ' ') return 0;
+            const bool adverb = (w.size() > 4 && w.ends_with("ly")) || w == "Also" || w == "Further" || w == "also" ||
+                                w == "further" || w == "Most" || w == "most";
+            if (!adverb) return 0;
+            ++end;
+            continue;
+        }
+        if (n < 4) return 0;
+        return with_also(s, end);
+    }
+    return 0;
 }
 
 std::size_t verb_phrase(std::string_view s) {
