@@ -228,9 +228,10 @@ const Organ* owner_of_its(std::string_view s, size_t its, const Organ* voice) {
 
 // What a symbol an editor pins or a text prints is: A/RES/... a resolution, A/DEC/... a decision.
 Citation::Kind kind_of_target(std::string_view target) {
-    if (target.find("/RES/") != std::string_view::npos) return Citation::Kind::resolution;
-    if (target.find("/DEC/") != std::string_view::npos) return Citation::Kind::decision;
-    return Citation::Kind::document;
+    const std::string_view kind = kind_of_symbol(target);
+    return kind == "resolution" ? Citation::Kind::resolution
+           : kind == "decision" ? Citation::Kind::decision
+                                : Citation::Kind::document;
 }
 
 struct Taken {

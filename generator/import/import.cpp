@@ -345,9 +345,8 @@ ImportResult new_document(const NewDocument& spec) {
     const Organ* organ = meta.symbol.empty() ? nullptr : organ_of_symbol(meta.symbol);
     if (meta.body.empty() && organ) meta.body = organ->name;
     if (meta.kind.empty()) {
-        if (meta.symbol.find("/RES/") != std::string::npos) meta.kind = "resolution";
-        else if (meta.symbol.find("/DEC/") != std::string::npos) meta.kind = "decision";
-        else if (meta.symbol.find("/L.") != std::string::npos) meta.kind = "draft";
+        meta.kind = kind_of_symbol(meta.symbol);
+        if (meta.kind.empty() && meta.symbol.find("/L.") != std::string::npos) meta.kind = "draft";
     }
     if (meta.title.empty()) error("a title is required (--title): the content format requires one");
     if (meta.body.empty()) error("the organ is not known from the symbol; name it (--body \"General Assembly\")");

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "import/detail.hpp"
+#include "model/organ.hpp"
 
 namespace resgen::importer {
 
@@ -336,8 +337,7 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
             if (meta.symbol.empty()) {
                 meta.symbol = m[1].str();
                 meta.symbol_line = it.line;
-                if (meta.symbol.find("/RES/") != std::string::npos) meta.kind = "resolution";
-                else if (meta.symbol.find("/DEC/") != std::string::npos) meta.kind = "decision";
+                if (const std::string_view kind = kind_of_symbol(meta.symbol); !kind.empty()) meta.kind = kind;
                 use(it, "symbol: " + meta.symbol);
             } else {
                 meta.comments.push_back(t);

@@ -173,10 +173,7 @@ std::size_t participle_phrase(std::string_view s) {
         end += n;
         if (!has_preambular_form(s.substr(0, end))) {
             // Still only adverbs so far: "Further", "Deeply", "Most deeply".
-            if (end >= s.size() || s[end] != ' ') return 0;
-            const bool adverb = (w.size() > 4 && w.ends_with("ly")) || w == "Also" || w == "Further" || w == "also" ||
-                                w == "further" || w == "Most" || w == "most";
-            if (!adverb) return 0;
+            if (end >= s.size() || s[end] != ' ' || !is_opening_adverb(w)) return 0;
             ++end;
             continue;
         }

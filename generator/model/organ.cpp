@@ -98,6 +98,12 @@ bool numbered_so(const Organ& organ, std::string_view n) {
     return true;
 }
 
+std::string_view kind_of_symbol(std::string_view symbol) {
+    if (symbol.find("/RES/") != std::string_view::npos) return "resolution";
+    if (symbol.find("/DEC/") != std::string_view::npos) return "decision";
+    return {};
+}
+
 std::string canonical_symbol(std::string symbol) {
     for (size_t at = symbol.find(" ("); at != std::string::npos; at = symbol.find(" (", at)) symbol.erase(at, 1);
     return symbol;

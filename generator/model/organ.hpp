@@ -56,6 +56,10 @@ NumberShape number_shape(std::string_view number);
 // A shape resgen does not read fits every organ.
 bool numbered_so(const Organ& organ, std::string_view number);
 
+// What a symbol says a document is: "resolution" (A/RES/59/154), "decision" (E/DEC/2004/237),
+// or empty when it does not say.
+std::string_view kind_of_symbol(std::string_view symbol);
+
 // A symbol as resgen keys it: the space before a bracketed year taken out. The Security
 // Council's symbols are printed both ways, "S/RES/1373 (2001)" and "S/RES/1373(2001)"; the
 // key, the page and every citation of the resolution use the second.

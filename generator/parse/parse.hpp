@@ -22,6 +22,10 @@ std::vector<std::string> preambular_phrases(const std::vector<std::string>& extr
 // "Strongly urges"), which this form never takes.
 bool has_preambular_form(std::string_view phrase);
 
+// Whether a word is one of the adverbs that may open such a phrase: "Deeply", "Gravely" (in
+// -ly), "also", "further", "most" ... in either case.
+bool is_opening_adverb(std::string_view word);
+
 // How texts are read: the phrases that open a preambular paragraph, the built-in ones and a
 // site's own (site.yml), in the order preambular_phrases() gives, made once for every text
 // read with these options.

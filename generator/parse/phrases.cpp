@@ -39,22 +39,34 @@ std::vector<std::string> preambular_phrases(const std::vector<std::string>& extr
     return all;
 }
 
+namespace {
+
+std::string lower(std::string_view word) {
+    std::string out(word);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+bool is_opening_adverb(std::string_view word) {
+    static const char* const kAdverbs[] = {"also", "further", "again", "once", "most", "very"};
+    const std::string w = lower(word);
+    return (w.size() > 4 && w.ends_with("ly")) ||
+           std::any_of(std::begin(kAdverbs), std::end(kAdverbs), [&](const char* a) { return w == a; });
+}
+
 bool has_preambular_form(std::string_view phrase) {
     static const char* const kAdjectives[] = {"anxious", "appreciative", "aware",   "cognizant", "confident",
                                               "conscious", "desirous",   "eager",   "fearful",   "grateful",
                                               "hopeful",   "keen",       "mindful", "sure"};
-    static const char* const kAdverbs[] = {"also", "further", "again", "once", "most", "very"};
     size_t at = 0;
     while (at < phrase.size()) {
         size_t end = phrase.find(' ', at);
         if (end == std::string_view::npos) end = phrase.size();
-        std::string word(phrase.substr(at, end - at));
-        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string word = lower(phrase.substr(at, end - at));
         at = end + 1;
-        if (word.empty()) continue;
-        const bool adverb = (word.size() > 4 && word.ends_with("ly")) ||
-                            std::any_of(std::begin(kAdverbs), std::end(kAdverbs), [&](const char* a) { return word == a; });
-        if (adverb) continue;
+        if (word.empty() || is_opening_adverb(word)) continue;
         if (word.size() >= 5 && word.ends_with("ing")) return true;
         if (word.size() >= 5 && word.ends_with("ed")) return true;
         return std::any_of(std::begin(kAdjectives), std::end(kAdjectives), [&](const char* a) { return word == a; });

@@ -9,11 +9,12 @@ namespace resgen {
 
 namespace {
 
-std::string kind_of_symbol(const std::string& key) {
+// A document known only from citations is what its key says: a treaty, a resolution, a
+// decision, or else a document.
+std::string stub_kind(const std::string& key) {
     if (key.rfind("UNTS/", 0) == 0) return "treaty";
-    if (key.find("/RES/") != std::string::npos) return "resolution";
-    if (key.find("/DEC/") != std::string::npos) return "decision";
-    return "document";
+    const std::string_view kind = kind_of_symbol(key);
+    return kind.empty() ? "document" : std::string(kind);
 }
 
 // A page for a document the collection cites but does not hold. It states only what the
@@ -22,7 +23,7 @@ Document stub(const std::string& key) {
     Document d;
     d.key = key;
     d.in_collection = false;
-    d.meta.kind = kind_of_symbol(key);
+    d.meta.kind = stub_kind(key);
     if (d.meta.kind == "treaty") {
         auto a = key.find('/', 5);
         d.meta.title = "United Nations, Treaty Series, vol. " + key.substr(5, a - 5) + ", No. " +
