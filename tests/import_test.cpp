@@ -640,6 +640,9 @@ TEST_CASE("headers of other organs and layouts give the content files beside the
         // an agenda item's title on three lines, the number alone above the title, a vote
         // after the date of adoption (kept as text)
         {"human-rights-council", {}},
+        // a session named by its year, an agenda item with a letter, the note on whose
+        // recommendation it was adopted (kept as a comment)
+        {"economic-and-social-council", {"header line not read into any field, kept as a comment in the front matter"}},
     };
     const fs::path dir = fs::path(RESGEN_FIXTURES) / "import" / "headers";
     for (const auto& c : cases) {

@@ -233,11 +233,11 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     static const std::regex re_original(R"(^Original\s*:\s*([A-Z][a-z]+)$)");
     static const std::regex re_language(R"(^(Arabic|Chinese|English|French|Russian|Spanish)$)");
     static const std::regex re_session(
-        R"(^([A-Z][a-z]+(?:-[a-z]+)?(?: special| regular| resumed| substantive)? session)$)");
+        R"(^([A-Z][a-z]+(?:-[a-z]+)?(?: special| regular| resumed| substantive)? session(?: (?:of|for) \d{4})?)$)");
     static const std::regex re_place(
         R"(^[A-Z][A-Za-z .'-]*, \d{1,2}(?:-\d{1,2})?(?: [A-Z][a-z]+)?(?:-\d{1,2})? [A-Z][a-z]+ \d{4}$)");
     static const std::regex re_agenda(
-        R"(^(?:Provisional )?[Aa]genda items? (\S+?(?:(?:, | and )\S+?)*)\.?$|^Item (\S+) of the (?:provisional )?agenda\*?$)");
+        R"(^(?:Provisional )?[Aa]genda items? (\S+?(?: \([a-z]\))?(?:(?:, | and )\S+?(?: \([a-z]\))?)*)\.?$|^Item (\S+) of the (?:provisional )?agenda\*?$)");
     static const std::regex re_sponsors(R"(^(.+?)\s*:\s*(?:[Rr]evised )?draft (resolution|decision)$)");
     static const std::regex re_draft(R"(^(?:Revised )?[Dd]raft (resolution|decision)$)");
 
