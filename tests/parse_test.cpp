@@ -26,6 +26,9 @@ Document parse_text(const std::string& text, Diagnostics& diags) {
     return parse_document(split_source("t.md", text, diags), {}, diags);
 }
 
+// The front matter of a General Assembly resolution, for texts whose paragraphs are the test.
+const std::string kAssemblyResolution = "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n";
+
 // "pp1 pp2 ... op1 op1a ..." of the clauses that have an anchor.
 std::string anchors(const Document& doc) {
     std::string out;
@@ -118,7 +121,7 @@ TEST_CASE("the 2004 draft is known by its id and opens with the Commission's fra
 TEST_CASE("paragraph kinds are recognised with and without emphasis", "[parse]") {
     Diagnostics diags;
     Document doc = parse_text(
-        "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+        kAssemblyResolution +
         "The General Assembly,\n\n"
         "Recalling also its resolution 59/154,\n\n"
         "Deeply concerned at something,\n\n"
@@ -158,7 +161,7 @@ TEST_CASE("site.yml extends the table of preambular phrases", "[parse]") {
 TEST_CASE("every form of 'recalling' recalls", "[parse]") {
     Diagnostics diags;
     Document doc = parse_text(
-        "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+        kAssemblyResolution +
         "*The General Assembly,*\n\n"
         "*Recalling* its resolution 59/154,\n\n"
         "*Further recalling* its resolution 60/1,\n\n"
@@ -205,7 +208,7 @@ TEST_CASE("the voice line of an organ resgen does not know is read when it is th
 TEST_CASE("an emphasized phrase no table lists is read by its form", "[parse]") {
     Diagnostics diags;
     Document doc = parse_text(
-        "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+        kAssemblyResolution +
         "*The General Assembly,*\n\n"
         "*Appalled* by the number of victims,\n\n"
         "*Deeply disturbed* by the reports,\n\n"
@@ -275,7 +278,7 @@ TEST_CASE("a Security Council symbol printed with a space is keyed without it", 
 // list that opens with it or under an unnumbered paragraph, a sub-paragraph of its own.
 TEST_CASE("items in roman figures belong to the lettered sub-paragraph above them", "[parse]") {
     Diagnostics diags;
-    std::string text = "---\nsymbol: A/RES/1/1\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+    std::string text = kAssemblyResolution +
                        "1. *Decides* that States shall:\n\n(a) Cooperate, including by:\n\n(i) Sharing;\n\n"
                        "(ii) Assisting;\n\n(b) Report;\n\n";
     for (const char* letter : {"c", "d", "e", "f", "g", "h", "i"}) text += std::string("(") + letter + ") More;\n\n";

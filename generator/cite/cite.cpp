@@ -200,12 +200,11 @@ const Organ* organ_named(std::string_view text, bool at_end, const Organ* voice)
     };
     for (const auto& o : organs())
         if (names(o.name)) return &o;
-    auto one_word = [&](std::string_view word) { return names(at_end ? "the " + std::string(word) : std::string(word)); };
-    if (voice)
-        for (std::string_view word : {"Assembly", "Council", "Commission"})
-            if (calls_itself(*voice, word) && one_word(word)) return voice;
-    for (const auto& o : organs())
-        if (o.short_name.find(' ') == std::string::npos && one_word(o.short_name)) return &o;
+    for (const auto& o : organs()) {
+        const std::string& word = o.short_name;
+        if (word.find(' ') != std::string::npos || !names(at_end ? "the " + word : word)) continue;
+        return voice && calls_itself(*voice, word) ? voice : &o;
+    }
     return nullptr;
 }
 

@@ -5,15 +5,15 @@ namespace resgen {
 const std::vector<Organ>& organs() {
     static const std::vector<Organ> table = {
         {"Commission on Crime Prevention and Criminal Justice", "Commission", "Commission",
-         "E/CN.15/RES/", "E/CN.15/", "", Numbering::session, false},
+         "E/CN.15/RES/", "E/CN.15/", "", NumberShape::session, false},
         {"Economic and Social Council", "Council", "Economic and Social Council", "E/RES/", "E/",
-         "E/DEC/", Numbering::year, true},
+         "E/DEC/", NumberShape::year, true},
         {"General Assembly", "Assembly", "General Assembly", "A/RES/", "A/", "A/DEC/",
-         Numbering::session, true},
+         NumberShape::session, true},
         {"Security Council", "Security Council", "Security Council", "S/RES/", "S/", "",
-         Numbering::number_and_year, false},
+         NumberShape::number_and_year, false},
         {"Human Rights Council", "Human Rights Council", "Human Rights Council", "A/HRC/RES/",
-         "A/HRC/", "A/HRC/DEC/", Numbering::session, false},
+         "A/HRC/", "A/HRC/DEC/", NumberShape::session, false},
     };
     return table;
 }
@@ -88,14 +88,10 @@ const Organ* organ_of_number_shape(std::string_view n) {
 }
 
 bool numbered_so(const Organ& organ, std::string_view n) {
-    switch (number_shape(n)) {
-        case NumberShape::session: return organ.numbering == Numbering::session;
-        case NumberShape::year: return organ.numbering == Numbering::year;
-        case NumberShape::number_and_year: return organ.numbering == Numbering::number_and_year;
-        case NumberShape::roman_session: return organ.roman_sessions;
-        case NumberShape::none: return true;
-    }
-    return true;
+    const NumberShape shape = number_shape(n);
+    if (shape == NumberShape::none) return true;
+    if (shape == NumberShape::roman_session) return organ.roman_sessions;
+    return shape == organ.numbering;
 }
 
 std::string_view kind_of_symbol(std::string_view symbol) {

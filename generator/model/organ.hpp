@@ -6,11 +6,8 @@
 
 namespace resgen {
 
-// How an organ numbers its resolutions: by session ("59/154"), by year ("2003/28"), or by a
-// running number and its year ("1373 (2001)").
-enum class Numbering { session, year, number_and_year };
-
-// The shape of a resolution or decision number as a text prints it.
+// The shape of a resolution or decision number as a text prints it; an organ numbers its own
+// in one of the first three.
 enum class NumberShape {
     none,             // not a number resgen reads
     session,          // 59/154, S-26/2: the Assembly's, the Commission's, the Human Rights Council's
@@ -27,7 +24,7 @@ struct Organ {
     std::string document_prefix;    // "A/": documents whose symbol starts so belong to it
     std::string decision_prefix;    // "A/DEC/": a decision number n becomes prefix + n; empty
                                     // when resgen does not know how its decisions are symbolled
-    Numbering numbering = Numbering::session;
+    NumberShape numbering = NumberShape::session;  // session, year or number_and_year
     bool roman_sessions = false;    // numbered "2200 (XXI)" before its present numbering
 };
 

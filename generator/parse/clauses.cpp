@@ -216,19 +216,6 @@ std::string unique_anchor(std::map<std::string, int>& used, const std::string& b
     return n == 1 ? base : base + "-" + std::to_string(n);
 }
 
-// Whether a clause's opening phrase recalls what it cites first: "Recalling", "Recalling
-// also", "Further recalling", and the operative "Recalls" or "Also recalls".
-bool recalls_by_phrase(std::string_view phrase) {
-    for (size_t at = 0; at < phrase.size();) {
-        size_t end = std::min(phrase.find(' ', at), phrase.size());
-        std::string word(phrase.substr(at, end - at));
-        for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (word == "recalling" || word == "recalls") return true;
-        at = end + 1;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voice,

@@ -22,6 +22,10 @@ std::vector<std::string> preambular_phrases(const std::vector<std::string>& extr
 // "Strongly urges"), which this form never takes.
 bool has_preambular_form(std::string_view phrase);
 
+// Whether a clause's opening phrase recalls what it cites first: "Recalling", "Recalling
+// also", "Further recalling", and the operative "Recalls" or "Also recalls".
+bool recalls_by_phrase(std::string_view phrase);
+
 // Whether a word is one of the adverbs that may open such a phrase: "Deeply", "Gravely" (in
 // -ly), "also", "further", "most" ... in either case.
 bool is_opening_adverb(std::string_view word);

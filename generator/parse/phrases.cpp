@@ -56,6 +56,16 @@ bool is_opening_adverb(std::string_view word) {
            std::any_of(std::begin(kAdverbs), std::end(kAdverbs), [&](const char* a) { return w == a; });
 }
 
+bool recalls_by_phrase(std::string_view phrase) {
+    for (size_t at = 0; at < phrase.size();) {
+        const size_t end = std::min(phrase.find(' ', at), phrase.size());
+        const std::string word = lower(phrase.substr(at, end - at));
+        if (word == "recalling" || word == "recalls") return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 bool has_preambular_form(std::string_view phrase) {
     static const char* const kAdjectives[] = {"anxious", "appreciative", "aware",   "cognizant", "confident",
                                               "conscious", "desirous",   "eager",   "fearful",   "grateful",
