@@ -98,6 +98,25 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"the Council, in its resolution 5/1,", "Human Rights Council", {"A/HRC/RES/5/1"}},
         {"in which the Council requested the High Commissioner to act pursuant to its resolution 5/1",
          "Human Rights Council", {"A/HRC/RES/5/1"}},
+        // ... and after the organ and what it did, the same: "which the Assembly took note of in its".
+        {"the report, which the General Assembly took note of in its resolution 59/154,",
+         "Commission on Crime Prevention and Criminal Justice", {"A/RES/59/154"}},
+        {"the Plan of Action, which the General Assembly endorsed in its resolution 60/1,", "Human Rights Council",
+         {"A/RES/60/1"}},
+        {"the work of the Commission on Crime Prevention and Criminal Justice, as reflected in its resolution 13/1,",
+         ECOSOC, {"E/CN.15/RES/13/1"}},
+        {"Recalling that the General Assembly, by its resolution 55/25 of 15 November 2000, adopted the Convention",
+         "Commission on Crime Prevention and Criminal Justice", {"A/RES/55/25"}},
+        {"the Convention, adopted by the General Assembly by its resolution 55/25,", "Human Rights Council",
+         {"A/RES/55/25"}},
+        // An organ named as the subject of something else leaves "its" to the voice.
+        {"the report of the Economic and Social Council on its session and its resolution 59/154", GA,
+         {"A/RES/59/154"}},
+        {"Recalling General Assembly resolution 60/1 and its resolution 2003/28", ECOSOC,
+         {"A/RES/60/1", "E/RES/2003/28"}},
+        {"the General Assembly and the Council, in its resolution 2003/28,", ECOSOC, {"E/RES/2003/28"}},
+        {"Welcoming the report of the Commission on Crime Prevention and Criminal Justice and having reaffirmed in "
+         "its resolution 59/154", GA, {"A/RES/59/154"}},
         // A number whose shape is not the voice's numbering is read by its shape.
         {"its resolution 59/154", ECOSOC, {"A/RES/59/154"}},
         {"Economic and Social Council resolution 2002/16", ECOSOC, {"E/RES/2002/16"}},

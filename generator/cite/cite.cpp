@@ -208,15 +208,36 @@ const Organ* organ_named(std::string_view text, bool at_end, const Organ* voice)
     return nullptr;
 }
 
+// The organ named as the subject just before what it did: "the General Assembly took note of",
+// "the Commission ..., as reflected" (a few lower-case words, none joining another subject).
+const Organ* subject_before_verb(std::string_view text, const Organ* voice) {
+    constexpr int kMostWords = 4;
+    for (int words = 0; words < kMostWords; ++words) {
+        size_t begin = text.size();
+        while (begin > 0 && (std::islower(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-'))
+            --begin;
+        const std::string_view word = text.substr(begin);
+        if (word.empty() || begin == 0 || text[begin - 1] != ' ' || word == "and" || word == "or" || word == "but")
+            return nullptr;
+        text = text.substr(0, begin - 1);
+        if (!text.empty() && text.back() == ',') text.remove_suffix(1);
+        if (const Organ* o = organ_named(text, true, voice)) return o;
+    }
+    return nullptr;
+}
+
 // Whose "its" it is, when the text says so: "adopted by the General Assembly in its
-// resolution 54/109", "the Council, in its resolution 2003/28", or inside "..., in which the
-// Assembly requested ... its resolution 59/154" (the last such subject before `its` wins).
-// Otherwise, nullptr: the organ speaking.
+// resolution 54/109", "the Council, in its resolution 2003/28", "the General Assembly, by its
+// resolution 55/25", "which the Assembly took note of in its resolution 59/154", or inside
+// "..., in which the Assembly requested ... its resolution 59/154" (the last such subject
+// before `its` wins). Otherwise, nullptr: the organ speaking.
 const Organ* owner_of_its(std::string_view s, size_t its, const Organ* voice) {
     std::string_view before = s.substr(0, its);
-    for (std::string_view in : {", in ", " in "}) {
-        if (before.size() > in.size() && before.substr(before.size() - in.size()) == in) {
-            if (const Organ* o = organ_named(before.substr(0, before.size() - in.size()), true, voice)) return o;
+    for (std::string_view by : {", in ", " in ", ", by ", " by "}) {
+        if (before.size() > by.size() && before.substr(before.size() - by.size()) == by) {
+            const std::string_view subject = before.substr(0, before.size() - by.size());
+            if (const Organ* o = organ_named(subject, true, voice)) return o;
+            if (const Organ* o = subject_before_verb(subject, voice)) return o;
             break;
         }
     }
