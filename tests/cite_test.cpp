@@ -122,6 +122,13 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"Economic and Social Council resolution 2002/16", ECOSOC, {"E/RES/2002/16"}},
         {"its resolutions 2002/16, 2003/28 and 2006/19", ECOSOC, {"E/RES/2002/16", "E/RES/2003/28", "E/RES/2006/19"}},
         {"documents A/59/100 and Corr.1", GA, {"A/59/100", "A/59/100/Corr.1"}},
+        // A bare number after an addendum or corrigendum is the next of its kind.
+        {"the report (A/60/123 and Corr.1 and 2).", GA, {"A/60/123", "A/60/123/Corr.1", "A/60/123/Corr.2"}},
+        {"E/CN.15/2005/2 and Add.1, 2 and 3.", GA,
+         {"E/CN.15/2005/2", "E/CN.15/2005/2/Add.1", "E/CN.15/2005/2/Add.2", "E/CN.15/2005/2/Add.3"}},
+        {"A/60/123 and Add.1, 2005", GA, {"A/60/123", "A/60/123/Add.1"}},
+        {"A/60/123 and Add.1 and 2 December 2005", GA, {"A/60/123", "A/60/123/Add.1"}},
+        {"A/60/123 and 2 others", GA, {"A/60/123"}},
         {"[its resolution 2002/16](symbol:E/RES/2002/16)", GA, {"E/RES/2002/16"}},
         // Decisions, numbered as the organ's resolutions are.
         {"its decision 2004/237 of 23 July 2004", ECOSOC, {"E/DEC/2004/237"}},
@@ -135,11 +142,19 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"its resolution 25/1 and decision 25/115", "Human Rights Council", {"A/HRC/RES/25/1", "A/HRC/DEC/25/115"}},
         {"Economic and Social Council resolution 2003/28 and decision 2004/237", GA, {"E/RES/2003/28", "E/DEC/2004/237"}},
         // The old numbering: a roman session, a part letter, a special session.
-        {"its resolution 2200 A (XXI) of 16 December 1966", GA, {"A/RES/2200(XXI)"}},
-        {"General Assembly resolution 217 A (III)", ECOSOC, {"A/RES/217(III)"}},
+        {"its resolution 2200 A (XXI) of 16 December 1966", GA, {"A/RES/2200(XXI), part A"}},
+        {"General Assembly resolution 217 A (III)", ECOSOC, {"A/RES/217(III), part A"}},
         {"General Assembly resolutions 1514 (XV) and 2625 (XXV)", ECOSOC, {"A/RES/1514(XV)", "A/RES/2625(XXV)"}},
         {"its resolution 1503 (XLVIII)", ECOSOC, {"E/RES/1503(XLVIII)"}},
         {"its resolution 3201 (S-VI)", GA, {"A/RES/3201(S-VI)"}},
+        // Parts of today's numbering: the part is a place in the number's text.
+        {"its resolutions 57/270 B of 23 June 2003 and 60/265 of 30 June 2006", GA,
+         {"A/RES/57/270, part B", "A/RES/60/265"}},
+        {"General Assembly resolution 57/270 A and B, annex", ECOSOC, {"A/RES/57/270, parts A and B, annex"}},
+        {"General Assembly resolutions 61/16 A, B and C.", ECOSOC, {"A/RES/61/16, parts A, B and C"}},
+        {"its resolution 61/16 B.", GA, {"A/RES/61/16, part B"}},
+        {"its resolution 59/154 and A/59/100", GA, {"A/RES/59/154", "A/59/100"}},
+        {"its resolution 59/154, A Plan of Action", GA, {"A/RES/59/154"}},
         // Special and emergency special sessions of today's numbering.
         {"its resolution S-26/2 of 27 June 2001", GA, {"A/RES/S-26/2"}},
         {"General Assembly resolution ES-10/19", ECOSOC, {"A/RES/ES-10/19"}},

@@ -30,8 +30,25 @@ size_t read_digits(std::string_view s, size_t at) {
     return at;
 }
 
-// A resolution or decision number: 59/154, 2003/28, S-26/2, 1373 (2001), or one of the old
-// numbering, 2200 A (XXI) or 3201 (S-VI). Returns its end, or `at` if none.
+// A part letter of a number: a capital alone, not the start of a word or a symbol.
+bool part_letter_at(std::string_view s, size_t at) {
+    return at < s.size() && is_upper(s[at]) &&
+           (at + 1 == s.size() || (!is_word(s[at + 1]) && s[at + 1] != '/'));
+}
+
+// The part letters after a number of today's numbering: " B", " A and B", " A, B and C".
+// Returns their end, or `at` if none.
+size_t read_part_letters(std::string_view s, size_t at) {
+    if (!starts_with(s, at, " ") || !part_letter_at(s, at + 1)) return at;
+    size_t end = at + 2;
+    for (std::string_view sep : {", ", " and ", ", and "}) {
+        while (starts_with(s, end, sep) && part_letter_at(s, end + sep.size())) end += sep.size() + 1;
+    }
+    return end;
+}
+
+// A resolution or decision number: 59/154, 2003/28, S-26/2, 1373 (2001), 57/270 B, or one of
+// the old numbering, 2200 A (XXI) or 3201 (S-VI). Returns its end, or `at` if none.
 size_t read_resolution_number(std::string_view s, size_t at) {
     size_t start = at;
     for (std::string_view special : {"S-", "ES-"})
@@ -42,7 +59,7 @@ size_t read_resolution_number(std::string_view s, size_t at) {
         size_t b = read_digits(s, a + 1);
         if (b == a + 1) return at;
         if (b < s.size() && (is_alpha(s[b]) || s[b] == '/')) return at;  // part of a symbol
-        return b;
+        return read_part_letters(s, b);
     }
     if (start != at) return at;
     if (starts_with(s, a, " (")) {
@@ -62,17 +79,35 @@ size_t read_resolution_number(std::string_view s, size_t at) {
     return e + 1;
 }
 
-// The number as its symbol writes it: "2200 A (XXI)" -> "2200 (XXI)". The part letter names
-// one of the texts adopted under one number, which share a symbol (A/RES/2200(XXI)).
-std::string symbol_number(std::string_view printed) {
-    std::string n(printed);
-    if (n.size() > 4 && n.back() == ')') {
-        size_t open = n.find(" (");
-        if (open != std::string::npos && open >= 2 && n[open - 2] == ' ' && is_upper(n[open - 1]))
-            n.erase(open - 2, 2);
+// A printed number cut into the number its symbol writes and its part letters: "2200 A (XXI)"
+// is 2200 (XXI), part A; "57/270 A and B" is 57/270, parts A and B. The texts adopted under one
+// number share its symbol (A/RES/2200(XXI)); the part is read as a place within it.
+struct PrintedNumber {
+    std::string number;
+    std::string part;   // "part B", "parts A and B", or empty
+};
+
+PrintedNumber split_number(std::string_view printed) {
+    PrintedNumber out{std::string(printed), ""};
+    std::string letters;
+    if (printed.size() > 4 && printed.back() == ')') {
+        const size_t open = printed.find(" (");
+        if (open != std::string_view::npos && open >= 2 && printed[open - 2] == ' ' && is_upper(printed[open - 1])) {
+            letters = std::string(printed.substr(open - 1, 1));
+            out.number = std::string(printed.substr(0, open - 2)) + std::string(printed.substr(open));
+        }
+    } else if (const size_t slash = printed.find('/'); slash != std::string_view::npos) {
+        const size_t end = read_digits(printed, slash + 1);
+        if (end < printed.size()) {
+            letters = std::string(printed.substr(end + 1));
+            out.number = std::string(printed.substr(0, end));
+        }
     }
-    return n;
+    if (!letters.empty()) out.part = (letters.size() == 1 ? "part " : "parts ") + letters;
+    return out;
 }
+
+std::string symbol_number(std::string_view printed) { return split_number(printed).number; }
 
 const std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
                                              "May",     "June",     "July",      "August",
@@ -479,7 +514,8 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
             if (ne == cursor) break;
             Citation c;
             c.kind = act.kind;
-            std::string number = symbol_number(s.substr(cursor, ne - cursor));
+            PrintedNumber printed = split_number(s.substr(cursor, ne - cursor));
+            std::string& number = printed.number;
             const Organ* o = organ;
             if (!numbered_so(*o, number)) o = organ_of_number_shape(number);
             if (!o) break;
@@ -501,6 +537,7 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
                     e += 4 + used;
                 }
             }
+            c.pinpoint = std::move(printed.part);
             e = read_pinpoint(s, e, c.pinpoint);
             c.begin = start;
             c.end = e;
@@ -573,8 +610,11 @@ void find_symbols(std::string_view s, std::vector<Citation>& out, Taken& taken) 
             out.push_back(std::move(c));
         };
         add(i, e, base);
-        // "and Add.1", ", Add.1 and Add.2", "and Corr.1".
+        // "and Add.1", ", Add.1 and Add.2", "and Corr.1", "and Corr.1 and 2" (Corr.2): a bare
+        // number after an addendum or corrigendum is the next of its kind, unless it starts a
+        // date or another number ("Add.1, 2005", "Corr.1 and 2 December").
         size_t cur = e;
+        std::string_view last_kind;
         for (;;) {
             size_t n = cur;
             for (std::string_view sep : {", and ", " and ", ", "}) {
@@ -584,17 +624,27 @@ void find_symbols(std::string_view s, std::vector<Citation>& out, Taken& taken) 
                 }
             }
             if (n == cur) break;
-            size_t w = n;
-            bool part = false;
+            std::string_view kind_of_part;
+            size_t digits = n;
             for (std::string_view kind : {"Add.", "Corr.", "Rev."}) {
                 if (starts_with(s, n, kind)) {
-                    w = read_digits(s, n + kind.size());
-                    part = w > n + kind.size();
+                    kind_of_part = kind;
+                    digits = n + kind.size();
                     break;
                 }
             }
+            if (kind_of_part.empty()) kind_of_part = last_kind;
+            const size_t w = read_digits(s, digits);
+            bool part = w > digits;
+            if (digits == n) {  // a bare number
+                const auto at = [&](size_t k) { return k < s.size() ? s[k] : '\0'; };
+                const bool ends = !is_word(at(w)) && at(w) != '/' && !(at(w) == '.' && is_digit(at(w + 1))) &&
+                                  !(at(w) == ' ' && is_upper(at(w + 1)));
+                part = part && !kind_of_part.empty() && w - n <= 2 && ends;
+            }
             if (!part) break;
-            add(n, w, base + "/" + std::string(s.substr(n, w - n)));
+            add(n, w, base + "/" + std::string(kind_of_part) + std::string(s.substr(digits, w - digits)));
+            last_kind = kind_of_part;
             cur = w;
         }
         i = cur;
