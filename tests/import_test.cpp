@@ -643,6 +643,9 @@ TEST_CASE("headers of other organs and layouts give the content files beside the
         // a session named by its year, an agenda item with a letter, the note on whose
         // recommendation it was adopted (kept as a comment)
         {"economic-and-social-council", {"header line not read into any field, kept as a comment in the front matter"}},
+        // "Resolution adopted by the General Assembly" wrapped before "on" and its date; a
+        // resolution in two parts, A and B, each closed by the same adoption line
+        {"assembly-in-parts", {}},
     };
     const fs::path dir = fs::path(RESGEN_FIXTURES) / "import" / "headers";
     for (const auto& c : cases) {
@@ -653,6 +656,19 @@ TEST_CASE("headers of other organs and layouts give the content files beside the
         for (const auto& d : r.diagnostics) warned.push_back(d.message.substr(0, d.message.find(':')));
         CHECK(warned == c.warned);
     }
+}
+
+TEST_CASE("a part adopted at another meeting keeps its adoption line in the text", "[import]") {
+    const std::string raw = "                A\n\n     The General Assembly,\n\n     1.   Decides to act;\n\n"
+                            "          70th plenary meeting\n          20 December 2035\n\n                B\n\n"
+                            "     The General Assembly,\n\n     1.   Decides to act again;\n\n"
+                            "          91st plenary meeting\n          23 June 2036\n";
+    auto r = resgen::import_text(raw, "parts.txt", {});
+    const auto split = split_front_matter(r.markdown);
+    CHECK(split.yaml.find("meeting: 70th plenary meeting") != std::string::npos);
+    CHECK(split.yaml.find("date: 2035-12-20") != std::string::npos);
+    CHECK(split.body == "\n## A\n\n*The General Assembly,*\n\n1. *Decides* to act;\n\n## B\n\n*The General Assembly,*\n\n"
+                        "1. *Decides* to act again;\n\n91st plenary meeting\n\n23 June 2036\n");
 }
 
 TEST_CASE("a preambular phrase after adverbs is marked up as the parser reads it", "[import]") {

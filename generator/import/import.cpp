@@ -157,6 +157,13 @@ ImportResult import_text(std::string_view raw, const std::string& path,
         report.warn(1, "no voice line (\"The General Assembly,\"), preambular or numbered "
                        "paragraph found: the whole input is taken as text");
     }
+    // The letter of a resolution's first part, set above its voice line ("A"), heads the text.
+    for (std::size_t k = start; k > 0 && start != 0;) {
+        --k;
+        if (lines[k].text.empty()) continue;
+        if (is_part_label(lines[k].text)) start = k;
+        break;
+    }
     std::vector<Line> header(lines.begin(), lines.begin() + static_cast<long>(start));
     std::vector<Line> body(lines.begin() + static_cast<long>(start), lines.end());
     read_header(header, meta, report);
@@ -192,7 +199,15 @@ ImportResult import_text(std::string_view raw, const std::string& path,
                 note = std::string::npos;
             }
         }
-        if (!meta.meeting.empty()) continue;  // only the first
+        if (!meta.meeting.empty()) {
+            // A resolution in parts closes each with its adoption line: the same line again
+            // states nothing new; another meeting or date stays in the text.
+            if (meeting != meta.meeting || (!date.empty() && date != meta.date)) continue;
+            report.repair(paras[i].line, RepairKind::metadata, snippet(before), "the adoption line again");
+            paras.erase(paras.begin() + static_cast<long>(i), paras.begin() + static_cast<long>(i + drop));
+            --i;
+            continue;
+        }
         if (note != std::string::npos) paras[i + 1].text.erase(0, note + 1);
         meta.meeting = meeting;
         if (!date.empty()) {

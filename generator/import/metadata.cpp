@@ -265,13 +265,15 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         report.repair(it.line, RepairKind::metadata, it.raw, field);
     };
 
-    // An adoption line wrapped before its date: "... at its 7101st meeting, on" / "27 January 2014".
-    for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+    // An adoption line wrapped before its date: "... at its 7101st meeting, on" / "27 January
+    // 2014", "Resolution adopted by the General Assembly" / "on 20 December 2004".
+    auto dated_adoption = [&](const std::string& t) {
         std::smatch m;
+        return match(t, re_adopted_at, m) || (match(t, re_adopted_by, m) && m[2].matched);
+    };
+    for (std::size_t k = 0; k + 1 < items.size(); ++k) {
         const std::string joined = items[k].text + " " + items[k + 1].text;
-        if (match(items[k].text, re_adopted_at, m) || match(items[k].text, re_adopted_by, m) ||
-            !(match(joined, re_adopted_at, m) || match(joined, re_adopted_by, m)))
-            continue;
+        if (dated_adoption(items[k].text) || !dated_adoption(joined)) continue;
         report.repair(items[k + 1].line, RepairKind::line_join,
                       snippet_tail(items[k].text) + "⏎" + snippet(items[k + 1].text),
                       snippet_tail(items[k].text) + " " + snippet(items[k + 1].text));

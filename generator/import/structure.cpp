@@ -30,6 +30,12 @@ std::string emphasise(std::string_view quote, std::string_view body, std::size_t
 
 }  // namespace
 
+bool is_part_label(std::string_view s) {
+    s = trim(s);
+    if (s.size() == 1) return s[0] >= 'A' && s[0] <= 'Z';
+    return s.size() <= 6 && s.find_first_not_of("IVXL") == std::string_view::npos;
+}
+
 Structure build_structure(const std::vector<Paragraph>& paras, Report& report) {
     Structure st;
     bool seen_voice = false, seen_operative = false, seen_framing = false;
@@ -48,6 +54,10 @@ Structure build_structure(const std::vector<Paragraph>& paras, Report& report) {
         } else if (t[0] == '#') {
             b.kind = ParaKind::heading;
             b.markdown = t;
+        } else if (is_part_label(t)) {
+            // Part A of a resolution in several parts, or section II: it heads what follows.
+            b.kind = ParaKind::heading;
+            b.markdown = "## " + t;
         } else if (is_numbered_start(t)) {
             b.kind = ParaKind::operative;
             seen_operative = true;
