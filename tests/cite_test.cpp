@@ -155,6 +155,17 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"its resolution 61/16 B.", GA, {"A/RES/61/16, part B"}},
         {"its resolution 59/154 and A/59/100", GA, {"A/RES/59/154", "A/59/100"}},
         {"its resolution 59/154, A Plan of Action", GA, {"A/RES/59/154"}},
+        // A place named before the reference, or a sub-paragraph after it.
+        {"Recalling paragraph 7 of its resolution 2003/28,", ECOSOC, {"E/RES/2003/28, paragraph 7"}},
+        {"paragraphs 3 and 4 of General Assembly resolution 59/154", ECOSOC, {"A/RES/59/154, paragraphs 3 and 4"}},
+        {"in accordance with paragraph 7 (b) of its resolution 2003/28", ECOSOC, {"E/RES/2003/28, paragraph 7 (b)"}},
+        {"its resolution 2003/28, paragraph 7 (b),", ECOSOC, {"E/RES/2003/28, paragraph 7 (b)"}},
+        {"section II of General Assembly resolution 56/261", ECOSOC, {"A/RES/56/261, section II"}},
+        {"the annex to its resolution 55/25", GA, {"A/RES/55/25, annex"}},
+        {"paragraph 3 of resolution 57/270 B", GA, {"A/RES/57/270, part B, paragraph 3"}},
+        {"as part of its resolution 60/1", GA, {"A/RES/60/1"}},
+        {"subparagraph 3 of its resolution 60/1", GA, {"A/RES/60/1"}},
+        {"its resolution 60/1, paragraph 3 of resolution 60/2", GA, {"A/RES/60/1, paragraph 3", "A/RES/60/2"}},
         // Special and emergency special sessions of today's numbering.
         {"its resolution S-26/2 of 27 June 2001", GA, {"A/RES/S-26/2"}},
         {"General Assembly resolution ES-10/19", ECOSOC, {"A/RES/ES-10/19"}},
@@ -208,6 +219,17 @@ TEST_CASE("a citation keeps its span, date, title and what the cited document di
           "assistance for the victims");
     CHECK(c.action == "requested the Secretary-General to submit a progress report");
     CHECK(c.recalls);
+}
+
+TEST_CASE("a place named before a reference is part of its span", "[cite]") {
+    const std::string text = "*Recalling* paragraph 7 of its resolution 2003/28 of 22 July 2003,";
+    auto cs = find_citations(text, CiteContext{ECOSOC, true});
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].span == "paragraph 7 of its resolution 2003/28 of 22 July 2003");
+    CHECK(text.substr(cs[0].begin, cs[0].end - cs[0].begin) == cs[0].span);
+    CHECK(cs[0].pinpoint == "paragraph 7");
+    CHECK(cs[0].date == "2003-07-22");
+    CHECK(cs[0].recalls);
 }
 
 TEST_CASE("a Recalling clause recalls its first reference only", "[cite]") {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <utility>
 
 #include "model/organ.hpp"
 
@@ -113,27 +114,29 @@ const std::array<const char*, 12> kMonths = {"January", "February", "March",    
                                              "May",     "June",     "July",      "August",
                                              "September", "October", "November", "December"};
 
-// Pinpoint after a number: ", annex I", ", annex I, article 2", ", para. 3", ", annex" (a
-// resolution with one annex), ", annexes I and II", ", chap. I, sect. B".
-size_t read_pinpoint(std::string_view s, size_t at, std::string& pinpoint) {
+// One place within a document: "annex I", "annexes I and II", "article 2", "para. 3",
+// "paragraphs 3-5", "paragraph 7 (b)", "sect. B", "chap. I", "part A", "annex" (a resolution
+// with one annex). Returns its end, or `at` if none starts there.
+size_t read_pinpoint_item(std::string_view s, size_t at) {
     struct Part {
         std::string_view word;
         bool plural;          // its value may name several: "I and II", "3-5"
         bool value_optional;  // "annex" alone is the annex of a resolution that has one
+        bool lettered;        // a single paragraph may name its sub-paragraph: "7 (b)"
     };
-    static const std::array<Part, 13> parts = {{{"annexes", true, false},
-                                                {"annex", false, true},
-                                                {"articles", true, false},
-                                                {"article", false, false},
-                                                {"paras.", true, false},
-                                                {"para.", false, false},
-                                                {"paragraphs", true, false},
-                                                {"paragraph", false, false},
-                                                {"sect.", false, false},
-                                                {"section", false, false},
-                                                {"chap.", false, false},
-                                                {"chapter", false, false},
-                                                {"part", false, false}}};
+    static const std::array<Part, 13> parts = {{{"annexes", true, false, false},
+                                                {"annex", false, true, false},
+                                                {"articles", true, false, false},
+                                                {"article", false, false, false},
+                                                {"paras.", true, false, false},
+                                                {"para.", false, false, true},
+                                                {"paragraphs", true, false, false},
+                                                {"paragraph", false, false, true},
+                                                {"sect.", false, false, false},
+                                                {"section", false, false, false},
+                                                {"chap.", false, false, false},
+                                                {"chapter", false, false, false},
+                                                {"part", false, false, false}}};
     // A number or letter of a part: "I", "2", "B", "IV".
     auto read_value = [&](size_t v) {
         size_t e = v;
@@ -141,36 +144,59 @@ size_t read_pinpoint(std::string_view s, size_t at, std::string& pinpoint) {
         if (e < s.size() && is_alpha(s[e])) return v;
         return e;
     };
+    auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& p) {
+        size_t after = at + p.word.size();
+        return starts_with(s, at, p.word) && (after == s.size() || !is_alpha(s[after]));
+    });
+    if (it == parts.end()) return at;
+    size_t e = at + it->word.size();
+    size_t v = e + 1, ve = starts_with(s, e, " ") ? read_value(v) : v;
+    if (ve == v) return it->value_optional ? e : at;
+    e = ve;
+    // More values: "annexes I and II", "paras. 3-5".
+    while (it->plural) {
+        size_t next = e;
+        for (std::string_view sep : {" and ", "-", ", "})
+            if (starts_with(s, e, sep)) next = e + sep.size();
+        size_t ne = next > e ? read_value(next) : next;
+        if (ne == next) break;
+        e = ne;
+    }
+    if (it->lettered && e + 4 <= s.size() && s[e] == ' ' && s[e + 1] == '(' && std::islower(static_cast<unsigned char>(s[e + 2])) &&
+        s[e + 3] == ')')
+        e += 4;
+    return e;
+}
+
+// Pinpoints after a number: ", annex I", ", annex I, article 2", ", para. 3", ", annex",
+// ", chap. I, sect. B", appended to `pinpoint`.
+size_t read_pinpoint(std::string_view s, size_t at, std::string& pinpoint) {
     size_t pos = at;
-    for (;;) {
-        if (!starts_with(s, pos, ", ")) break;
-        size_t w = pos + 2;
-        auto it = std::find_if(parts.begin(), parts.end(), [&](const Part& p) {
-            size_t after = w + p.word.size();
-            return starts_with(s, w, p.word) && (after == s.size() || !is_alpha(s[after]));
-        });
-        if (it == parts.end()) break;
-        size_t e = w + it->word.size();
-        size_t v = e + 1, ve = starts_with(s, e, " ") ? read_value(v) : v;
-        if (ve > v) {
-            e = ve;
-            // More values: "annexes I and II", "paras. 3-5".
-            while (it->plural) {
-                size_t next = e;
-                for (std::string_view sep : {" and ", "-", ", "})
-                    if (starts_with(s, e, sep)) next = e + sep.size();
-                size_t ne = next > e ? read_value(next) : next;
-                if (ne == next) break;
-                e = ne;
-            }
-        } else if (!it->value_optional) {
-            break;
-        }
+    while (starts_with(s, pos, ", ")) {
+        const size_t w = pos + 2, e = read_pinpoint_item(s, w);
+        if (e == w) break;
         if (!pinpoint.empty()) pinpoint += ", ";
         pinpoint += std::string(s.substr(w, e - w));
         pos = e;
     }
     return pos;
+}
+
+// A pinpoint before a reference: "paragraph 7 of" its resolution 2003/28, "section II of"
+// General Assembly resolution 56/261, "annex I to" resolution 55/25. Returns where it starts
+// (`at`, the reference's start, if none), and the place in `pinpoint`; not before `from`, the
+// end of the reference before it.
+size_t read_pinpoint_before(std::string_view s, size_t from, size_t at, std::string& pinpoint) {
+    constexpr size_t kWindow = 48;  // longer than any such pinpoint
+    for (size_t w = std::max(from, at > kWindow ? at - kWindow : 0); w + 4 < at; ++w) {
+        if (w > 0 && s[w - 1] != ' ' && s[w - 1] != '(') continue;
+        const size_t e = read_pinpoint_item(s, w);
+        if (e > w && e + 4 == at && (s.substr(e, 4) == " of " || s.substr(e, 4) == " to ")) {
+            pinpoint = std::string(s.substr(w, e - w));
+            return w;
+        }
+    }
+    return at;
 }
 
 // The organ a text names just before `at` ("General Assembly ", "Economic and Social Council ").
@@ -505,9 +531,11 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         }
         if (!organ) continue;
 
-        // One or more numbers: "resolutions 2002/16 of 24 July 2002 and 2003/28".
+        // One or more numbers: "resolutions 2002/16 of 24 July 2002 and 2003/28"; the first
+        // may follow the place it is cited for ("paragraph 7 of its resolution 2003/28").
         std::vector<Citation> group;
-        size_t cursor = num_start, start = span_start;
+        std::string place_before;
+        size_t cursor = num_start, start = read_pinpoint_before(s, previous_end, span_start, place_before);
         const Organ* last = organ;
         while (true) {
             size_t ne = read_resolution_number(s, cursor);
@@ -538,6 +566,7 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
                 }
             }
             c.pinpoint = std::move(printed.part);
+            if (!place_before.empty()) c.pinpoint += (c.pinpoint.empty() ? "" : ", ") + std::exchange(place_before, {});
             e = read_pinpoint(s, e, c.pinpoint);
             c.begin = start;
             c.end = e;
