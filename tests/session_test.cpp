@@ -88,6 +88,31 @@ TEST_CASE("an edited document rewrites its page and the pages that cite it, as a
     CHECK(tree(out) == tree(full));
 }
 
+TEST_CASE("a text that cites a paragraph by its number follows the paragraph when it is renumbered", "[session]") {
+    fs::path content = copy_of_content("pinpoint"), out = fresh_dir("pinpoint-out"), full = fresh_dir("pinpoint-full");
+    // A text that shares no language with it, so that only the citation ties them.
+    std::ofstream(content / "A-RES-98-5.md")
+        << "---\nsymbol: A/RES/98/5\ntitle: A text citing a paragraph\nbody: General Assembly\nkind: resolution\n"
+           "date: 2098-01-05\n---\n\n*The General Assembly,*\n\n*Recalling* paragraph 10 of Economic and Social "
+           "Council resolution 2003/28,\n\n1. *Decides* to keep the question of paragraphs under review.\n";
+    BuildOptions options = options_for(content, out, GENERATE(false, true));
+    Session session(options);
+    REQUIRE(session.build().build.ok);
+    const std::string link = "E/RES/2003/28/index.html#op10";
+    REQUIRE(read_file(out / "A/RES/98/5/index.html").find(link) != std::string::npos);
+
+    // Paragraph 10 is numbered 11 now: the citing page no longer points at it, at once.
+    edit(content / "E-RES-2003-28.md", "10. *Also requests*", "11. *Also requests*");
+    UpdateResult u = session.update({content / "E-RES-2003-28.md"});
+    REQUIRE(u.build.ok);
+    CHECK_FALSE(u.full);
+    CHECK(contains(u.changed, "A/RES/98/5/index.html"));
+    CHECK(read_file(out / "A/RES/98/5/index.html").find(link) == std::string::npos);
+    session.refresh();
+    REQUIRE(full_build(options, full).ok);
+    CHECK(tree(out) == tree(full));
+}
+
 TEST_CASE("a changed title shows at once on the pages that list the document", "[session]") {
     fs::path content = copy_of_content("title"), out = fresh_dir("title-out"), full = fresh_dir("title-full");
     BuildOptions options = options_for(content, out, GENERATE(false, true));

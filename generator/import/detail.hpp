@@ -145,8 +145,6 @@ struct Metadata {
     bool from_front_matter = false;  // the input was a content file already
 };
 
-// The label of a part or section set alone on its line: "A", "B", "II".
-bool is_part_label(std::string_view s);
 bool is_numbered_start(std::string_view s);
 bool is_lettered_start(std::string_view s);  // "(a) ", "- (a) ", "(iv) "
 

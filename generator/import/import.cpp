@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "import/detail.hpp"
+#include "model/document.hpp"
 #include "model/organ.hpp"
 #include "parse/parse.hpp"
 

@@ -2,6 +2,7 @@
 // paragraphs with their opening phrase emphasised, indented sub-paragraphs, headings.
 // Emphasis the source already has (Markdown-ish input) is kept as it is.
 #include "import/detail.hpp"
+#include "model/document.hpp"
 
 namespace resgen::importer {
 
@@ -29,12 +30,6 @@ std::string emphasise(std::string_view quote, std::string_view body, std::size_t
 }
 
 }  // namespace
-
-bool is_part_label(std::string_view s) {
-    s = trim(s);
-    if (s.size() == 1) return s[0] >= 'A' && s[0] <= 'Z';
-    return s.size() <= 6 && s.find_first_not_of("IVXL") == std::string_view::npos;
-}
 
 Structure build_structure(const std::vector<Paragraph>& paras, Report& report) {
     Structure st;

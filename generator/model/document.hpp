@@ -92,6 +92,14 @@ inline bool is_footnote(const Clause& c) {
            (c.kind == ClauseKind::note && c.anchor.starts_with("fn") && c.parent == c.anchor);
 }
 
+// The label of a part or a section set alone as a heading: "A", "B", "II".
+inline bool is_part_label(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    if (s.size() == 1) return s[0] >= 'A' && s[0] <= 'Z';
+    return !s.empty() && s.size() <= 6 && s.find_first_not_of("IVXL") == std::string_view::npos;
+}
+
 // A sub-paragraph's parent, as the paragraph and the letter it stands under: "op2" gives
 // {"op2", ""}; "op2a", the parent of an item "(i)" of paragraph 2 (a), gives {"op2", "a"};
 // "op2-2a", the same in a text's second numbered sequence, gives {"op2-2", "a"}.

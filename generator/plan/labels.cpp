@@ -53,4 +53,48 @@ std::string clause_label(const Clause& c) {
     }
 }
 
+std::string anchor_of_place(const Document& doc, std::string_view pinpoint) {
+    std::string_view part, paragraph, letter;
+    while (!pinpoint.empty()) {
+        const size_t comma = pinpoint.find(", ");
+        std::string_view item = pinpoint.substr(0, comma);
+        pinpoint = comma == std::string_view::npos ? std::string_view() : pinpoint.substr(comma + 2);
+        const size_t space = item.find(' ');
+        if (space == std::string_view::npos || !paragraph.empty()) return {};
+        const std::string_view word = item.substr(0, space), value = item.substr(space + 1);
+        if (word == "part" || word == "section" || word == "sect.") {
+            if (!part.empty()) return {};
+            part = value;
+        } else if (word == "paragraph" || word == "para." || word == "paragraphs" || word == "paras.") {
+            // "paragraphs 3 and 4" links to the first; "paragraph 7 (b)" to its sub-paragraph.
+            const size_t digits = value.find_first_not_of("0123456789");
+            paragraph = value.substr(0, digits);
+            if (digits != std::string_view::npos && value.substr(digits).starts_with(" (") && value.ends_with(")") &&
+                word.size() <= std::string_view("paragraph").size() && word.back() != 's')
+                letter = value.substr(digits + 2, value.size() - digits - 3);
+        } else {
+            return {};  // an annex, article or chapter has paragraphs of its own
+        }
+    }
+    if (paragraph.empty()) return {};
+    bool in_part = part.empty();
+    std::string_view found;
+    for (const Clause& c : doc.clauses) {
+        if (c.kind == ClauseKind::heading && is_part_label(c.markdown)) {
+            if (!part.empty()) in_part = c.markdown == part;
+            continue;
+        }
+        if (!in_part) continue;
+        if (found.empty()) {
+            if (c.kind == ClauseKind::operative && c.number == paragraph && c.voice == doc.meta.body) {
+                if (letter.empty()) return c.anchor.str();
+                found = c.anchor;
+            }
+        } else if (c.kind == ClauseKind::subparagraph && c.parent == found && c.number == letter) {
+            return c.anchor.str();
+        }
+    }
+    return {};
+}
+
 }  // namespace resgen
