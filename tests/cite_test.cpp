@@ -155,6 +155,16 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"its resolution 61/16 B.", GA, {"A/RES/61/16, part B"}},
         {"its resolution 59/154 and A/59/100", GA, {"A/RES/59/154", "A/59/100"}},
         {"its resolution 59/154, A Plan of Action", GA, {"A/RES/59/154"}},
+        // The organ named after the number, when none is named before it.
+        {"Recalling resolution 5/1 of the Human Rights Council of 18 June 2007,", GA, {"A/HRC/RES/5/1"}},
+        {"resolution 15/1 adopted by the Commission on Crime Prevention and Criminal Justice at its fifteenth session",
+         GA, {"E/CN.15/RES/15/1"}},
+        {"resolution 2004/12 of the Economic and Social Council and resolution 5/1 of the Human Rights Council", GA,
+         {"E/RES/2004/12", "A/HRC/RES/5/1"}},
+        {"resolution 1373 (2001) of the Security Council", GA, {"S/RES/1373(2001)"}},
+        {"resolution 15/1 of 28 April 2006, adopted by the Commission on Crime Prevention and Criminal Justice,", GA,
+         {"E/CN.15/RES/15/1"}},
+        {"resolution 59/154 of the twentieth of December", ECOSOC, {"A/RES/59/154"}},
         // A place named before the reference, or a sub-paragraph after it.
         {"Recalling paragraph 7 of its resolution 2003/28,", ECOSOC, {"E/RES/2003/28, paragraph 7"}},
         {"paragraphs 3 and 4 of General Assembly resolution 59/154", ECOSOC, {"A/RES/59/154, paragraphs 3 and 4"}},
@@ -277,6 +287,20 @@ TEST_CASE("a resolution of an organ resgen does not know is reported, not guesse
     CHECK(problems[0].message ==
           "'resolution 52/1' is not linked: the name before it (... Drugs) is not one of the organs resgen knows; "
           "pin it with [text](symbol:...)");
+}
+
+TEST_CASE("a resolution of an organ resgen does not know, named after it, is reported, not guessed", "[cite]") {
+    const std::string text = "Recalling resolution 52/1 of the Commission on Narcotic Drugs and resolution 60/1 of "
+                             "the World Summit,";
+    std::vector<resgen::CitationProblem> problems;
+    const auto found = find_citations(text, CiteContext{GA, true}, &problems);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].target == "A/RES/60/1");  // "the World Summit" names no organ: read by its shape
+    REQUIRE(problems.size() == 1);
+    CHECK(text.substr(problems[0].begin, problems[0].end - problems[0].begin) == "resolution 52/1");
+    CHECK(problems[0].message ==
+          "'resolution 52/1' is not linked: the name after it (the Commission ...) is not one of the organs resgen "
+          "knows; pin it with [text](symbol:...)");
 }
 
 TEST_CASE("an organ named before 'in its' reads without a warning", "[cite]") {

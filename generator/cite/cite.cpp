@@ -287,6 +287,31 @@ const Organ* subject_before_verb(std::string_view text, const Organ* voice) {
     return nullptr;
 }
 
+// The organ named after a number, when no organ is named before it: "resolution 5/1 of the
+// Human Rights Council", "resolution 15/1 adopted by the Commission on ...", after a date if
+// any. `named` is the name's first word when it names an organ resgen does not know ("of the
+// Commission on Narcotic Drugs"): such a number must not be read by its shape.
+const Organ* organ_named_after(std::string_view s, size_t at, std::string_view& named) {
+    if (starts_with(s, at, " of ")) {
+        size_t used = 0;
+        if (!parse_date(s.substr(at + 4), &used).empty()) at += 4 + used;
+    }
+    for (std::string_view by : {" of the ", " adopted by the ", ", adopted by the "}) {
+        if (!starts_with(s, at, by)) continue;
+        const size_t name = at + by.size();
+        for (const auto& o : organs())
+            if (starts_with(s, name, o.name) && (name + o.name.size() == s.size() || !is_word(s[name + o.name.size()])))
+                return &o;
+        size_t end = name;
+        while (end < s.size() && is_alpha(s[end])) ++end;
+        const std::string_view word = s.substr(name, end - name);
+        for (std::string_view organ_word : {"Commission", "Council", "Committee", "Conference", "Assembly", "Board"})
+            if (word == organ_word) named = word;
+        return nullptr;
+    }
+    return nullptr;
+}
+
 // Whose "its" it is, when the text says so: "adopted by the General Assembly in its
 // resolution 54/109", "the Council, in its resolution 2003/28", "the General Assembly, by its
 // resolution 55/25", "which the Assembly took note of in its resolution 59/154", or inside
@@ -486,6 +511,14 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         } else if (const Organ* named = organ_named_before(s, word, name_start)) {
             span_start = name_start;
             organ = named;
+        } else if (std::string_view named_after; (organ = organ_named_after(s, num_end, named_after)) ||
+                                                 !named_after.empty()) {
+            if (!organ) {
+                problem(word, num_end,
+                        "is not linked: the name after it (the " + std::string(named_after) +
+                            " ...) is not one of the organs resgen knows; pin it with [text](symbol:...)");
+                continue;
+            }
         } else if (previous_organ && (gap == " and " || gap == ", " || gap == ", and ")) {
             organ = previous_organ;
         } else if (!(capitalized = capitalized_word_before(s, word)).empty()) {
