@@ -162,6 +162,10 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"resolution 2004/12 of the Economic and Social Council and resolution 5/1 of the Human Rights Council", GA,
          {"E/RES/2004/12", "A/HRC/RES/5/1"}},
         {"resolution 1373 (2001) of the Security Council", GA, {"S/RES/1373(2001)"}},
+        {"resolutions 5/1 of 18 June 2007 and 5/2 of the Human Rights Council", GA, {"A/HRC/RES/5/1", "A/HRC/RES/5/2"}},
+        // ... or as the subject of "in resolution", as of "in its resolution".
+        {"the Human Rights Council, in resolution 5/1,", GA, {"A/HRC/RES/5/1"}},
+        {"the Plan, which the Human Rights Council adopted by resolution 5/1,", GA, {"A/HRC/RES/5/1"}},
         {"resolution 15/1 of 28 April 2006, adopted by the Commission on Crime Prevention and Criminal Justice,", GA,
          {"E/CN.15/RES/15/1"}},
         {"resolution 59/154 of the twentieth of December", ECOSOC, {"A/RES/59/154"}},

@@ -188,7 +188,7 @@ size_t read_pinpoint(std::string_view s, size_t at, std::string& pinpoint) {
 // end of the reference before it.
 size_t read_pinpoint_before(std::string_view s, size_t from, size_t at, std::string& pinpoint) {
     constexpr size_t kWindow = 48;  // longer than any such pinpoint
-    for (size_t w = std::max(from, at > kWindow ? at - kWindow : 0); w + 4 < at; ++w) {
+    for (size_t w = std::max(from, at > kWindow ? at - kWindow : 0); w < at && at - w > 4; ++w) {
         if (w > 0 && s[w - 1] != ' ' && s[w - 1] != '(') continue;
         const size_t e = read_pinpoint_item(s, w);
         if (e > w && e + 4 == at && (s.substr(e, 4) == " of " || s.substr(e, 4) == " to ")) {
@@ -287,6 +287,27 @@ const Organ* subject_before_verb(std::string_view text, const Organ* voice) {
     return nullptr;
 }
 
+// The end of the last number of a list ("resolutions 5/1 of 18 June 2007 and 5/2"), where the
+// organ of them all may be named ("... of the Human Rights Council").
+size_t end_of_numbers(std::string_view s, size_t at) {
+    size_t end = at;
+    for (size_t cursor = at;;) {
+        const size_t ne = read_resolution_number(s, cursor);
+        if (ne == cursor) break;
+        end = ne;
+        size_t e = ne, used = 0;
+        if (starts_with(s, e, " of ") && !parse_date(s.substr(e + 4), &used).empty()) e += 4 + used;
+        std::string place;
+        e = read_pinpoint(s, e, place);
+        size_t n = e;
+        for (std::string_view sep : {", and ", " and ", ", "})
+            if (n == e && starts_with(s, e, sep)) n = e + sep.size();
+        if (n == e) break;
+        cursor = n;
+    }
+    return end;
+}
+
 // The organ named after a number, when no organ is named before it: "resolution 5/1 of the
 // Human Rights Council", "resolution 15/1 adopted by the Commission on ...", after a date if
 // any. `named` is the name's first word when it names an organ resgen does not know ("of the
@@ -312,21 +333,28 @@ const Organ* organ_named_after(std::string_view s, size_t at, std::string_view& 
     return nullptr;
 }
 
-// Whose "its" it is, when the text says so: "adopted by the General Assembly in its
-// resolution 54/109", "the Council, in its resolution 2003/28", "the General Assembly, by its
-// resolution 55/25", "which the Assembly took note of in its resolution 59/154", or inside
-// "..., in which the Assembly requested ... its resolution 59/154" (the last such subject
-// before `its` wins). Otherwise, nullptr: the organ speaking.
-const Organ* owner_of_its(std::string_view s, size_t its, const Organ* voice) {
-    std::string_view before = s.substr(0, its);
+// The organ named as the subject of "in" or "by" just before `at`: "adopted by the General
+// Assembly in [its] resolution 54/109", "the Council, in [its] resolution 2003/28", "the General
+// Assembly, by [its] resolution 55/25", "which the Assembly took note of in [its] resolution
+// 59/154". Otherwise, nullptr.
+const Organ* subject_before(std::string_view s, size_t at, const Organ* voice) {
+    const std::string_view before = s.substr(0, at);
     for (std::string_view by : {", in ", " in ", ", by ", " by "}) {
         if (before.size() > by.size() && before.substr(before.size() - by.size()) == by) {
             const std::string_view subject = before.substr(0, before.size() - by.size());
             if (const Organ* o = organ_named(subject, true, voice)) return o;
-            if (const Organ* o = subject_before_verb(subject, voice)) return o;
-            break;
+            return subject_before_verb(subject, voice);
         }
     }
+    return nullptr;
+}
+
+// Whose "its" it is, when the text says so: the subject before it (above), or inside "...,
+// in which the Assembly requested ... its resolution 59/154" (the last such subject before
+// `its` wins). Otherwise, nullptr: the organ speaking.
+const Organ* owner_of_its(std::string_view s, size_t its, const Organ* voice) {
+    if (const Organ* o = subject_before(s, its, voice)) return o;
+    const std::string_view before = s.substr(0, its);
     size_t p = before.rfind("in which the ");
     if (p == std::string_view::npos) return nullptr;
     return organ_named(before.substr(p + std::strlen("in which the ")), false, voice);
@@ -511,14 +539,16 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         } else if (const Organ* named = organ_named_before(s, word, name_start)) {
             span_start = name_start;
             organ = named;
-        } else if (std::string_view named_after; (organ = organ_named_after(s, num_end, named_after)) ||
-                                                 !named_after.empty()) {
+        } else if (std::string_view named_after;
+                   (organ = organ_named_after(s, end_of_numbers(s, num_start), named_after)) || !named_after.empty()) {
             if (!organ) {
                 problem(word, num_end,
                         "is not linked: the name after it (the " + std::string(named_after) +
                             " ...) is not one of the organs resgen knows; pin it with [text](symbol:...)");
                 continue;
             }
+        } else if ((organ = subject_before(s, word, find_organ(ctx.voice)))) {
+            // "the Human Rights Council, in resolution 5/1": its subject's, as "its" would be.
         } else if (previous_organ && (gap == " and " || gap == ", " || gap == ", and ")) {
             organ = previous_organ;
         } else if (!(capitalized = capitalized_word_before(s, word)).empty()) {
@@ -568,7 +598,8 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         // may follow the place it is cited for ("paragraph 7 of its resolution 2003/28").
         std::vector<Citation> group;
         std::string place_before;
-        size_t cursor = num_start, start = read_pinpoint_before(s, previous_end, span_start, place_before);
+        size_t cursor = num_start, start = read_pinpoint_before(
+                                  s, previous_end == std::string_view::npos ? 0 : previous_end, span_start, place_before);
         const Organ* last = organ;
         while (true) {
             size_t ne = read_resolution_number(s, cursor);
