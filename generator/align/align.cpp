@@ -1111,8 +1111,10 @@ std::vector<size_t> Aligner::update(const Corpus& corpus, const std::vector<size
     // The pairs of documents again, from all their units' scored candidates.
     auto unit_at = [&](size_t doc, size_t c) { return s.unit({static_cast<uint32_t>(doc), static_cast<uint32_t>(c)}); };
     bool moved = false;
-    for (auto [a, b] : pairs) {
-        if (a > b) std::swap(a, b);
+    for (const auto& pair : pairs) {
+        // Named apart from the pair: a lambda below captures them, which a structured binding
+        // allows only from C++20 on, and not in every compiler (clang 14 refuses it).
+        size_t a = std::min(pair.first, pair.second), b = std::max(pair.first, pair.second);
         std::vector<Entry> entries;
         s.for_each_unit(a, [&](const Unit& u) {
             for (const ScoredRef& e : s.scored_of(ref_of(u)))

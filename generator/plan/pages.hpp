@@ -35,6 +35,12 @@ public:
 
 private:
     struct Subparagraphs final : ViewList {
+        // The destructor is defined below, where ClauseView is complete: a virtual destructor
+        // is made where its class ends, and the vector's needs the type whole. Moves stay.
+        Subparagraphs() = default;
+        Subparagraphs(Subparagraphs&&) = default;
+        Subparagraphs& operator=(Subparagraphs&&) = default;
+        ~Subparagraphs() override;
         std::vector<ClauseView> items;
         size_t size() const override { return items.size(); }
         const View& at(size_t i) const override { return items[i]; }
@@ -46,6 +52,8 @@ private:
     const View* genealogy_ = nullptr;
     Subparagraphs subparagraphs_;
 };
+
+inline ClauseView::Subparagraphs::~Subparagraphs() = default;
 
 // A document page's context: what document_page_outline() leaves to be made when rendered.
 // The paragraphs of "doc.text" and "doc.footnotes" are ClauseViews.
