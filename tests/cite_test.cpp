@@ -51,6 +51,12 @@ TEST_CASE("every citation form of design.md resolves", "[cite]") {
         {"E/CN.15/2004/7 and Add.1.", GA, {"E/CN.15/2004/7", "E/CN.15/2004/7/Add.1"}},
         {"E/CN.15/2003/7 and Add.1.", ECOSOC, {"E/CN.15/2003/7", "E/CN.15/2003/7/Add.1"}},
         {"United Nations, Treaty Series, vol. 2225, No. 39574.", ECOSOC, {"UNTS/2225/39574"}},
+        {"United Nations, *Treaty Series*, vol. 2225, No. 39574.", ECOSOC, {"UNTS/2225/39574"}},
+        {"United Nations, _Treaty Series_, vol. 2225, No. 39574.", ECOSOC, {"UNTS/2225/39574"}},
+        {"United Nations, *Treaty Series*, vols. 2225, 2237, 2241 and 2326, No. 39574.", ECOSOC,
+         {"UNTS/2225/39574", "UNTS/2237/39574", "UNTS/2241/39574", "UNTS/2326/39574"}},
+        {"Treaty Series, vol. 2225", ECOSOC, {}},
+        {"*Treaty Series, vol. 2225, No. 39574", ECOSOC, {}},
         {"on the implementation of the present resolution.", ECOSOC, {""}},
         {"The present decision shall be reviewed", ECOSOC, {""}},
         // Bare numbers are read by their shape.

@@ -278,6 +278,11 @@ TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another 
         CHECK(fs::exists(root / target / "index.html"));
     }
     CHECK(page(root, "E/DEC/2004/237/index.html").find("Economic and Social Council · Decision") != std::string::npos);
+    // The Treaty Series in italics, a treaty and its protocol in two volumes.
+    for (const char* target : {"UNTS/9001/99999", "UNTS/9002/99999"}) {
+        INFO(target);
+        CHECK(fs::exists(root / target / "index.html"));
+    }
     // The organ outside the table: its voice line is not a paragraph, its preamble is read.
     std::string drugs = page(root, "E/CN.7/2098/1/index.html");
     CHECK(drugs.find("id=\"the-commission-on-narcotic-drugs\"") == std::string::npos);

@@ -744,26 +744,55 @@ void find_symbols(std::string_view s, std::vector<Citation>& out, Taken& taken) 
     }
 }
 
+// The UN Treaty Series: "United Nations, Treaty Series, vol. 2225, No. 39574", its title in
+// italics or not ("*Treaty Series*"), and a treaty with its protocols in several volumes:
+// "vols. 2225, 2237, 2241 and 2326, No. 39574", each volume a reference of its own.
 void find_treaties(std::string_view s, std::vector<Citation>& out, Taken& taken) {
     size_t pos = 0;
-    const std::string_view key = "Treaty Series, vol. ";
+    const std::string_view key = "Treaty Series";
     while ((pos = s.find(key, pos)) != std::string_view::npos) {
-        size_t v = pos + key.size(), ve = read_digits(s, v);
-        size_t begin = pos;
-        pos = ve;
-        if (ve == v || !starts_with(s, ve, ", No. ")) continue;
-        size_t n = ve + 6, ne = read_digits(s, n);
+        size_t begin = pos, at = pos + key.size();
+        pos = at;
+        const bool emphasis = begin > 0 && (s[begin - 1] == '*' || s[begin - 1] == '_');
+        if (emphasis) {
+            if (!starts_with(s, at, std::string_view(&s[begin - 1], 1))) continue;
+            --begin;
+            ++at;
+        }
+        const bool plural = starts_with(s, at, ", vols. ");
+        if (!plural && !starts_with(s, at, ", vol. ")) continue;
+        at += plural ? 8 : 7;
+        std::vector<std::pair<size_t, size_t>> volumes;
+        for (;;) {
+            const size_t ve = read_digits(s, at);
+            if (ve == at) break;
+            volumes.push_back({at, ve});
+            at = ve;
+            if (!plural) break;
+            size_t next = at;
+            for (std::string_view sep : {", and ", " and ", ", "})
+                if (next == at && starts_with(s, at, sep) && at + sep.size() < s.size() && is_digit(s[at + sep.size()]))
+                    next = at + sep.size();
+            if (next == at) break;
+            at = next;
+        }
+        if (volumes.empty() || !starts_with(s, at, ", No. ")) continue;
+        const size_t n = at + 6, ne = read_digits(s, n);
         if (ne == n) continue;
         if (begin >= 16 && s.substr(begin - 16, 16) == "United Nations, ") begin -= 16;
         if (taken.overlaps(begin, ne)) continue;
-        Citation c;
-        c.kind = Citation::Kind::treaty;
-        c.begin = begin;
-        c.end = ne;
-        c.span = std::string(s.substr(begin, ne - begin));
-        c.target = "UNTS/" + std::string(s.substr(v, ve - v)) + "/" + std::string(s.substr(n, ne - n));
-        taken.ranges.push_back({begin, ne});
-        out.push_back(std::move(c));
+        const std::string number(s.substr(n, ne - n));
+        for (size_t i = 0; i < volumes.size(); ++i) {
+            Citation c;
+            c.kind = Citation::Kind::treaty;
+            c.begin = i == 0 ? begin : volumes[i].first;
+            c.end = i + 1 == volumes.size() ? ne : volumes[i].second;
+            c.span = std::string(s.substr(c.begin, c.end - c.begin));
+            c.target = "UNTS/" + std::string(s.substr(volumes[i].first, volumes[i].second - volumes[i].first)) + "/" + number;
+            taken.ranges.push_back({c.begin, c.end});
+            out.push_back(std::move(c));
+        }
+        pos = ne;
     }
 }
 
