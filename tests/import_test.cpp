@@ -646,6 +646,8 @@ TEST_CASE("headers of other organs and layouts give the content files beside the
         // "Resolution adopted by the General Assembly" wrapped before "on" and its date; a
         // resolution in two parts, A and B, each closed by the same adoption line
         {"assembly-in-parts", {}},
+        // an annex after the adoption line: its title, a declaration's own voice, its articles
+        {"assembly-with-annex", {}},
     };
     const fs::path dir = fs::path(RESGEN_FIXTURES) / "import" / "headers";
     for (const auto& c : cases) {

@@ -181,8 +181,10 @@ TEST_CASE("every form of 'recalling' recalls", "[parse]") {
 }
 
 // An organ resgen does not know still speaks its own document: its voice line is a voice line,
-// not an unnumbered paragraph, however long its name.
-TEST_CASE("the voice line of an organ resgen does not know is read when it is the document's body", "[parse]") {
+// not an unnumbered paragraph, however long its name; and so does a speaker named wholly in
+// emphasis.
+TEST_CASE("the voice line of an organ resgen does not know is read when it is the document's body or emphasised whole",
+          "[parse]") {
     for (const std::string body : {"Commission on Narcotic Drugs",
                                    "Conference of the Parties to the United Nations Convention against Transnational "
                                    "Organized Crime"}) {
@@ -196,11 +198,19 @@ TEST_CASE("the voice line of an organ resgen does not know is read when it is th
         CHECK(doc.clauses[0].kind == ClauseKind::voice);
         CHECK(doc.clauses[0].voice.name() == body);
     }
-    // Another unknown organ's name is not a voice line.
+    // Another speaker named wholly in emphasis speaks too: the States declaring what a
+    // resolution annexes. A line only partly emphasised, or not a name, is not a voice line.
     Diagnostics diags;
-    Document doc = parse_text(
-        "---\nid: x\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n*The Commission on Narcotic Drugs,*\n", diags);
-    CHECK(doc.clauses[0].kind != ClauseKind::voice);
+    Document doc = parse_text("---\nid: x\ntitle: T\nbody: General Assembly\nkind: resolution\n---\n"
+                              "*The General Assembly,*\n\n1. *Adopts* the Declaration annexed;\n\n## Annex\n\n"
+                              "*The States Members of the United Nations,*\n\n*Affirming* the Charter,\n\n"
+                              "*The Commission* on Narcotic Drugs,\n\n*The representatives of States,*\n",
+                              diags);
+    REQUIRE(doc.clauses.size() == 7);
+    CHECK(doc.clauses[3].kind == ClauseKind::voice);
+    CHECK(doc.clauses[4].voice.name() == "States Members of the United Nations");
+    CHECK(doc.clauses[5].kind != ClauseKind::voice);
+    CHECK(doc.clauses[6].kind != ClauseKind::voice);
 }
 
 // No table lists every phrase a preamble may open with; those it lacks are participles or

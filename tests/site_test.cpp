@@ -288,6 +288,9 @@ TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another 
     CHECK(drugs.find("id=\"the-commission-on-narcotic-drugs\"") == std::string::npos);
     CHECK(drugs.find("id=\"pp1\"") != std::string::npos);
     CHECK(assembly.find("id=\"pp3\"") != std::string::npos);  // "*Appalled* by ..."
+    // The annexed declaration's own voice line is not a paragraph.
+    CHECK(assembly.find("<em>The States Members of the United Nations,</em>") != std::string::npos);
+    CHECK(assembly.find("id=\"the-states-members") == std::string::npos);
     // "its" of the organ named before what it did; a bare corrigendum number; parts of a number;
     // the organ named after the number.
     for (const char* target : {"A/97/100/Corr.1", "A/97/100/Corr.2", "A/RES/97/270", "A/HRC/RES/98/2"}) {

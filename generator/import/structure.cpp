@@ -1,6 +1,9 @@
 // Paragraphs -> the blocks of the content format: voice lines, preambular and operative
 // paragraphs with their opening phrase emphasised, indented sub-paragraphs, headings.
 // Emphasis the source already has (Markdown-ish input) is kept as it is.
+#include <algorithm>
+#include <utility>
+
 #include "import/detail.hpp"
 #include "model/document.hpp"
 
@@ -29,16 +32,37 @@ std::string emphasise(std::string_view quote, std::string_view body, std::size_t
     return out;
 }
 
+// "Annex", "Annex II", "Appendix": a heading over the text annexed, whose title follows it.
+bool is_annex_label(std::string_view t) {
+    t = trim(t);
+    for (std::string_view word : {"Annexes", "Annex", "Appendix"}) {
+        if (!t.starts_with(word)) continue;
+        std::string_view rest = t.substr(word.size());
+        return rest.empty() || (rest[0] == ' ' && rest.size() <= 6 && rest.find_first_not_of(" IVXL") == std::string_view::npos);
+    }
+    return false;
+}
+
+// "Article 1", set alone over an article of an annexed declaration or convention.
+bool is_article_label(std::string_view t) {
+    t = trim(t);
+    if (!t.starts_with("Article ")) return false;
+    t.remove_prefix(8);
+    return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return is_digit(c); });
+}
+
 }  // namespace
 
 Structure build_structure(const std::vector<Paragraph>& paras, Report& report) {
     Structure st;
-    bool seen_voice = false, seen_operative = false, seen_framing = false;
+    bool seen_voice = false, seen_operative = false, seen_framing = false, after_annex = false;
     for (const Paragraph& p : paras) {
         const std::string& t = p.text;
         if (t.empty()) continue;
         Block b;
         b.line = p.line;
+        const bool annex_title = std::exchange(after_annex, false) && !ends_clause(t) && t.size() <= 300 &&
+                                 !voice_organ(t) && !is_numbered_start(t);
 
         if (auto organ = voice_organ(t)) {
             b.kind = ParaKind::voice;
@@ -49,10 +73,12 @@ Structure build_structure(const std::vector<Paragraph>& paras, Report& report) {
         } else if (t[0] == '#') {
             b.kind = ParaKind::heading;
             b.markdown = t;
-        } else if (is_part_label(t)) {
-            // Part A of a resolution in several parts, or section II: it heads what follows.
+        } else if (is_part_label(t) || is_annex_label(t) || is_article_label(t) || annex_title) {
+            // Part A of a resolution in several parts, section II, an annex and its title, an
+            // article of what it annexes: each heads what follows.
             b.kind = ParaKind::heading;
             b.markdown = "## " + t;
+            after_annex = is_annex_label(t);
         } else if (is_numbered_start(t)) {
             b.kind = ParaKind::operative;
             seen_operative = true;

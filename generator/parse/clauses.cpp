@@ -134,6 +134,27 @@ std::string leading_emphasis(std::string_view md) {
     return trim(probe_of(md.substr(n, close - n)));
 }
 
+// A voice line of a speaker no table lists: a paragraph wholly emphasised that is "The" and a
+// name in capitals, "*The States Members of the United Nations,*" (the voice of a declaration
+// annexed to a resolution). `probe` is the paragraph without its marks, up to a limit.
+bool names_a_speaker(std::string_view t, std::string_view probe) {
+    if (probe.size() < 6 || !starts_with(probe, "The ") || probe.back() != ',') return false;
+    std::string_view md = starts_with(t, kOpenQuote) ? t.substr(kOpenQuote.size()) : t;
+    if (md.empty() || (md[0] != '*' && md[0] != '_') || md.back() != md[0] || probe_of(t) != probe) return false;
+    std::string_view name = probe.substr(4, probe.size() - 5);
+    bool first = true;
+    for (size_t at = 0; at <= name.size();) {
+        size_t end = std::min(name.find(' ', at), name.size());
+        const std::string_view word = name.substr(at, end - at);
+        const bool small = word == "of" || word == "the" || word == "and" || word == "on" || word == "for" ||
+                           word == "in" || word == "to";
+        if (word.empty() || (!std::isupper(static_cast<unsigned char>(word[0])) && (first || !small))) return false;
+        first = false;
+        at = end + 1;
+    }
+    return true;
+}
+
 std::string slug(std::string_view s) {
     std::string out;
     for (char c : s) {
@@ -268,9 +289,9 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
             c.markdown = text_start == std::string::npos ? std::string() : trim(t.substr(text_start));
         } else if (probe.size() > 5 && starts_with(probe, "The ") && probe.back() == ',' &&
                    (find_organ(probe.substr(4, probe.size() - 5)) ||
-                    probe.compare(4, probe.size() - 5, body_voice) == 0)) {
+                    probe.compare(4, probe.size() - 5, body_voice) == 0 || names_a_speaker(t, probe))) {
             // A known organ, or the document's own body though resgen does not know it
-            // ("The Commission on Narcotic Drugs,").
+            // ("The Commission on Narcotic Drugs,"), or another speaker named so.
             c.kind = ClauseKind::voice;
             voice = Voice(std::string_view(probe).substr(4, probe.size() - 5));
             c.voice = voice;
