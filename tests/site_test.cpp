@@ -269,6 +269,8 @@ TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another 
     const fs::path root = tmp.path / "out";
     BuildResult r = build(fs::path(RESGEN_FIXTURES) / "forms" / "content", root);
     REQUIRE(r.ok);
+    // Every form is read as it is meant: no reference left unlinked, no date out of order.
+    for (const auto& d : r.diagnostics) FAIL_CHECK(d.path << ":" << d.line << ": " << d.message);
     std::string assembly = page(root, "A/RES/98/1/index.html");
     // Each reference of the first paragraph, in order, to the page of its symbol.
     for (const char* target : {"A/RES/2200(XXI)", "A/DEC/65/530", "E/RES/2003/28", "E/DEC/2004/237",
