@@ -285,6 +285,10 @@ TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another 
         INFO(target);
         CHECK(fs::exists(root / target / "index.html"));
     }
+    // A citing text is quoted in its words: not the Markdown of emphasis or of an editor's link.
+    CHECK(page(root, "UNTS/9001/99999/index.html").find("<q>United Nations, Treaty Series, vols. 9001</q>") !=
+          std::string::npos);
+    CHECK(page(root, "E/CN.7/2098/1/index.html").find("<q>its resolution 52/1</q>") != std::string::npos);
     // The organ outside the table: its voice line is not a paragraph, its preamble is read.
     std::string drugs = page(root, "E/CN.7/2098/1/index.html");
     CHECK(drugs.find("id=\"the-commission-on-narcotic-drugs\"") == std::string::npos);

@@ -231,8 +231,7 @@ private:
             if (c.begin < last || c.end > clause.markdown.size()) continue;
             md.append(clause.markdown, last, c.begin - last);
             md += '[';
-            if (c.pinned) md.append(c.span, 1, c.span.rfind("](") - 1);
-            else md += c.span;
+            md += shown_span(c);
             md += "](resgen:";
             md += std::to_string(i);
             md += ')';

@@ -48,6 +48,13 @@ struct Citation {
     bool pinned = false;     // an editor's [text](symbol:X) link
 };
 
+// The words of a citation's span as the text shows them: an editor's pinned link
+// "[its resolution 2002/16](symbol:E/RES/2002/16)" shows "its resolution 2002/16". Still Markdown.
+inline std::string_view shown_span(const Citation& c) {
+    if (!c.pinned) return c.span;
+    return std::string_view(c.span).substr(1, c.span.rfind("](") - 1);
+}
+
 enum class ClauseKind { voice, preambular, operative, subparagraph, heading, note, text, footnote };
 
 // The kind's name in the data files and the pages' contexts ("is_preambular").

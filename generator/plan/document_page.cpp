@@ -62,7 +62,7 @@ json incoming(const Document& doc, const Corpus& corpus) {
         const Citation& c = corpus.citation(r);
         json item = link_to(doc, from, cl.anchor);
         item["clause_label"] = clause_label(cl);
-        item["span"] = c.span;
+        item["span"] = markdown::plain_text(shown_span(c));  // quoted as words, not Markdown
         item["pinpoint"] = c.pinpoint;
         item["date"] = from.meta.date.empty() ? "" : display_date(from.meta.date);
         if (!c.date.empty() || !c.title.empty() || !c.action.empty() || !c.pinpoint.empty()) {

@@ -26,9 +26,8 @@ std::string link_markdown(const Clause& clause) {
         const Citation& c = clause.citations[i];
         if (c.begin < last) continue;
         md.append(clause.markdown, last, c.begin - last);
-        std::string text = c.pinned ? c.span.substr(1, c.span.rfind("](") - 1) : c.span;
         md += '[';
-        md += text;
+        md += shown_span(c);
         md += "](" + kPlaceholder + std::to_string(i) + ")";
         last = c.end;
     }
@@ -47,8 +46,7 @@ std::string anchor_tag(const Citation& c, const Corpus& corpus, const std::strin
     std::string cls = "cite";
     if (target && !target->in_collection) cls += " outside";
     // Words that are the symbol itself need no "[symbol]" after them in print.
-    std::string shown = c.pinned ? c.span.substr(1, c.span.rfind("](") - 1) : c.span;
-    if (shown == label) cls += " names-target";
+    if (shown_span(c) == label) cls += " names-target";
     return "<a class=\"" + cls + "\" href=\"" + escape_html(href) + "\" data-symbol=\"" +
            escape_html(label) + "\">";
 }
