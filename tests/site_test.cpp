@@ -305,7 +305,10 @@ TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another 
         CHECK(fs::exists(root / target / "index.html"));
     }
     CHECK(drugs.find("data-symbol=\"A/RES/97/270, parts A and B\"") != std::string::npos);
-    // A paragraph cited by its number is linked to itself.
+    // A paragraph cited by its number is linked to itself, in the text and in the list of what
+    // the text recalls, which names the place.
+    CHECK(drugs.find("<li><a href=\"../../../../A/RES/98/1/index.html#op1\">A/RES/98/1</a>, paragraph 1 in") !=
+          std::string::npos);
     CHECK(drugs.find("href=\"../../../../A/RES/98/1/index.html#op1\" data-symbol=\"A/RES/98/1, paragraph 1\">"
                      "paragraph 1 of General Assembly resolution 98/1</a>") != std::string::npos);
     CHECK(site_check::broken_links(root).empty());
