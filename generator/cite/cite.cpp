@@ -162,8 +162,8 @@ size_t read_pinpoint_item(std::string_view s, size_t at) {
         if (ne == next) break;
         e = ne;
     }
-    if (it->lettered && e + 4 <= s.size() && s[e] == ' ' && s[e + 1] == '(' && std::islower(static_cast<unsigned char>(s[e + 2])) &&
-        s[e + 3] == ')')
+    if (it->lettered && e + 4 <= s.size() && s.substr(e, 2) == " (" &&
+        std::islower(static_cast<unsigned char>(s[e + 2])) && s[e + 3] == ')')
         e += 4;
     return e;
 }
@@ -598,8 +598,8 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         // may follow the place it is cited for ("paragraph 7 of its resolution 2003/28").
         std::vector<Citation> group;
         std::string place_before;
-        size_t cursor = num_start, start = read_pinpoint_before(
-                                  s, previous_end == std::string_view::npos ? 0 : previous_end, span_start, place_before);
+        const size_t after_previous = previous_end == std::string_view::npos ? 0 : previous_end;
+        size_t cursor = num_start, start = read_pinpoint_before(s, after_previous, span_start, place_before);
         const Organ* last = organ;
         while (true) {
             size_t ne = read_resolution_number(s, cursor);
@@ -788,7 +788,8 @@ void find_treaties(std::string_view s, std::vector<Citation>& out, Taken& taken)
             c.begin = i == 0 ? begin : volumes[i].first;
             c.end = i + 1 == volumes.size() ? ne : volumes[i].second;
             c.span = std::string(s.substr(c.begin, c.end - c.begin));
-            c.target = "UNTS/" + std::string(s.substr(volumes[i].first, volumes[i].second - volumes[i].first)) + "/" + number;
+            const auto [volume, volume_end] = volumes[i];
+            c.target = "UNTS/" + std::string(s.substr(volume, volume_end - volume)) + "/" + number;
             taken.ranges.push_back({c.begin, c.end});
             out.push_back(std::move(c));
         }

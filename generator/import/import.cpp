@@ -159,11 +159,10 @@ ImportResult import_text(std::string_view raw, const std::string& path,
                        "paragraph found: the whole input is taken as text");
     }
     // The letter of a resolution's first part, set above its voice line ("A"), heads the text.
-    for (std::size_t k = start; k > 0 && start != 0;) {
-        --k;
-        if (lines[k].text.empty()) continue;
-        if (is_part_label(lines[k].text)) start = k;
-        break;
+    if (start != 0) {
+        std::size_t k = start;
+        while (k > 0 && lines[k - 1].text.empty()) --k;
+        if (k > 0 && is_part_label(lines[k - 1].text)) start = k - 1;
     }
     std::vector<Line> header(lines.begin(), lines.begin() + static_cast<long>(start));
     std::vector<Line> body(lines.begin() + static_cast<long>(start), lines.end());

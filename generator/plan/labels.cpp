@@ -69,8 +69,9 @@ std::string anchor_of_place(const Document& doc, std::string_view pinpoint) {
             // "paragraphs 3 and 4" links to the first; "paragraph 7 (b)" to its sub-paragraph.
             const size_t digits = value.find_first_not_of("0123456789");
             paragraph = value.substr(0, digits);
-            if (digits != std::string_view::npos && value.substr(digits).starts_with(" (") && value.ends_with(")") &&
-                word.size() <= std::string_view("paragraph").size() && word.back() != 's')
+            const bool single = word == "paragraph" || word == "para.";
+            if (single && digits != std::string_view::npos && value.substr(digits).starts_with(" (") &&
+                value.ends_with(")"))
                 letter = value.substr(digits + 2, value.size() - digits - 3);
         } else {
             return {};  // an annex, article or chapter has paragraphs of its own
