@@ -67,3 +67,12 @@ TEST_CASE("a pinpoint with a part links to the paragraph under that part's headi
         CHECK(resgen::anchor_of_place(doc, pinpoint) == anchor);
     }
 }
+
+TEST_CASE("a decision's item is named by its letter", "[labels]") {
+    resgen::Diagnostics diags;
+    const std::string text = "---\nsymbol: E/DEC/2099/1\ntitle: t\nbody: Economic and Social Council\nkind: decision\n---\n\n"
+                             "At its 45th plenary meeting, the Economic and Social Council:\n\n(a) Took note of it;\n";
+    const resgen::Document doc = resgen::parse_document(resgen::split_source("d.md", text, diags), {}, diags);
+    REQUIRE(doc.clauses.size() == 2);
+    CHECK(resgen::clause_label(doc.clauses[1]) == "paragraph (a)");
+}

@@ -521,3 +521,22 @@ TEST_CASE("front matter in the plain subset gives the same metadata and errors a
     CHECK(by_lines_messages[2].rfind("bad.md:8:8: error: '2003-02-30' is not a real date", 0) == 0);
     CHECK(by_lines_messages[3].rfind("bad.md:9:1: warning: unknown key 'sesion'", 0) == 0);
 }
+
+// A decision opens with a sentence that ends in a colon, and its lettered items stand under it.
+// Lettered items after any other text stand under nothing, and are warned about.
+TEST_CASE("a decision's lettered items stand under the text that opens them", "[parse]") {
+    Diagnostics diags;
+    Document doc = parse_text("---\nsymbol: E/DEC/1/1\ntitle: T\nbody: Economic and Social Council\nkind: decision\n---\n"
+                              "At its 45th plenary meeting, on 21 July 2099, the Economic and Social Council:\n\n"
+                              "(a) Took note of the report;\n\n(b) Approved the agenda.\n",
+                              diags);
+    CHECK(diags.empty());
+    CHECK(anchors(doc) == "p1 p1a p1b");
+    CHECK(at(doc, "p1b").parent == "p1");
+
+    Diagnostics orphan;
+    doc = parse_text(kAssemblyResolution + "Some text.\n\n(a) An item;\n", orphan);
+    CHECK(anchors(doc) == "p1 pa");
+    REQUIRE(orphan.size() == 1);
+    CHECK(orphan[0].message == "sub-paragraph (a) has no operative paragraph before it");
+}

@@ -280,6 +280,9 @@ TEST_CASE("a fixture of forms the seeds lack: decisions, early numbers, another 
         CHECK(fs::exists(root / target / "index.html"));
     }
     CHECK(page(root, "E/DEC/2004/237/index.html").find("Economic and Social Council · Decision") != std::string::npos);
+    // A decision's lettered items stand under the sentence that opens them, each with its link.
+    CHECK(page(root, "E/DEC/2099/5/index.html").find("id=\"p1b\"><a class=\"pin\" href=\"#p1b\" aria-label=\"Link to "
+                                                    "paragraph (b)\">") != std::string::npos);
     // The Treaty Series in italics, a treaty and its protocol in two volumes.
     for (const char* target : {"UNTS/9001/99999", "UNTS/9002/99999"}) {
         INFO(target);

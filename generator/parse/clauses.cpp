@@ -254,6 +254,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
     Voice voice(body_voice);
     int pp = 0, text_n = 0;
     std::string last_operative, last_anchor;
+    std::string intro;  // text ending with a colon that lettered items may follow, as a decision's do
     SubparagraphList list;  // the sub-paragraphs of the last operative paragraph
     const std::vector<Block> blocks = split_blocks(src);
     std::vector<const Block*> block_of;  // the block each clause came from
@@ -327,11 +328,14 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
                 c.parent = list.letter_anchor;
                 c.anchor = unique_anchor(used, list.letter_anchor + label);
             } else {
-                c.parent = last_operative;
-                if (last_operative.empty())
+                // "At its 45th plenary meeting, ... the Council:" / "(a) Took note ...": a
+                // decision's items stand under the text that opens them.
+                const std::string& parent = last_operative.empty() ? intro : last_operative;
+                c.parent = parent;
+                if (parent.empty())
                     diags.push_back({Severity::warning, src.path, b.line, b.column,
                                      "sub-paragraph (" + label + ") has no operative paragraph before it"});
-                c.anchor = unique_anchor(used, (last_operative.empty() ? "p" : last_operative) + label);
+                c.anchor = unique_anchor(used, (parent.empty() ? "p" : parent) + label);
                 list.add(label, c.anchor.str());
             }
         } else {
@@ -356,6 +360,7 @@ std::vector<Clause> parse_clauses(const Source& src, const std::string& body_voi
             } else {
                 c.kind = ClauseKind::text;
                 c.anchor = unique_anchor(used, "p" + std::to_string(++text_n));
+                intro = last_operative.empty() && trim(t).ends_with(':') ? c.anchor.str() : std::string();
             }
         }
         if (!c.anchor.empty() && c.kind != ClauseKind::footnote) last_anchor = c.anchor;

@@ -1,5 +1,7 @@
 #include "plan/labels.hpp"
 
+#include <algorithm>
+
 #include "model/organ.hpp"
 
 namespace resgen {
@@ -43,6 +45,10 @@ std::string clause_label(const Clause& c) {
             // "paragraph 2 (a)", and for an item of it "paragraph 2 (a) (i)".
             const auto [paragraph, letter] = split_parent(c.parent);
             std::string label = "paragraph ";
+            // A decision's items stand under its opening text ("p1"), and go by their letter.
+            const bool under_text = paragraph.size() > 1 && paragraph[0] == 'p' &&
+                                    std::all_of(paragraph.begin() + 1, paragraph.end(), [](char d) { return d >= '0' && d <= '9'; });
+            if (under_text) return label + "(" + c.number + ")";
             label += paragraph.starts_with("op") ? paragraph.substr(2) : paragraph;
             if (!letter.empty()) label.append(" (").append(letter).append(")");
             return label + " (" + c.number + ")";
