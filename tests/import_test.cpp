@@ -648,6 +648,9 @@ TEST_CASE("headers of other organs and layouts give the content files beside the
         {"assembly-in-parts", {}},
         // an annex after the adoption line: its title, a declaration's own voice, its articles
         {"assembly-with-annex", {}},
+        // a decision: "Decision 2099/237" and its title over an opening sentence that states
+        // the meeting, the date and the organ, and lettered items under it
+        {"council-decision", {}},
     };
     const fs::path dir = fs::path(RESGEN_FIXTURES) / "import" / "headers";
     for (const auto& c : cases) {
@@ -658,6 +661,19 @@ TEST_CASE("headers of other organs and layouts give the content files beside the
         for (const auto& d : r.diagnostics) warned.push_back(d.message.substr(0, d.message.find(':')));
         CHECK(warned == c.warned);
     }
+}
+
+TEST_CASE("a decision numbered above its title is the Council's decision its opening says", "[import]") {
+    const std::string raw = "          2099/238. Another made-up decision of the Council\n\n"
+                            "          At its 46th plenary meeting, on 22 July 2099, the Economic and Social Council decided to\n"
+                            "keep the made-up question under review.\n";
+    auto r = resgen::import_text(raw, "dec2.txt", {});
+    CHECK(r.diagnostics.empty());
+    const auto split = split_front_matter(r.markdown);
+    CHECK(split.yaml == "symbol: E/DEC/2099/238\ntitle: Another made-up decision of the Council\nbody: Economic and Social "
+                        "Council\nkind: decision\ndate: 2099-07-22\nmeeting: 46th plenary meeting\n");
+    CHECK(split.body == "\nAt its 46th plenary meeting, on 22 July 2099, the Economic and Social Council decided to keep the "
+                        "made-up question under review.\n");
 }
 
 TEST_CASE("a part adopted at another meeting keeps its adoption line in the text", "[import]") {

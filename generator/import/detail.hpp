@@ -148,8 +148,17 @@ struct Metadata {
 bool is_numbered_start(std::string_view s);
 bool is_lettered_start(std::string_view s);  // "(a) ", "- (a) ", "(iv) "
 
-// Index of the first line of the text proper: the voice line, the framing sentence, or the
-// first preambular or numbered paragraph; lines.size() when none.
+// The sentence that opens a decision of the Council or the Assembly, which has no voice line:
+// "At its 45th plenary meeting, on 21 July 2004, the Economic and Social Council:" or "...
+// the Economic and Social Council decided ...".
+struct DecisionOpening {
+    std::string meeting, date, organ;
+};
+std::optional<DecisionOpening> read_decision_opening(std::string_view s);
+bool decision_opening(std::string_view s);
+
+// Index of the first line of the text proper: the voice line, the framing sentence, a
+// decision's opening, or the first preambular or numbered paragraph; lines.size() when none.
 std::size_t find_body_start(const std::vector<Line>& lines);
 // A content file given as input: its front matter is read as stated and its lines blanked.
 void read_front_matter(std::vector<Line>& lines, Metadata& meta, Report& report);

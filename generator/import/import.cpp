@@ -232,12 +232,28 @@ ImportResult import_text(std::string_view raw, const std::string& path,
 
     // 5. structure
     Structure st = build_structure(paras, report);
-    if (st.first_voice.empty())
+    // A decision has no voice line: its opening sentence names the organ.
+    const std::optional<DecisionOpening> opening =
+        st.first_voice.empty() && !paras.empty() ? read_decision_opening(paras.front().text) : std::nullopt;
+    if (st.first_voice.empty() && !(opening && !opening->organ.empty()))
         report.warn(1, "no voice line (\"The General Assembly,\") found: the organ that speaks "
                        "is not stated");
 
     // 6. metadata the text states
     std::vector<std::string> missing;
+    // A decision states its meeting, date and organ in its opening sentence, which stays text.
+    if (opening) {
+        if (meta.kind.empty()) meta.kind = "decision";
+        if (meta.organ_hint.empty()) meta.organ_hint = opening->organ;
+        if (meta.meeting.empty()) meta.meeting = opening->meeting;
+        if (meta.date.empty()) {
+            meta.date = opening->date;
+            meta.date_line = paras.front().line;
+        }
+        report.repair(paras.front().line, RepairKind::metadata, snippet(paras.front().text),
+                      "meeting: " + meta.meeting + ", date: " + meta.date +
+                          (opening->organ.empty() ? "" : ", body: " + opening->organ));
+    }
     if (meta.body.empty())
         meta.body = !st.framing_organ.empty() ? st.framing_organ
                     : !st.first_voice.empty()  ? st.first_voice
@@ -253,13 +269,16 @@ ImportResult import_text(std::string_view raw, const std::string& path,
             o = organ_of_number_shape(meta.res_number);
             if (o)
                 report.warn(meta.symbol_line,
-                            "symbol: no organ is named, so resolution " + meta.res_number +
+                            "symbol: no organ is named, so " + meta.kind + " " + meta.res_number +
                                 " is read as the " + o->name + "'s by the shape of its number");
         }
-        if (o && !o->resolution_prefix.empty()) {
-            meta.symbol = o->resolution_prefix + meta.res_number;
+        const bool decision = meta.kind == "decision";
+        const std::string prefix = !o ? std::string() : decision ? o->decision_prefix : o->resolution_prefix;
+        if (!prefix.empty()) {
+            meta.symbol = prefix + meta.res_number;
         } else {
-            report.warn(meta.symbol_line, "symbol: the symbol of resolution " + meta.res_number +
+            report.warn(meta.symbol_line, "symbol: the symbol of " + std::string(decision ? "decision " : "resolution ") +
+                                              meta.res_number +
                                               " of " + (organ.empty() ? "an unnamed organ" : organ) +
                                               " is not known; left out");
         }

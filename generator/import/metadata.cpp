@@ -109,12 +109,31 @@ bool is_lettered_start(std::string_view s) {
     return s.size() > n + 2 && s[n + 1] == ' ';
 }
 
+std::optional<DecisionOpening> read_decision_opening(std::string_view s) {
+    static const std::regex re(
+        R"(^At its (\d{1,3}(?:st|nd|rd|th) (?:plenary )?meeting),? (?:held )?on (\d{1,2} [A-Z][a-z]+ \d{4}),? the )");
+    const std::string t = collapse_spaces(strip_markup(s));
+    std::smatch m;
+    if (!std::regex_search(t, m, re)) return std::nullopt;
+    auto date = parse_date(m[2].str());
+    if (!date) return std::nullopt;
+    // The organ, when resgen knows it; otherwise the opening still opens the text.
+    const std::string_view rest = std::string_view(t).substr(static_cast<std::size_t>(m.length(0)));
+    std::string organ;
+    for (const auto& o : resgen::organs())
+        if (rest.starts_with(o.name) && (rest.size() == o.name.size() || !is_ascii_alpha(rest[o.name.size()])))
+            organ = o.name;
+    return DecisionOpening{m[1].str(), *date, organ};
+}
+
+bool decision_opening(std::string_view s) { return s.starts_with("At its ") && read_decision_opening(s).has_value(); }
+
 std::size_t find_body_start(const std::vector<Line>& lines) {
     std::size_t first_paragraph = lines.size();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
         if (l.blank) continue;
-        if (voice_organ(l.text) || framing_organ(l.text)) return i;
+        if (voice_organ(l.text) || framing_organ(l.text) || decision_opening(l.text)) return i;
         if (first_paragraph == lines.size()) {
             std::string t = strip_stars(l.text);
             std::string_view v = t;
@@ -218,6 +237,8 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
     static const std::regex re_res(
         R"(^(?:(ECOSOC|Economic and Social Council|General Assembly|Security Council)\s+)?[Rr]esolution\s+(\d{1,4}/\d{1,4}|\d{1,4} \(\d{4}\))$)");
     static const std::regex re_res_alone(R"(^[Rr]esolution$)");
+    static const std::regex re_dec(
+        R"(^(?:(ECOSOC|Economic and Social Council|General Assembly)\s+)?[Dd]ecision\s+(\d{1,4}/\d{1,4})$)");
     static const std::regex re_number(R"(^(\d{1,4}/\d{1,4})$)");
     static const std::regex re_number_title(R"(^(\d{1,4}/\d{1,4})\.\s+(.+)$)");
     // The Security Council prints its symbols with a space before the year.
@@ -295,6 +316,13 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
             meta.kind = "resolution";
             meta.symbol_line = it.line;
             use(it, "symbol: resolution " + meta.res_number);
+        } else if (match(t, re_dec, m)) {
+            meta.res_number = m[2].str();
+            if (m[1].matched)
+                meta.organ_hint = m[1].str() == "ECOSOC" ? "Economic and Social Council" : m[1].str();
+            meta.kind = "decision";
+            meta.symbol_line = it.line;
+            use(it, "symbol: decision " + meta.res_number);
         } else if (match(t, re_res_alone, m) && k + 1 < items.size() &&
                    match(items[k + 1].text, re_number, m)) {
             meta.res_number = m[1].str();
