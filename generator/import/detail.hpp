@@ -137,7 +137,7 @@ struct Metadata {
     std::vector<std::string> comments;  // header lines no field holds, kept in the front matter
 
     // read from the header, completed later
-    std::string res_number;   // "2009/24" from "Resolution 2009/24"
+    std::string res_number;   // "2009/24" from "Resolution 2009/24" (or a decision's number)
     std::string organ_hint;   // "Economic and Social Council" from "ECOSOC Resolution ..."
     std::string issue_date;   // the distribution date
     std::string issue_text;   // as the source writes it

@@ -234,11 +234,11 @@ bool ends_sentence(std::string_view t) { return !t.empty() && std::strchr(".:;!?
 }  // namespace
 
 void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
+    // "Resolution 2009/24", "ECOSOC Resolution 2009/24", "Decision 2004/237".
     static const std::regex re_res(
-        R"(^(?:(ECOSOC|Economic and Social Council|General Assembly|Security Council)\s+)?[Rr]esolution\s+(\d{1,4}/\d{1,4}|\d{1,4} \(\d{4}\))$)");
+        R"(^(?:(ECOSOC|Economic and Social Council|General Assembly|Security Council)\s+)?([Rr]esolution|[Dd]ecision)\s+(\d{1,4}/\d{1,4}|\d{1,4} \(\d{4}\))$)");
     static const std::regex re_res_alone(R"(^[Rr]esolution$)");
-    static const std::regex re_dec(
-        R"(^(?:(ECOSOC|Economic and Social Council|General Assembly)\s+)?[Dd]ecision\s+(\d{1,4}/\d{1,4})$)");
+
     static const std::regex re_number(R"(^(\d{1,4}/\d{1,4})$)");
     static const std::regex re_number_title(R"(^(\d{1,4}/\d{1,4})\.\s+(.+)$)");
     // The Security Council prints its symbols with a space before the year.
@@ -310,19 +310,12 @@ void read_header(std::vector<Line>& header, Metadata& meta, Report& report) {
         if (t.empty()) {
             use(it, "");
         } else if (match(t, re_res, m)) {
-            meta.res_number = m[2].str();
+            meta.res_number = m[3].str();
             if (m[1].matched)
                 meta.organ_hint = m[1].str() == "ECOSOC" ? "Economic and Social Council" : m[1].str();
-            meta.kind = "resolution";
+            meta.kind = lower(m[2].str());
             meta.symbol_line = it.line;
-            use(it, "symbol: resolution " + meta.res_number);
-        } else if (match(t, re_dec, m)) {
-            meta.res_number = m[2].str();
-            if (m[1].matched)
-                meta.organ_hint = m[1].str() == "ECOSOC" ? "Economic and Social Council" : m[1].str();
-            meta.kind = "decision";
-            meta.symbol_line = it.line;
-            use(it, "symbol: decision " + meta.res_number);
+            use(it, "symbol: " + meta.kind + " " + meta.res_number);
         } else if (match(t, re_res_alone, m) && k + 1 < items.size() &&
                    match(items[k + 1].text, re_number, m)) {
             meta.res_number = m[1].str();
