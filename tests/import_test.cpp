@@ -676,6 +676,29 @@ TEST_CASE("a decision numbered above its title is the Council's decision its ope
                         "made-up question under review.\n");
 }
 
+TEST_CASE("a number no organ is named for is read by its shape, and the warning names what it is", "[import]") {
+    struct Case {
+        std::string raw, symbol, warning;
+    };
+    const std::vector<Case> cases = {
+        {"     Decision 2099/5\n\n     At its 3rd meeting, on 2 March 2099, the Commission on Narcotic Drugs "
+         "decided to act.\n",
+         "symbol: E/DEC/2099/5", "symbol: no organ is named, so decision 2099/5 is read as the Economic and Social "
+                                 "Council's by the shape of its number"},
+        {"     2099/6\n\n     1.   Decides to act.\n", "symbol: E/RES/2099/6",
+         "symbol: no organ is named, so resolution 2099/6 is read as the Economic and Social Council's by the shape "
+         "of its number"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.raw);
+        auto r = resgen::import_text(c.raw, "n.txt", {});
+        CHECK(split_front_matter(r.markdown).yaml.find(c.symbol) != std::string::npos);
+        std::vector<std::string> messages;
+        for (const auto& d : r.diagnostics) messages.push_back(d.message);
+        CHECK(std::find(messages.begin(), messages.end(), c.warning) != messages.end());
+    }
+}
+
 TEST_CASE("a part adopted at another meeting keeps its adoption line in the text", "[import]") {
     const std::string raw = "                A\n\n     The General Assembly,\n\n     1.   Decides to act;\n\n"
                             "          70th plenary meeting\n          20 December 2035\n\n                B\n\n"

@@ -68,11 +68,20 @@ TEST_CASE("a pinpoint with a part links to the paragraph under that part's headi
     }
 }
 
-TEST_CASE("a decision's item is named by its letter", "[labels]") {
-    resgen::Diagnostics diags;
-    const std::string text = "---\nsymbol: E/DEC/2099/1\ntitle: t\nbody: Economic and Social Council\nkind: decision\n---\n\n"
-                             "At its 45th plenary meeting, the Economic and Social Council:\n\n(a) Took note of it;\n";
-    const resgen::Document doc = resgen::parse_document(resgen::split_source("d.md", text, diags), {}, diags);
-    REQUIRE(doc.clauses.size() == 2);
-    CHECK(resgen::clause_label(doc.clauses[1]) == "paragraph (a)");
+TEST_CASE("an item under a paragraph without a number is named by its letter", "[labels]") {
+    // A decision's opening sentence; an unnumbered operative paragraph, whose anchor is made of
+    // its words, whatever they start with.
+    for (const std::string opening :
+         {"At its 45th plenary meeting, the Economic and Social Council:", "*Recommends* the following:",
+          "*Opposes* the following:"}) {
+        INFO(opening);
+        resgen::Diagnostics diags;
+        const std::string text = "---\nsymbol: E/DEC/2099/1\ntitle: t\nbody: Economic and Social Council\nkind: "
+                                 "decision\n---\n\n" + opening + "\n\n(a) Took note of it;\n";
+        const resgen::Document doc = resgen::parse_document(resgen::split_source("d.md", text, diags), {}, diags);
+        REQUIRE(doc.clauses.size() == 2);
+        CHECK(resgen::clause_label(doc.clauses[1]) == "paragraph (a)");
+    }
+    const resgen::Document numbered = parse("1. *Decides*:\n\n    (a) To act;\n");
+    CHECK(resgen::clause_label(numbered.clauses[1]) == "paragraph 1 (a)");
 }

@@ -108,8 +108,6 @@ PrintedNumber split_number(std::string_view printed) {
     return out;
 }
 
-std::string symbol_number(std::string_view printed) { return split_number(printed).number; }
-
 const std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
                                              "May",     "June",     "July",      "August",
                                              "September", "October", "November", "December"};
@@ -287,23 +285,34 @@ const Organ* subject_before_verb(std::string_view text, const Organ* voice) {
     return nullptr;
 }
 
+// The date after a number, " of 24 July 2002", into `date`. Returns its end, or `at` if none.
+size_t read_date_after(std::string_view s, size_t at, std::string& date) {
+    if (!starts_with(s, at, " of ")) return at;
+    size_t used = 0;
+    date = parse_date(s.substr(at + 4), &used);
+    return date.empty() ? at : at + 4 + used;
+}
+
+// Where the next number of a list starts, after "and", ", " or ", and "; npos if none does.
+size_t next_listed(std::string_view s, size_t at) {
+    for (std::string_view sep : {", and ", " and ", ", "}) {
+        if (!starts_with(s, at, sep)) continue;
+        const size_t n = at + sep.size();
+        return read_resolution_number(s, n) == n ? std::string_view::npos : n;
+    }
+    return std::string_view::npos;
+}
+
 // The end of the last number of a list ("resolutions 5/1 of 18 June 2007 and 5/2"), where the
 // organ of them all may be named ("... of the Human Rights Council").
 size_t end_of_numbers(std::string_view s, size_t at) {
     size_t end = at;
-    for (size_t cursor = at;;) {
+    for (size_t cursor = at; cursor != std::string_view::npos;) {
         const size_t ne = read_resolution_number(s, cursor);
         if (ne == cursor) break;
         end = ne;
-        size_t e = ne, used = 0;
-        if (starts_with(s, e, " of ") && !parse_date(s.substr(e + 4), &used).empty()) e += 4 + used;
-        std::string place;
-        e = read_pinpoint(s, e, place);
-        size_t n = e;
-        for (std::string_view sep : {", and ", " and ", ", "})
-            if (n == e && starts_with(s, e, sep)) n = e + sep.size();
-        if (n == e) break;
-        cursor = n;
+        std::string date, place;
+        cursor = next_listed(s, read_pinpoint(s, read_date_after(s, ne, date), place));
     }
     return end;
 }
@@ -313,10 +322,8 @@ size_t end_of_numbers(std::string_view s, size_t at) {
 // any. `named` is the name's first word when it names an organ resgen does not know ("of the
 // Commission on Narcotic Drugs"): such a number must not be read by its shape.
 const Organ* organ_named_after(std::string_view s, size_t at, std::string_view& named) {
-    if (starts_with(s, at, " of ")) {
-        size_t used = 0;
-        if (!parse_date(s.substr(at + 4), &used).empty()) at += 4 + used;
-    }
+    std::string date;
+    at = read_date_after(s, at, date);
     for (std::string_view by : {" of the ", " adopted by the ", ", adopted by the "}) {
         if (!starts_with(s, at, by)) continue;
         const size_t name = at + by.size();
@@ -518,7 +525,7 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
         size_t span_start = word;
         const Organ* organ = nullptr;
         size_t name_start = 0;
-        const std::string first_number = symbol_number(s.substr(num_start, num_end - num_start));
+        const std::string first_number = split_number(s.substr(num_start, num_end - num_start)).number;
         std::string_view gap = previous_end <= word ? s.substr(previous_end, word - previous_end) : "";
         // "its", or the organ speaking named short ("Council resolution 2003/28" in the
         // Council's voice): the number should be of that organ's numbering.
@@ -620,30 +627,14 @@ void find_resolutions(std::string_view s, const CiteContext& ctx, std::vector<Ci
             }
             last = o;
             c.target = canonical_symbol(prefix + number);
-            size_t e = ne;
-            if (starts_with(s, e, " of ")) {
-                size_t used = 0;
-                std::string date = parse_date(s.substr(e + 4), &used);
-                if (!date.empty()) {
-                    c.date = date;
-                    e += 4 + used;
-                }
-            }
             c.pinpoint = std::move(printed.part);
             if (!place_before.empty()) c.pinpoint += (c.pinpoint.empty() ? "" : ", ") + std::exchange(place_before, {});
-            e = read_pinpoint(s, e, c.pinpoint);
+            const size_t e = read_pinpoint(s, read_date_after(s, ne, c.date), c.pinpoint);
             c.begin = start;
             c.end = e;
             group.push_back(std::move(c));
-            // Another number follows after "and", ", " or ", and ".
-            size_t n = e;
-            for (std::string_view sep : {", and ", " and ", ", "}) {
-                if (starts_with(s, e, sep)) {
-                    n = e + sep.size();
-                    break;
-                }
-            }
-            if (n == e || read_resolution_number(s, n) == n) break;
+            const size_t n = next_listed(s, e);
+            if (n == std::string_view::npos) break;
             cursor = start = n;
         }
         if (group.empty()) continue;

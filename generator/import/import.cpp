@@ -263,22 +263,22 @@ ImportResult import_text(std::string_view raw, const std::string& path,
     if (meta.title.empty()) meta.title = st.heading_title;
     if (meta.symbol.empty() && !meta.res_number.empty()) {
         // "Resolution 2009/24": the organ is the one the header names, or the one that speaks
+        const bool decision = meta.kind == "decision";
+        const std::string what = decision ? "decision" : "resolution";
         std::string organ = !meta.organ_hint.empty() ? meta.organ_hint : st.first_voice;
         const resgen::Organ* o = organ.empty() ? nullptr : resgen::find_organ(organ);
         if (!o && organ.empty()) {
             o = organ_of_number_shape(meta.res_number);
             if (o)
                 report.warn(meta.symbol_line,
-                            "symbol: no organ is named, so " + meta.kind + " " + meta.res_number +
+                            "symbol: no organ is named, so " + what + " " + meta.res_number +
                                 " is read as the " + o->name + "'s by the shape of its number");
         }
-        const bool decision = meta.kind == "decision";
         const std::string prefix = !o ? std::string() : decision ? o->decision_prefix : o->resolution_prefix;
         if (!prefix.empty()) {
             meta.symbol = prefix + meta.res_number;
         } else {
-            report.warn(meta.symbol_line, "symbol: the symbol of " + std::string(decision ? "decision " : "resolution ") +
-                                              meta.res_number +
+            report.warn(meta.symbol_line, "symbol: the symbol of " + what + " " + meta.res_number +
                                               " of " + (organ.empty() ? "an unnamed organ" : organ) +
                                               " is not known; left out");
         }

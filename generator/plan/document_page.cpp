@@ -40,7 +40,7 @@ json outgoing(const Document& doc, const Corpus& corpus) {
             if (c.kind == Citation::Kind::self) continue;
             const Document* t = corpus.find(c.target);
             if (!t || !seen.insert({c.target, cl.anchor.str()}).second) continue;
-            json item = link_to(doc, *t, c.pinpoint.empty() ? std::string() : anchor_of_place(*t, c.pinpoint));
+            json item = link_to(doc, *t, anchor_of_place(*t, c.pinpoint));
             item["from_anchor"] = cl.anchor;
             item["from_label"] = clause_label(cl);
             item["pinpoint"] = c.pinpoint;

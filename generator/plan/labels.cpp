@@ -1,7 +1,5 @@
 #include "plan/labels.hpp"
 
-#include <algorithm>
-
 #include "model/organ.hpp"
 
 namespace resgen {
@@ -44,12 +42,12 @@ std::string clause_label(const Clause& c) {
         case ClauseKind::subparagraph: {
             // "paragraph 2 (a)", and for an item of it "paragraph 2 (a) (i)".
             const auto [paragraph, letter] = split_parent(c.parent);
-            std::string label = "paragraph ";
-            // A decision's items stand under its opening text ("p1"), and go by their letter.
-            const bool under_text = paragraph.size() > 1 && paragraph[0] == 'p' &&
-                                    std::all_of(paragraph.begin() + 1, paragraph.end(), [](char d) { return d >= '0' && d <= '9'; });
-            if (under_text) return label + "(" + c.number + ")";
-            label += paragraph.starts_with("op") ? paragraph.substr(2) : paragraph;
+            // Under a paragraph without a number (an unnumbered operative one, a decision's
+            // opening sentence) an item goes by its letter alone: "paragraph (a)".
+            const bool numbered = paragraph.size() > 2 && paragraph.starts_with("op") && paragraph[2] >= '0' &&
+                                  paragraph[2] <= '9';
+            if (!numbered) return "paragraph (" + std::string(c.number) + ")";
+            std::string label = "paragraph " + std::string(paragraph.substr(2));
             if (!letter.empty()) label.append(" (").append(letter).append(")");
             return label + " (" + c.number + ")";
         }

@@ -39,7 +39,7 @@ std::string anchor_tag(const Citation& c, const Corpus& corpus, const std::strin
     const Document* target = corpus.find(c.target);
     std::string href = target ? relative_url(page, page_path(*target)) : "#";
     // A paragraph cited by its number is linked to itself.
-    if (target && !c.pinpoint.empty())
+    if (target)
         if (const std::string anchor = anchor_of_place(*target, c.pinpoint); !anchor.empty()) href += "#" + anchor;
     std::string label = target ? label_of(*target) : c.target;
     if (!c.pinpoint.empty()) label += ", " + c.pinpoint;

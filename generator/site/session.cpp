@@ -12,6 +12,7 @@
 #include "parallel/parallel.hpp"
 #include "parse/parse.hpp"
 #include "plan/genealogy.hpp"
+#include "plan/labels.hpp"
 
 namespace fs = std::filesystem;
 
@@ -297,26 +298,26 @@ std::optional<UpdateResult> Session::quick_update(const std::vector<std::string>
             return std::nullopt;
         // Its page; the pages of what it cites now and cited before (they list the citing
         // paragraphs); when its paragraphs are numbered anew, the pages of every text naming
-        // them in its genealogy, and of every text citing it (a citation of "paragraph 10"
-        // links to op10). Otherwise the pages that cite it show only its front matter, as it was.
+        // them in its genealogy. The pages that cite it show its front matter, as it was, and
+        // link a paragraph they cite by its number ("paragraph 10") to it: those whose link
+        // moves are shown again.
         show.insert(s.corpus.by_key.at(doc.key));
         for (const auto& c : doc.clauses)
             for (const auto& cit : c.citations)
                 if (s.corpus.by_key.count(cit.target)) show.insert(s.corpus.by_key.at(cit.target));
-        // The anchors, and the part headings a pinpoint ("part B, paragraph 1") reads.
         auto anchors = [](const Document& x) {
             std::vector<std::string> a;
-            for (const auto& c : x.clauses)
-                a.push_back(c.kind == ClauseKind::heading && is_part_label(c.markdown) ? "## " + c.markdown
-                                                                                       : c.anchor.str());
+            for (const auto& c : x.clauses) a.emplace_back(c.anchor);
             return a;
         };
-        if (anchors(*old) != anchors(doc)) {
+        if (anchors(*old) != anchors(doc))
             for (const auto& [other, n] : paragraphs_shared(s.aligner->alignment(), s.corpus.by_key.at(doc.key)))
                 show.insert(other);
-            if (auto it = s.corpus.cited_by.find(doc.key); it != s.corpus.cited_by.end())
-                for (const auto& r : it->second) show.insert(s.corpus.by_key.at(r.from));
-        }
+        if (auto it = s.corpus.cited_by.find(doc.key); it != s.corpus.cited_by.end())
+            for (const auto& r : it->second)
+                if (const std::string& place = s.corpus.citation(r).pinpoint;
+                    !place.empty() && anchor_of_place(*old, place) != anchor_of_place(doc, place))
+                    show.insert(s.corpus.by_key.at(r.from));
         for (const auto& c : old->clauses)
             for (const auto& cit : c.citations)
                 if (s.corpus.by_key.count(cit.target)) show.insert(s.corpus.by_key.at(cit.target));
